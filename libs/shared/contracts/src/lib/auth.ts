@@ -1,0 +1,47 @@
+import type { Locale } from './locale';
+import type { Permission } from './permissions';
+import type { GroupKind, Role } from './roles';
+
+export interface RegisterRequest {
+  email: string;
+  password: string;
+  displayName: string;
+  locale: Locale;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface UpdateProfileRequest {
+  displayName?: string;
+  locale?: Locale;
+}
+
+export interface MembershipSummary {
+  groupId: string;
+  groupName: string;
+  kind: GroupKind;
+  isManager: boolean;
+}
+
+export interface MeResponse {
+  id: string;
+  email: string;
+  displayName: string;
+  locale: Locale;
+  roles: Role[];
+  permissions: Permission[];
+  groups: MembershipSummary[];
+}
+
+/** Name of the session cookie (HttpOnly) and of the CSRF double-submit cookie and header. */
+export const SESSION_COOKIE = 'madang_session';
+export const CSRF_COOKIE = 'XSRF-TOKEN';
+export const CSRF_HEADER = 'X-XSRF-TOKEN';
