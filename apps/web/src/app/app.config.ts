@@ -1,0 +1,52 @@
+import { provideHttpClient, withFetch, withInterceptors, withXsrfConfiguration } from '@angular/common/http';
+import {
+  type ApplicationConfig,
+  inject,
+  provideAppInitializer,
+  provideBrowserGlobalErrorListeners,
+  provideZonelessChangeDetection,
+} from '@angular/core';
+import {
+  MAT_FORM_FIELD_DEFAULT_OPTIONS,
+  type MatFormFieldDefaultOptions,
+} from '@angular/material/form-field';
+import { MatPaginatorIntl } from '@angular/material/paginator';
+import {
+  TitleStrategy,
+  provideRouter,
+  withComponentInputBinding,
+  withInMemoryScrolling,
+} from '@angular/router';
+import { CSRF_COOKIE, CSRF_HEADER } from '@madang/contracts';
+import { routes } from './app.routes';
+import { AuthService } from './core/auth.service';
+import { csrfInterceptor, localeInterceptor, sessionInterceptor } from './core/http.interceptors';
+import { I18nPaginatorIntl } from './core/paginator-intl';
+import { I18nTitleStrategy } from './core/title.strategy';
+
+export const appConfig: ApplicationConfig = {
+  providers: [
+    provideBrowserGlobalErrorListeners(),
+    provideZonelessChangeDetection(),
+    provideRouter(
+      routes,
+      withComponentInputBinding(),
+      withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+    ),
+    provideHttpClient(
+      withFetch(),
+      withXsrfConfiguration({ cookieName: CSRF_COOKIE, headerName: CSRF_HEADER }),
+      withInterceptors([localeInterceptor, csrfInterceptor, sessionInterceptor]),
+    ),
+    { provide: TitleStrategy, useClass: I18nTitleStrategy },
+    { provide: MatPaginatorIntl, useClass: I18nPaginatorIntl },
+    {
+      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
+      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } satisfies MatFormFieldDefaultOptions,
+    },
+    // Ask for the CSRF cookie and the session at start-up without holding back the first render.
+    provideAppInitializer(() => {
+      void inject(AuthService).ready();
+    }),
+  ],
+};

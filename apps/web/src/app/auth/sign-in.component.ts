@@ -1,0 +1,81 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { Router, RouterLink } from '@angular/router';
+import { AuthService } from '../core/auth.service';
+import { safeReturnUrl } from '../core/permission.guard';
+import { toProblem } from '../core/problem';
+import { I18nService } from '../i18n/i18n.service';
+import { TranslatePipe } from '../i18n/translate.pipe';
+import { fieldErrorText } from '../shared/field-error';
+import { focusFirstProblem } from '../shared/focus';
+import { IconComponent } from '../shared/icon.component';
+import { mapSignInProblem } from './sign-in-errors';
+
+@Component({
+  selector: 'app-sign-in',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    IconComponent,
+    TranslatePipe,
+  ],
+  templateUrl: './sign-in.component.html',
+})
+export class SignInComponent {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  protected readonly i18n = inject(I18nService);
+  protected readonly lang = this.i18n.locale;
+
+  /** Where to go after signing in (set by the permission guard). */
+  readonly returnUrl = input<string>();
+
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    email: ['', [Validators.required, Validators.email]],
+    password: ['', [Validators.required]],
+  });
+  protected readonly submitting = signal(false);
+  protected readonly formError = signal<string | null>(null);
+  protected readonly showPassword = signal(false);
+
+  protected errorText(name: 'email' | 'password'): string {
+    return fieldErrorText(this.i18n, this.form.controls[name]);
+  }
+
+  protected async submit(): Promise<void> {
+    this.formError.set(null);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      focusFirstProblem(this.host, this.injector);
+      return;
+    }
+    this.submitting.set(true);
+    try {
+      await this.auth.signIn(this.form.getRawValue());
+      await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
+    } catch (error: unknown) {
+      const { formMessage } = mapSignInProblem(this.form, toProblem(error), this.lang());
+      this.formError.set(formMessage);
+      focusFirstProblem(this.host, this.injector);
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
+import { Router, RouterLink } from '@angular/router';
+import { type Locale, LOCALES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@madang/contracts';
+import { AuthService } from '../core/auth.service';
+import { applyProblemToForm } from '../core/form-errors';
+import { toProblem } from '../core/problem';
+import { I18nService } from '../i18n/i18n.service';
+import { LOCALE_NAMES } from '../i18n/locale-names';
+import { TranslatePipe } from '../i18n/translate.pipe';
+import { fieldErrorText } from '../shared/field-error';
+import { focusFirstProblem } from '../shared/focus';
+import { IconComponent } from '../shared/icon.component';
+
+export const DISPLAY_NAME_MAX_LENGTH = 80;
+
+type SignUpField = 'email' | 'password' | 'displayName' | 'locale';
+
+@Component({
+  selector: 'app-sign-up',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    MatButtonModule,
+    IconComponent,
+    TranslatePipe,
+  ],
+  templateUrl: './sign-up.component.html',
+})
+export class SignUpComponent {
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  protected readonly i18n = inject(I18nService);
+  protected readonly lang = this.i18n.locale;
+  protected readonly locales = LOCALES;
+  protected readonly localeNames = LOCALE_NAMES;
+  protected readonly passwordLimits = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
+
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
+    password: [
+      '',
+      [
+        Validators.required,
+        Validators.minLength(PASSWORD_MIN_LENGTH),
+        Validators.maxLength(PASSWORD_MAX_LENGTH),
+      ],
+    ],
+    displayName: ['', [Validators.required, Validators.maxLength(DISPLAY_NAME_MAX_LENGTH)]],
+    locale: [this.lang() as Locale, [Validators.required]],
+  });
+  protected readonly submitting = signal(false);
+  protected readonly formError = signal<string | null>(null);
+  protected readonly showPassword = signal(false);
+
+  protected errorText(name: SignUpField): string {
+    return fieldErrorText(this.i18n, this.form.controls[name]);
+  }
+
+  protected async submit(): Promise<void> {
+    this.formError.set(null);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      focusFirstProblem(this.host, this.injector);
+      return;
+    }
+    this.submitting.set(true);
+    try {
+      const value = this.form.getRawValue();
+      await this.auth.register({ ...value, displayName: value.displayName.trim() });
+      await this.router.navigateByUrl('/');
+    } catch (error: unknown) {
+      const { formMessage } = applyProblemToForm(this.form, toProblem(error), this.lang());
+      this.formError.set(formMessage);
+      focusFirstProblem(this.host, this.injector);
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
+import { AuthService } from '../core/auth.service';
+import { I18nService } from '../i18n/i18n.service';
+import { TranslatePipe } from '../i18n/translate.pipe';
+
+@Component({
+  selector: 'app-home',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, MatButtonModule, TranslatePipe],
+  template: `
+    <section class="hero" aria-labelledby="home-title">
+      <h1 class="page-title" id="home-title" tabindex="-1">{{ 'home.title' | t: lang() }}</h1>
+      <p class="page-lead">{{ 'home.lead' | t: lang() }}</p>
+    </section>
+
+    <section class="card" aria-labelledby="home-what">
+      <h2 class="section-title" id="home-what">{{ 'home.what' | t: lang() }}</h2>
+      <ul class="points">
+        <li>{{ 'home.point1' | t: lang() }}</li>
+        <li>{{ 'home.point2' | t: lang() }}</li>
+        <li>{{ 'home.point3' | t: lang() }}</li>
+      </ul>
+    </section>
+
+    <section class="card" aria-labelledby="home-start">
+      @if (me(); as user) {
+        <h2 class="section-title" id="home-start">
+          {{ 'home.welcomeBack' | t: lang() : { name: user.displayName } }}
+        </h2>
+        <p>{{ 'home.signedInText' | t: lang() }}</p>
+        <div class="form-actions">
+          <a mat-flat-button routerLink="/profile" data-testid="home-profile">{{
+            'nav.profile' | t: lang()
+          }}</a>
+        </div>
+      } @else {
+        <h2 class="section-title" id="home-start">{{ 'home.getStarted' | t: lang() }}</h2>
+        <p>{{ 'home.getStartedText' | t: lang() }}</p>
+        <div class="form-actions">
+          <a mat-flat-button routerLink="/sign-in" data-testid="home-sign-in">{{
+            'nav.signIn' | t: lang()
+          }}</a>
+          <a mat-stroked-button routerLink="/sign-up" data-testid="home-sign-up">{{
+            'nav.signUp' | t: lang()
+          }}</a>
+        </div>
+      }
+    </section>
+  `,
+  styles: `
+    :host {
+      display: grid;
+      gap: 24px;
+    }
+    .hero {
+      padding: 32px;
+      border-radius: 24px;
+      background: var(--mat-sys-primary-container);
+      color: var(--mat-sys-on-primary-container);
+    }
+    .hero .page-title,
+    .hero .page-lead {
+      color: inherit;
+      max-width: 60ch;
+    }
+    .hero .page-lead {
+      margin-bottom: 0;
+    }
+    .card {
+      padding: 24px;
+      border-radius: 16px;
+      border: 1px solid var(--mat-sys-outline-variant);
+      background: var(--mat-sys-surface-container-low);
+    }
+    .card p {
+      margin: 0 0 8px;
+    }
+    .points {
+      margin: 0;
+      padding-inline-start: 1.25rem;
+      display: grid;
+      gap: 8px;
+    }
+    @media (max-width: 520px) {
+      .hero {
+        padding: 20px;
+      }
+      .card {
+        padding: 16px;
+      }
+    }
+  `,
+})
+export class HomeComponent {
+  protected readonly lang = inject(I18nService).locale;
+  protected readonly me = inject(AuthService).me;
+}

@@ -1,0 +1,90 @@
+import { PERMISSIONS, type Permission } from '@madang/contracts';
+import type { MessageKey } from '../i18n/messages';
+import type { IconName } from '../shared/icon.component';
+
+/** Who sees a menu entry: everyone, only visitors who are not signed in, or holders of a permission. */
+export type NavAudience =
+  | { kind: 'everyone' }
+  | { kind: 'anonymous' }
+  | { kind: 'permission'; permission: Permission };
+
+export interface NavItem {
+  /** Stable id, used in `data-testid="nav-<id>"`. */
+  id: string;
+  path: string;
+  label: MessageKey;
+  icon: IconName;
+  section: 'main' | 'admin';
+  audience: NavAudience;
+}
+
+/** Every page that exists, in menu order. Add a page here and to the routes, nowhere else. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { id: 'home', path: '/', label: 'nav.home', icon: 'home', section: 'main', audience: { kind: 'everyone' } },
+  {
+    id: 'sign-in',
+    path: '/sign-in',
+    label: 'nav.signIn',
+    icon: 'login',
+    section: 'main',
+    audience: { kind: 'anonymous' },
+  },
+  {
+    id: 'sign-up',
+    path: '/sign-up',
+    label: 'nav.signUp',
+    icon: 'personAdd',
+    section: 'main',
+    audience: { kind: 'anonymous' },
+  },
+  {
+    id: 'profile',
+    path: '/profile',
+    label: 'nav.profile',
+    icon: 'person',
+    section: 'main',
+    audience: { kind: 'permission', permission: PERMISSIONS.SELF },
+  },
+  {
+    id: 'users',
+    path: '/users',
+    label: 'nav.users',
+    icon: 'shield',
+    section: 'admin',
+    audience: { kind: 'permission', permission: PERMISSIONS.USERS_READ },
+  },
+  {
+    id: 'groups',
+    path: '/groups',
+    label: 'nav.groups',
+    icon: 'groups',
+    section: 'admin',
+    audience: { kind: 'permission', permission: PERMISSIONS.GROUPS_READ },
+  },
+  {
+    id: 'audit',
+    path: '/audit',
+    label: 'nav.audit',
+    icon: 'history',
+    section: 'admin',
+    audience: { kind: 'permission', permission: PERMISSIONS.AUDIT_READ },
+  },
+];
+
+/** The menu entries this visitor may open, in order. `permissions` is empty for anonymous visitors. */
+export function visibleNavItems(
+  signedIn: boolean,
+  permissions: ReadonlySet<Permission>,
+  items: readonly NavItem[] = NAV_ITEMS,
+): NavItem[] {
+  return items.filter((item) => {
+    switch (item.audience.kind) {
+      case 'everyone':
+        return true;
+      case 'anonymous':
+        return !signedIn;
+      case 'permission':
+        return signedIn && permissions.has(item.audience.permission);
+    }
+  });
+}

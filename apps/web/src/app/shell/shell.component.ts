@@ -1,0 +1,115 @@
+import { LiveAnnouncer } from '@angular/cdk/a11y';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { DOCUMENT } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatListModule } from '@angular/material/list';
+import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatToolbarModule } from '@angular/material/toolbar';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import type { Locale } from '@madang/contracts';
+import { filter, map, skip } from 'rxjs';
+import { AuthService } from '../core/auth.service';
+import { I18nService } from '../i18n/i18n.service';
+import { TranslatePipe } from '../i18n/translate.pipe';
+import { IconComponent } from '../shared/icon.component';
+import { visibleNavItems } from './navigation';
+
+const HANDSET = '(max-width: 839.98px)';
+
+@Component({
+  selector: 'app-root',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+    MatToolbarModule,
+    MatSidenavModule,
+    MatListModule,
+    MatButtonModule,
+    IconComponent,
+    TranslatePipe,
+  ],
+  templateUrl: './shell.component.html',
+  styleUrl: './shell.component.scss',
+})
+export class ShellComponent {
+  private readonly auth = inject(AuthService);
+  private readonly i18n = inject(I18nService);
+  private readonly router = inject(Router);
+  private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
+  private readonly announcer = inject(LiveAnnouncer);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly breakpoints = inject(BreakpointObserver);
+  private readonly sidenav = viewChild.required(MatSidenav);
+
+  protected readonly lang = this.i18n.locale;
+  protected readonly me = this.auth.me;
+  protected readonly otherLocale = computed<Locale>(() => (this.lang() === 'ko' ? 'en' : 'ko'));
+  protected readonly isHandset = toSignal(
+    this.breakpoints.observe(HANDSET).pipe(map((state) => state.matches)),
+    {
+      initialValue: this.breakpoints.isMatched(HANDSET),
+    },
+  );
+  protected readonly menuOpen = signal(false);
+  protected readonly navItems = computed(() =>
+    visibleNavItems(this.auth.isSignedIn(), this.auth.permissions()),
+  );
+  protected readonly mainItems = computed(() => this.navItems().filter((item) => item.section === 'main'));
+  protected readonly adminItems = computed(() => this.navItems().filter((item) => item.section === 'admin'));
+
+  constructor() {
+    // Move focus to the new page's heading so screen-reader and keyboard users land on it.
+    // The first navigation is the page load: leave focus where the browser put it.
+    this.router.events
+      .pipe(
+        filter((event) => event instanceof NavigationEnd),
+        skip(1),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => afterNextRender(() => this.focusHeading(), { injector: this.injector }));
+  }
+
+  protected skipToMain(event: Event): void {
+    event.preventDefault();
+    this.focusHeading();
+  }
+
+  protected async toggleLocale(): Promise<void> {
+    await this.auth.changeLocale(this.otherLocale());
+    void this.announcer.announce(this.i18n.t('lang.changed'));
+  }
+
+  protected onNavigate(): void {
+    if (this.isHandset()) void this.sidenav().close();
+  }
+
+  protected async signOut(): Promise<void> {
+    try {
+      await this.auth.signOut();
+    } finally {
+      this.snackBar.open(this.i18n.t('user.signedOut'), undefined, { duration: 4000 });
+      await this.router.navigateByUrl('/');
+    }
+  }
+
+  private focusHeading(): void {
+    const main = this.document.getElementById('main-content');
+    const heading = main?.querySelector<HTMLElement>('h1');
+    (heading ?? main)?.focus();
+  }
+}
