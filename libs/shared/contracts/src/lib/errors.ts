@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'idempotency_key_reused',
   'payload_too_large',
   'unsupported_media_type',
+  'service_unavailable',
   'internal_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -62,6 +63,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, LocalizedText>> = {
   },
   payload_too_large: { ko: '보낸 내용이 너무 큽니다.', en: 'The request is too large.' },
   unsupported_media_type: { ko: '지원하지 않는 형식입니다.', en: 'This content type is not supported.' },
+  service_unavailable: {
+    ko: '지금은 서비스를 이용할 수 없습니다. 잠시 후 다시 시도해 주세요.',
+    en: 'The service is unavailable right now. Please try again shortly.',
+  },
   internal_error: {
     ko: '일시적인 문제가 생겼습니다. 잠시 후 다시 시도해 주세요.',
     en: 'Something went wrong on our side. Please try again shortly.',

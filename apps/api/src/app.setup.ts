@@ -1,0 +1,93 @@
+import { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { API_PREFIX, CSRF_HEADER, SESSION_COOKIE } from '@madang/contracts';
+import cookieParser from 'cookie-parser';
+import express, { NextFunction, Request, Response } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import type { MadangRequest } from './core/decorators';
+import { DomainError } from './core/domain-error';
+import { problemFor } from './core/problem.filter';
+import { requestMeta } from './core/request-meta.middleware';
+import { createValidationPipe } from './core/validation';
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Builds the whole HTTP application (used by main.ts and by the integration tests). */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1),
+  });
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
+  app.disable('x-powered-by');
+  app.use(cookieParser());
+  app.use(requestMeta(config.COOKIE_SECURE));
+  app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
+  // Body-parser failures (bad JSON, too large) happen before routing: answer them as problems here.
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (!error) return next();
+    const e = error as { type?: string };
+    const domain = new DomainError(e.type === 'entity.too.large' ? 'payload_too_large' : 'malformed_request');
+    const meta = (req as MadangRequest).meta;
+    const problem = problemFor(domain, meta.locale, meta.requestId, req.originalUrl);
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+  });
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+
+  const openApi = new DocumentBuilder()
+    .setTitle('Madang API')
+    .setDescription(
+      `Booking and operations platform of the social-innovation centre. Sessions are cookies (\`${SESSION_COOKIE}\`). ` +
+        `Every POST, PUT, PATCH and DELETE must send the value of the \`XSRF-TOKEN\` cookie back in the \`${CSRF_HEADER}\` header ` +
+        '(GET /api/auth/csrf sets the cookie). Errors are application/problem+json with a stable `code`.',
+    )
+    .setVersion('1')
+    .addCookieAuth(SESSION_COOKIE)
+    .build();
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+  });
+  serveWebApp(app, config);
+  return app;
+}
+
+/** Serves the built Angular app at `/`, with index.html for every client-side route outside /api. */
+function serveWebApp(app: INestApplication, config: AppConfig): void {
+  const dir = config.WEB_DIST_DIR ?? join(__dirname, '..', 'web', 'browser');
+  if (!dir || !existsSync(join(dir, 'index.html'))) return;
+  const index = join(dir, 'index.html');
+  app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: noCacheForIndex }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith(`/${API_PREFIX}/`) || req.path === `/${API_PREFIX}`)
+      return next();
+    if (!req.accepts('html')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+function noCacheForIndex(res: Response, path: string): void {
+  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}
+
+/** Runs pending migrations under an advisory lock, so several instances can start together. */
+export async function migrate(app: INestApplication): Promise<string[]> {
+  const db = app.get(DataSource);
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(774201)');
+    const done = await db.runMigrations({ transaction: 'each' });
+    return done.map((m) => m.name);
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(774201)').catch(() => undefined);
+    await runner.release();
+  }
+}

@@ -1,0 +1,44 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { Locale } from '@madang/contracts';
+import { UserRoleEntity } from './user-role.entity';
+
+@Entity({ name: 'users' })
+@Index('users_email_normalized_key', ['emailNormalized'], { unique: true })
+@Check('users_locale_check', `"locale" IN ('ko', 'en')`)
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' })
+  id!: string;
+
+  @Column({ type: 'text' })
+  email!: string;
+
+  @Column({ name: 'email_normalized', type: 'text' })
+  emailNormalized!: string;
+
+  @Column({ name: 'display_name', type: 'text' })
+  displayName!: string;
+
+  @Column({ type: 'text', default: 'ko' })
+  locale!: Locale;
+
+  @Column({ name: 'password_hash', type: 'text' })
+  passwordHash!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+
+  @OneToMany(() => UserRoleEntity, (role) => role.user)
+  roles?: UserRoleEntity[];
+}

@@ -1,0 +1,146 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off', ''].includes(v)) return false;
+  return value;
+};
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/**
+ * The one typed, validated view of the environment. Nothing else in the API reads process.env.
+ * Each property is named after the variable it comes from.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'production';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 65535' })
+  @Min(1, { message: 'must be a whole number between 1 and 65535' })
+  @Max(65535, { message: 'must be a whole number between 1 and 65535' })
+  PORT = 3000;
+
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  HOST = '0.0.0.0';
+
+  @Transform(trimmed)
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// connection URL' })
+  DATABASE_URL!: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 100' })
+  @Min(1, { message: 'must be a whole number between 1 and 100' })
+  @Max(100, { message: 'must be a whole number between 1 and 100' })
+  DB_POOL_SIZE = 10;
+
+  /** Demo mode: seeds demo accounts and data on start. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  MADANG_DEMO = false;
+
+  @Transform(trimmed)
+  @Matches(/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/, { message: 'must be an IANA time zone such as Asia/Seoul' })
+  MADANG_TIMEZONE = 'Asia/Seoul';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of minutes (5–1440)' })
+  @Min(5, { message: 'must be a whole number of minutes (5–1440)' })
+  @Max(1440, { message: 'must be a whole number of minutes (5–1440)' })
+  SESSION_IDLE_MINUTES = 120;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of hours (1–2160)' })
+  @Min(1, { message: 'must be a whole number of hours (1–2160)' })
+  @Max(2160, { message: 'must be a whole number of hours (1–2160)' })
+  SESSION_ABSOLUTE_HOURS = 168;
+
+  /** Send cookies with `Secure` (set true behind HTTPS). */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  COOKIE_SECURE = false;
+
+  /** Trust X-Forwarded-For from this many proxy hops (0 = none). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number (0–10)' })
+  @Min(0, { message: 'must be a whole number (0–10)' })
+  @Max(10, { message: 'must be a whole number (0–10)' })
+  TRUST_PROXY_HOPS = 0;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number (1–100)' })
+  @Min(1, { message: 'must be a whole number (1–100)' })
+  @Max(100, { message: 'must be a whole number (1–100)' })
+  LOGIN_MAX_FAILURES_PER_ACCOUNT = 5;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number (1–1000)' })
+  @Min(1, { message: 'must be a whole number (1–1000)' })
+  @Max(1000, { message: 'must be a whole number (1–1000)' })
+  LOGIN_MAX_FAILURES_PER_ADDRESS = 20;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of minutes (1–1440)' })
+  @Min(1, { message: 'must be a whole number of minutes (1–1440)' })
+  @Max(1440, { message: 'must be a whole number of minutes (1–1440)' })
+  LOGIN_WINDOW_MINUTES = 15;
+
+  /** Folder of the built web app; empty disables serving it. Default: next to the API bundle. */
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  WEB_DIST_DIR?: string;
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], {
+    message: 'must be one of error, warn, log, debug, verbose',
+  })
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+}
+
+export class ConfigValidationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigValidationError';
+  }
+}
+
+const KEYS = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'WEB_DIST_DIR']);
+
+/** Validates the environment; throws ConfigValidationError naming every bad variable. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
+  const raw: Record<string, string> = {};
+  for (const key of KEYS) {
+    const value = env[key];
+    if (value !== undefined) raw[key] = value;
+  }
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false, forbidUnknownValues: true });
+  const problems = errors.map((error) => {
+    const shown = raw[error.property] === undefined ? '(not set)' : `'${raw[error.property]}'`;
+    const reason =
+      error.property === 'DATABASE_URL' && raw[error.property] === undefined
+        ? 'is required'
+        : (Object.values(error.constraints ?? {})[0] ?? 'is not valid');
+    return `${error.property} ${reason} (got ${shown})`;
+  });
+  if (problems.length > 0) throw new ConfigValidationError(problems);
+  return config;
+}

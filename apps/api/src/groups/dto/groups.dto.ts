@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  AddMemberRequest,
+  CreateGroupRequest,
+  GROUP_KINDS,
+  GroupKind,
+  UpdateGroupRequest,
+} from '@madang/contracts';
+import { IsBoolean, IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
+import { Email, OneOf, Text } from '../../core/validators';
+
+export class CreateGroupDto implements CreateGroupRequest {
+  @ApiProperty({ example: '함께걷는 제주 주민팀' })
+  @IsDefined()
+  @Text(1, 100)
+  name!: string;
+
+  @ApiProperty({ enum: GROUP_KINDS })
+  @IsDefined()
+  @OneOf(GROUP_KINDS)
+  kind!: GroupKind;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000, { context: { max: 2000 } })
+  description?: string;
+}
+
+export class UpdateGroupDto implements UpdateGroupRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Text(1, 100)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000, { context: { max: 2000 } })
+  description?: string;
+}
+
+export class AddMemberDto implements AddMemberRequest {
+  @ApiProperty()
+  @IsDefined()
+  @Email()
+  email!: string;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  isManager?: boolean;
+}
+
+export class UpdateMemberDto {
+  @ApiProperty()
+  @IsDefined()
+  @IsBoolean()
+  isManager!: boolean;
+}

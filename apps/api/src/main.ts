@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp, migrate } from './app.setup';
+import { ConfigValidationError, loadConfig } from './config/app-config';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeeder } from './demo/demo-seeder';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      console.error(`Madang cannot start. ${error.message}`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  if (process.argv.includes('--check-config')) return;
+
+  const app = await createApp(config);
+  const logger = new Logger('Madang');
+  const applied = await migrate(app);
+  if (applied.length) logger.log(`applied migrations: ${applied.join(', ')}`);
+  if (config.MADANG_DEMO) await app.get(DemoSeeder).seed();
+
+  try {
+    await app.listen(config.PORT, config.HOST);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      console.error(
+        code === 'EADDRINUSE'
+          ? `Madang cannot start: port ${config.PORT} is already in use. Set PORT to a free port (e.g. PORT=3001).`
+          : `Madang cannot start: no permission to listen on port ${config.PORT}. Set PORT to a port above 1024.`,
+      );
+      await app.close();
+      process.exit(98);
+    }
+    throw error;
+  }
+  const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
+  const lines = [`Madang is running at http://${shown}:${config.PORT}/  (API: /api, docs: /api/docs)`];
+  if (config.MADANG_DEMO) {
+    lines.push(`Demo accounts (password: ${DEMO_PASSWORD}):`);
+    for (const account of DEMO_ACCOUNTS)
+      lines.push(`  ${account.email.padEnd(26)} ${account.roles.join(', ')}`);
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((error) => {
+  console.error('Madang failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
