@@ -1,8 +1,132 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import {
+  type AbstractControl,
+  FormBuilder,
+  ReactiveFormsModule,
+  type ValidationErrors,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTableModule } from '@angular/material/table';
+import type { AuditEntry } from '@madang/contracts';
+import { failureText } from '../core/problem-text';
+import { I18nService } from '../i18n/i18n.service';
+import { TranslatePipe } from '../i18n/translate.pipe';
+import { DateTimePipe } from '../shared/date-time.pipe';
+import { IconComponent } from '../shared/icon.component';
+import { AuditService, endOfDay, startOfDay } from './audit.service';
+
+const PAGE_SIZES = [20, 50, 100];
+
+interface AuditFilters {
+  action: string;
+  entityType: string;
+  from: string;
+  to: string;
+}
+
+const EMPTY_FILTERS: AuditFilters = { action: '', entityType: '', from: '', to: '' };
+
+function rangeInOrder(group: AbstractControl): ValidationErrors | null {
+  const from: unknown = group.get('from')?.value;
+  const to: unknown = group.get('to')?.value;
+  return typeof from === 'string' && typeof to === 'string' && from && to && from > to
+    ? { range: true }
+    : null;
+}
 
 @Component({
   selector: 'app-audit',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: '<h1 class="page-title" tabindex="-1">audit</h1>',
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    MatTableModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    IconComponent,
+    TranslatePipe,
+    DateTimePipe,
+  ],
+  templateUrl: './audit.component.html',
+  styleUrl: './audit.component.scss',
 })
-export class AuditComponent {}
+export class AuditComponent {
+  private readonly audit = inject(AuditService);
+  protected readonly i18n = inject(I18nService);
+  protected readonly lang = this.i18n.locale;
+  protected readonly pageSizes = PAGE_SIZES;
+  protected readonly columns = ['at', 'actor', 'action', 'entity', 'details'];
+
+  protected readonly form = inject(FormBuilder).nonNullable.group(
+    { action: [''], entityType: [''], from: [''], to: [''] },
+    { validators: rangeInOrder },
+  );
+  protected readonly filters = signal<AuditFilters>(EMPTY_FILTERS);
+  protected readonly pageIndex = signal(0);
+  protected readonly pageSize = signal(PAGE_SIZES[0]);
+  protected readonly expanded = signal<ReadonlySet<string>>(new Set());
+
+  protected readonly page = rxResource({
+    params: () => {
+      const f = this.filters();
+      return {
+        action: f.action.trim() || undefined,
+        entityType: f.entityType.trim() || undefined,
+        from: startOfDay(f.from),
+        to: endOfDay(f.to),
+        limit: this.pageSize(),
+        offset: this.pageIndex() * this.pageSize(),
+      };
+    },
+    stream: ({ params }) => this.audit.list(params),
+  });
+  protected readonly rows = computed(() => (this.page.hasValue() ? this.page.value().items : []));
+  protected readonly total = computed(() => (this.page.hasValue() ? this.page.value().total : 0));
+  protected readonly loadError = computed(() =>
+    this.page.error() ? failureText(this.page.error(), this.lang()) : null,
+  );
+
+  protected apply(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.pageIndex.set(0);
+    this.expanded.set(new Set());
+    this.filters.set(this.form.getRawValue());
+  }
+
+  protected reset(): void {
+    this.form.reset(EMPTY_FILTERS);
+    this.apply();
+  }
+
+  protected onPage(event: PageEvent): void {
+    this.pageSize.set(event.pageSize);
+    this.pageIndex.set(event.pageIndex);
+    this.expanded.set(new Set());
+  }
+
+  protected isExpanded(entry: AuditEntry): boolean {
+    return this.expanded().has(entry.id);
+  }
+
+  protected toggle(entry: AuditEntry): void {
+    this.expanded.update((set) => {
+      const next = new Set(set);
+      if (!next.delete(entry.id)) next.add(entry.id);
+      return next;
+    });
+  }
+
+  protected json(value: unknown): string {
+    return value === null || value === undefined ? '—' : JSON.stringify(value, null, 2);
+  }
+}

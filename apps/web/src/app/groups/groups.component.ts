@@ -1,8 +1,113 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatExpansionModule } from '@angular/material/expansion';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { Router, RouterLink } from '@angular/router';
+import { GROUP_KINDS, type GroupKind, PERMISSIONS } from '@madang/contracts';
+import { firstValueFrom } from 'rxjs';
+import { AuthService } from '../core/auth.service';
+import { applyProblemToForm } from '../core/form-errors';
+import { toProblem } from '../core/problem';
+import { failureText } from '../core/problem-text';
+import { I18nService } from '../i18n/i18n.service';
+import { GroupKindLabelPipe } from '../i18n/labels.pipe';
+import { TranslatePipe } from '../i18n/translate.pipe';
+import { DateTimePipe } from '../shared/date-time.pipe';
+import { fieldErrorText } from '../shared/field-error';
+import { focusFirstProblem } from '../shared/focus';
+import { GroupsService } from './groups.service';
+
+export const GROUP_NAME_MAX_LENGTH = 100;
+export const GROUP_DESCRIPTION_MAX_LENGTH = 1000;
 
 @Component({
   selector: 'app-groups',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: '<h1 class="page-title" tabindex="-1">groups</h1>',
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatTableModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatButtonModule,
+    MatExpansionModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    GroupKindLabelPipe,
+    DateTimePipe,
+  ],
+  templateUrl: './groups.component.html',
 })
-export class GroupsComponent {}
+export class GroupsComponent {
+  private readonly groups = inject(GroupsService);
+  private readonly auth = inject(AuthService);
+  private readonly router = inject(Router);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  protected readonly i18n = inject(I18nService);
+  protected readonly lang = this.i18n.locale;
+  protected readonly kinds = GROUP_KINDS;
+  protected readonly columns = ['name', 'kind', 'memberCount', 'createdAt'];
+  protected readonly canManage = computed(() => this.auth.permissions().has(PERMISSIONS.GROUPS_MANAGE));
+
+  protected readonly list = rxResource({ stream: () => this.groups.list() });
+  protected readonly rows = computed(() => (this.list.hasValue() ? this.list.value() : []));
+  protected readonly loadError = computed(() =>
+    this.list.error() ? failureText(this.list.error(), this.lang()) : null,
+  );
+
+  protected readonly form = inject(FormBuilder).nonNullable.group({
+    name: ['', [Validators.required, Validators.maxLength(GROUP_NAME_MAX_LENGTH)]],
+    kind: ['resident_team' as GroupKind, [Validators.required]],
+    description: ['', [Validators.maxLength(GROUP_DESCRIPTION_MAX_LENGTH)]],
+  });
+  protected readonly creating = signal(false);
+  protected readonly formError = signal<string | null>(null);
+
+  protected errorText(name: 'name' | 'kind' | 'description'): string {
+    return fieldErrorText(this.i18n, this.form.controls[name]);
+  }
+
+  protected async create(formDirective: FormGroupDirective): Promise<void> {
+    this.formError.set(null);
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      focusFirstProblem(this.host, this.injector);
+      return;
+    }
+    this.creating.set(true);
+    try {
+      const { name, kind, description } = this.form.getRawValue();
+      const group = await firstValueFrom(
+        this.groups.create({ name: name.trim(), kind, description: description.trim() || undefined }),
+      );
+      formDirective.resetForm({ name: '', kind: 'resident_team', description: '' });
+      this.snackBar.open(this.i18n.t('groups.createdToast', { name: group.name }), undefined, {
+        duration: 4000,
+      });
+      await this.router.navigate(['/groups', group.id]);
+    } catch (error: unknown) {
+      this.formError.set(applyProblemToForm(this.form, toProblem(error), this.lang()).formMessage);
+      focusFirstProblem(this.host, this.injector);
+    } finally {
+      this.creating.set(false);
+    }
+  }
+}

@@ -57,8 +57,9 @@ import { TranslatePipe } from '../i18n/translate.pipe';
     .hero {
       padding: 32px;
       border-radius: 24px;
-      background: var(--mat-sys-primary-container);
-      color: var(--mat-sys-on-primary-container);
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+      border-inline-start: 8px solid var(--mat-sys-primary);
     }
     .hero .page-title,
     .hero .page-lead {

@@ -1,8 +1,150 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
+import {
+  type AbstractControl,
+  FormBuilder,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  Validators,
+} from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatRadioModule } from '@angular/material/radio';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { LOCALES, type Locale, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@madang/contracts';
+import { DISPLAY_NAME_MAX_LENGTH } from '../auth/sign-up.component';
+import { AuthService } from '../core/auth.service';
+import { applyProblemToForm } from '../core/form-errors';
+import { toProblem } from '../core/problem';
+import { I18nService } from '../i18n/i18n.service';
+import { LOCALE_NAMES } from '../i18n/locale-names';
+import { GroupKindLabelPipe, RoleLabelPipe } from '../i18n/labels.pipe';
+import { TranslatePipe } from '../i18n/translate.pipe';
+import { fieldErrorText } from '../shared/field-error';
+import { focusFirstProblem } from '../shared/focus';
+
+function newPasswordsMatch(group: AbstractControl): ValidationErrors | null {
+  const next = group.get('newPassword')?.value;
+  const confirm = group.get('confirmPassword');
+  if (!confirm || !confirm.value || next === confirm.value) {
+    if (confirm?.hasError('mismatch')) {
+      const { mismatch: _removed, ...rest } = confirm.errors ?? {};
+      confirm.setErrors(Object.keys(rest).length ? rest : null);
+    }
+    return null;
+  }
+  confirm.setErrors({ ...(confirm.errors ?? {}), mismatch: true });
+  return null;
+}
 
 @Component({
   selector: 'app-profile',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: '<h1 class="page-title" tabindex="-1">profile</h1>',
+  imports: [
+    ReactiveFormsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatRadioModule,
+    MatButtonModule,
+    MatChipsModule,
+    TranslatePipe,
+    RoleLabelPipe,
+    GroupKindLabelPipe,
+  ],
+  templateUrl: './profile.component.html',
+  styleUrl: './profile.component.scss',
 })
-export class ProfileComponent {}
+export class ProfileComponent {
+  private readonly auth = inject(AuthService);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly fb = inject(FormBuilder).nonNullable;
+  protected readonly i18n = inject(I18nService);
+  protected readonly lang = this.i18n.locale;
+  protected readonly me = this.auth.me;
+  protected readonly locales = LOCALES;
+  protected readonly localeNames = LOCALE_NAMES;
+  protected readonly passwordLimits = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
+
+  protected readonly profileForm = this.fb.group({
+    displayName: [
+      this.me()?.displayName ?? '',
+      [Validators.required, Validators.maxLength(DISPLAY_NAME_MAX_LENGTH)],
+    ],
+    locale: [(this.me()?.locale ?? this.lang()) as Locale, [Validators.required]],
+  });
+  protected readonly passwordForm = this.fb.group(
+    {
+      currentPassword: ['', [Validators.required]],
+      newPassword: [
+        '',
+        [
+          Validators.required,
+          Validators.minLength(PASSWORD_MIN_LENGTH),
+          Validators.maxLength(PASSWORD_MAX_LENGTH),
+        ],
+      ],
+      confirmPassword: ['', [Validators.required]],
+    },
+    { validators: newPasswordsMatch },
+  );
+
+  protected readonly savingProfile = signal(false);
+  protected readonly profileError = signal<string | null>(null);
+  protected readonly savingPassword = signal(false);
+  protected readonly passwordError = signal<string | null>(null);
+
+  protected profileErrorText(name: 'displayName' | 'locale'): string {
+    return fieldErrorText(this.i18n, this.profileForm.controls[name]);
+  }
+
+  protected passwordErrorText(name: 'currentPassword' | 'newPassword' | 'confirmPassword'): string {
+    return fieldErrorText(this.i18n, this.passwordForm.controls[name]);
+  }
+
+  protected async saveProfile(): Promise<void> {
+    this.profileError.set(null);
+    if (this.profileForm.invalid) {
+      this.profileForm.markAllAsTouched();
+      focusFirstProblem(this.host, this.injector);
+      return;
+    }
+    this.savingProfile.set(true);
+    try {
+      const { displayName, locale } = this.profileForm.getRawValue();
+      await this.auth.updateProfile({ displayName: displayName.trim(), locale });
+      this.snackBar.open(this.i18n.t('profile.saved'), undefined, { duration: 4000 });
+    } catch (error: unknown) {
+      this.profileError.set(applyProblemToForm(this.profileForm, toProblem(error), this.lang()).formMessage);
+      focusFirstProblem(this.host, this.injector);
+    } finally {
+      this.savingProfile.set(false);
+    }
+  }
+
+  protected async changePassword(formDirective: FormGroupDirective): Promise<void> {
+    this.passwordError.set(null);
+    if (this.passwordForm.invalid) {
+      this.passwordForm.markAllAsTouched();
+      focusFirstProblem(this.host, this.injector);
+      return;
+    }
+    this.savingPassword.set(true);
+    try {
+      const { currentPassword, newPassword } = this.passwordForm.getRawValue();
+      await this.auth.changePassword({ currentPassword, newPassword });
+      formDirective.resetForm();
+      this.snackBar.open(this.i18n.t('profile.passwordChanged'), undefined, { duration: 4000 });
+    } catch (error: unknown) {
+      this.passwordError.set(
+        applyProblemToForm(this.passwordForm, toProblem(error), this.lang()).formMessage,
+      );
+      focusFirstProblem(this.host, this.injector);
+    } finally {
+      this.savingPassword.set(false);
+    }
+  }
+}

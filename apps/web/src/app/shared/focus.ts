@@ -5,7 +5,8 @@ export function focusFirstProblem(host: ElementRef<HTMLElement>, injector: Injec
   afterNextRender(
     () => {
       const target = host.nativeElement.querySelector<HTMLElement>(
-        '[data-testid="form-error"], input[aria-invalid="true"], textarea[aria-invalid="true"], mat-select[aria-invalid="true"]',
+        // Material leaves aria-invalid off empty required inputs, so look for the invalid field class.
+        '[data-testid="form-error"], .mat-form-field-invalid input, .mat-form-field-invalid textarea, .mat-form-field-invalid mat-select',
       );
       target?.focus();
     },

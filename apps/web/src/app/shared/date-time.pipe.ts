@@ -1,0 +1,25 @@
+import { Pipe, type PipeTransform } from '@angular/core';
+import type { Locale } from '@madang/contracts';
+
+const FORMATS: Readonly<Record<'date' | 'dateTime', Intl.DateTimeFormatOptions>> = {
+  date: { dateStyle: 'medium' },
+  dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+};
+
+/** `{{ iso | dateTime: lang() : 'date' }}` — formatted with Intl in the page language, Jeju time. */
+@Pipe({ name: 'dateTime' })
+export class DateTimePipe implements PipeTransform {
+  transform(
+    value: string | null | undefined,
+    locale: Locale,
+    style: 'date' | 'dateTime' = 'dateTime',
+  ): string {
+    if (!value) return '';
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) return value;
+    return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
+      ...FORMATS[style],
+      timeZone: 'Asia/Seoul',
+    }).format(date);
+  }
+}
