@@ -18,7 +18,7 @@ export default [
     ],
   },
   {
-    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx', '**/*.mjs'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.jsx'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -73,6 +73,8 @@ export default [
       '**/config/*.ts',
       '**/database/**/*.ts',
       'tools/**',
+      '**/src/main.ts',
+      '**/src/test/**',
     ],
     rules: { 'no-restricted-properties': 'off' },
   },

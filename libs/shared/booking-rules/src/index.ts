@@ -12,3 +12,4 @@ export {
   type ViolationCode,
   type MessageKey,
 } from './lib/violations';
+export * from './lib/api';

@@ -1,0 +1,220 @@
+import type { GroupKind, LocalizedText } from '@madang/contracts';
+import type { AssetKind, BookingItem, Quote, RentalRules, RentalRulesOverride } from './types';
+import type { Violation } from './violations';
+
+/**
+ * HTTP contract of the booking API (catalogue, availability, bookings, approvals, notifications),
+ * shared by the API and the web app. Times are ISO 8601 strings in UTC; money is integer KRW.
+ */
+
+export interface Interval {
+  start: string;
+  end: string;
+}
+
+export interface CategoryDto {
+  id: string;
+  code: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  /** The category's rules over the centre's defaults. */
+  rules: RentalRulesOverride;
+  assetCount: number;
+}
+
+export interface CreateCategoryRequest {
+  code: string;
+  name: LocalizedText;
+  description?: LocalizedText;
+  rules?: RentalRulesOverride;
+}
+export type UpdateCategoryRequest = Partial<CreateCategoryRequest>;
+
+export interface PriceSummary {
+  unit: 'hour' | 'day';
+  rate: number;
+  deposit: number;
+}
+
+export interface AssetSummary {
+  id: string;
+  categoryId: string;
+  categoryName: LocalizedText;
+  kind: AssetKind;
+  name: LocalizedText;
+  description: LocalizedText;
+  capacity: number | null;
+  poolSize: number | null;
+  location: string;
+  amenities: string[];
+  accessibility: string[];
+  photoIds: string[];
+  active: boolean;
+  approvalRequired: boolean;
+  price: PriceSummary;
+}
+
+export interface AssetDetail extends AssetSummary {
+  /** Effective rules (centre defaults ← category ← asset). */
+  rules: RentalRules;
+  rulesVersion: number;
+  /** What the asset itself overrides. */
+  override: RentalRulesOverride;
+}
+
+export interface AssetQuery {
+  kind?: AssetKind;
+  categoryId?: string;
+  minCapacity?: number;
+  /** Comma-separated amenity or accessibility tags; all must match. */
+  tags?: string;
+  /** With freeTo: only assets free for the whole range. */
+  freeFrom?: string;
+  freeTo?: string;
+  includeRetired?: boolean;
+}
+
+export interface CreateAssetRequest {
+  categoryId: string;
+  kind: AssetKind;
+  name: LocalizedText;
+  description?: LocalizedText;
+  capacity?: number | null;
+  poolSize?: number | null;
+  location?: string;
+  amenities?: string[];
+  accessibility?: string[];
+  active?: boolean;
+}
+export type UpdateAssetRequest = Partial<Omit<CreateAssetRequest, 'kind'>>;
+
+export interface UpdateRulesRequest {
+  rules: RentalRulesOverride;
+}
+
+export interface AssetAvailability {
+  assetId: string;
+  kind: AssetKind;
+  poolSize: number | null;
+  /** Opening hours minus closures, in the window. */
+  open: Interval[];
+  /** Held time (buffers included); for pools, `quantity` units are held in that interval. */
+  busy: (Interval & { quantity: number })[];
+  /** Open and not fully held (for pools: at least one unit free). */
+  free: Interval[];
+}
+
+export interface AvailabilityResponse {
+  from: string;
+  to: string;
+  assets: AssetAvailability[];
+}
+
+export type CreateBookingRequest = {
+  items: BookingItem[];
+  start: string;
+  end: string;
+  purpose: string;
+  purposeTag?: string;
+  attendees: number;
+  groupId?: string | null;
+};
+
+export type Decision = 'pending' | 'approved' | 'rejected' | 'cancelled';
+export type PaymentStatus = 'quoted' | 'waived' | 'invoiced' | 'paid' | 'refunded';
+
+export interface PersonRef {
+  id: string;
+  displayName: string;
+}
+
+export interface BookingDto {
+  id: string;
+  requester: PersonRef;
+  group: { id: string; name: string; kind: GroupKind } | null;
+  items: {
+    assetId: string;
+    assetName: LocalizedText;
+    kind: AssetKind;
+    quantity: number;
+    rulesVersion: number;
+  }[];
+  start: string;
+  end: string;
+  purpose: string;
+  purposeTag: string | null;
+  attendees: number;
+  /** Axis 1: does it hold its slot? */
+  holdsSlot: boolean;
+  /** Axis 2: the decision, with who, when and why. */
+  decision: Decision;
+  decidedBy: PersonRef | null;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  /** Axis 3: the money. */
+  payment: { status: PaymentStatus; quotedTotal: number; cancellationFee: number };
+  quote: Quote;
+  approvalRequired: boolean;
+  createdAt: string;
+}
+
+export interface QuoteResponse {
+  ok: boolean;
+  violations: Violation[];
+  approvalRequired: boolean;
+  quote: Quote;
+  /** Windows already held on the requested assets (who holds them is not told). */
+  conflicts: SlotConflict[];
+}
+
+export interface SlotConflict {
+  assetId: string;
+  assetName: LocalizedText;
+  start: string;
+  end: string;
+}
+
+export interface BookingListQuery {
+  /** mine (default) or all (needs bookings:read-all). */
+  scope?: 'mine' | 'all';
+  decision?: Decision;
+  assetId?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface ApprovalQueueItem extends BookingDto {
+  waitingMinutes: number;
+  /** Past the service target (one working day). */
+  overdue: boolean;
+  requesterHistory: { approved: number; rejected: number; cancelled: number; pending: number };
+  /** Other pending requests for the same assets and overlapping time. */
+  conflicts: { bookingId: string; start: string; end: string }[];
+}
+
+export interface RejectRequest {
+  reason: string;
+}
+export interface CancelRequest {
+  reason?: string;
+}
+export interface BulkDecisionRequest {
+  ids: string[];
+  action: 'approve' | 'reject';
+  reason?: string;
+}
+export interface BulkDecisionResult {
+  results: { id: string; ok: boolean; status: number; code?: string; decision?: Decision }[];
+}
+
+export interface NotificationDto {
+  id: string;
+  kind: string;
+  title: LocalizedText;
+  body: LocalizedText;
+  bookingId: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
