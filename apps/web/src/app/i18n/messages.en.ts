@@ -129,7 +129,7 @@ export const en = {
   'group.add': 'Add member',
   'group.added': '{name} added.',
   'group.manager': 'Manager',
-  'group.managerFor': 'Manager: {name}',
+  'group.managerFor': 'Group manager: {name}',
   'group.remove': 'Remove',
   'group.removeLabel': 'Remove {name} from the group',
   'group.removed': '{name} removed.',

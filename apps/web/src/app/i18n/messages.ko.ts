@@ -126,7 +126,7 @@ export const ko: Messages = {
   'group.add': '구성원 추가',
   'group.added': '{name} 님을 추가했습니다.',
   'group.manager': '그룹 관리자',
-  'group.managerFor': '{name} 님을 그룹 관리자로',
+  'group.managerFor': '그룹 관리자: {name}',
   'group.remove': '내보내기',
   'group.removeLabel': '{name} 님을 그룹에서 내보내기',
   'group.removed': '{name} 님을 내보냈습니다.',
