@@ -59,7 +59,6 @@ import { TranslatePipe } from '../i18n/translate.pipe';
       border-radius: 24px;
       background: var(--mat-sys-secondary-container);
       color: var(--mat-sys-on-secondary-container);
-      border-inline-start: 8px solid var(--mat-sys-primary);
     }
     .hero .page-title,
     .hero .page-lead {
