@@ -1,4 +1,5 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
+import { Bookings1764100000000 } from './1764100000000-bookings';
 
 /** Every migration in order, as a class list (the API is bundled; globs would find nothing). */
-export const MIGRATIONS = [Foundation1764000000000];
+export const MIGRATIONS = [Foundation1764000000000, Bookings1764100000000];

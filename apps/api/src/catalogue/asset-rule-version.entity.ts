@@ -1,0 +1,26 @@
+import type { RentalRules } from '@madang/booking-rules';
+import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { AssetEntity } from './asset.entity';
+
+/** Immutable snapshots of an asset's effective rules; bookings point at the version they were given. */
+@Entity({ name: 'asset_rule_versions' })
+export class AssetRuleVersionEntity {
+  @PrimaryColumn({ name: 'asset_id', type: 'uuid', primaryKeyConstraintName: 'asset_rule_versions_pkey' })
+  assetId!: string;
+
+  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'asset_rule_versions_pkey' })
+  version!: number;
+
+  @ManyToOne(() => AssetEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'asset_id', foreignKeyConstraintName: 'asset_rule_versions_asset_id_fkey' })
+  asset?: AssetEntity;
+
+  @Column({ type: 'jsonb' })
+  rules!: RentalRules;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy!: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}
