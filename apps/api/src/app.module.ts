@@ -3,6 +3,14 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditController } from './audit/audit.controller';
 import { AuditService } from './audit/audit.service';
+import { BookingsQueryService } from './bookings/bookings-query.service';
+import { BookingsController } from './bookings/bookings.controller';
+import { BookingsService } from './bookings/bookings.service';
+import { CatalogueController } from './catalogue/catalogue.controller';
+import { CatalogueService } from './catalogue/catalogue.service';
+import { PhotosService } from './catalogue/photos.service';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsService } from './notifications/notifications.service';
 import { ActorLoader } from './auth/actor-loader.service';
 import { AuthController } from './auth/auth.controller';
 import { AuthService } from './auth/auth.service';
@@ -31,7 +39,16 @@ export class AppModule implements NestModule {
           logging: false,
         }),
       ],
-      controllers: [HealthController, AuthController, UsersController, GroupsController, AuditController],
+      controllers: [
+        HealthController,
+        AuthController,
+        UsersController,
+        GroupsController,
+        AuditController,
+        CatalogueController,
+        BookingsController,
+        NotificationsController,
+      ],
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -45,6 +62,11 @@ export class AppModule implements NestModule {
         UsersService,
         GroupsService,
         DemoSeeder,
+        CatalogueService,
+        PhotosService,
+        BookingsService,
+        BookingsQueryService,
+        NotificationsService,
       ],
     };
   }

@@ -10,23 +10,34 @@ describe('audit log (real PostgreSQL)', () => {
 
   it('cannot be updated, deleted or truncated, even by the database owner', async () => {
     const [{ id }] = await t.db.query(`SELECT id FROM audit_log ORDER BY id LIMIT 1`);
-    await expect(t.db.query(`UPDATE audit_log SET action = 'forged' WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`UPDATE audit_log SET action = 'forged' WHERE id = $1`, [id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.db.query(`DELETE FROM audit_log WHERE id = $1`, [id])).rejects.toThrow(/append-only/);
     await expect(t.db.query(`TRUNCATE audit_log`)).rejects.toThrow(/append-only/);
-    expect(await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'forged'`)).toEqual([{ n: 0 }]);
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'forged'`)).toEqual([
+      { n: 0 },
+    ]);
   });
 
   it('records a role change with actor, before, after and request id, and admins can filter it', async () => {
     const admin = await t.signIn('admin@madang.local');
     const resident = await t.signIn('resident@madang.local');
     const residentId = (await resident.get<{ id: string }>('/api/auth/me')).body.id;
-    const granted = await admin.request<UserSummary>('PUT', `/api/users/${residentId}/roles/reviewer`, undefined, {
-      headers: { 'X-Request-Id': 'req-audit-test-1' },
-    });
+    const granted = await admin.request<UserSummary>(
+      'PUT',
+      `/api/users/${residentId}/roles/reviewer`,
+      undefined,
+      {
+        headers: { 'X-Request-Id': 'req-audit-test-1' },
+      },
+    );
     expect(granted.status).toBe(200);
     expect(granted.body.roles).toEqual(['resident', 'reviewer']);
 
-    const page = await admin.get<Page<AuditEntry>>(`/api/audit?action=user.role_granted&entityId=${residentId}`);
+    const page = await admin.get<Page<AuditEntry>>(
+      `/api/audit?action=user.role_granted&entityId=${residentId}`,
+    );
     expect(page.status).toBe(200);
     expect(page.body.total).toBe(1);
     expect(page.body.items[0]).toMatchObject({

@@ -250,8 +250,11 @@ describe('accounts and sessions (real PostgreSQL)', () => {
     await client.register('lang@example.kr', 'Lang', 'language secret 1');
     const updated = await client.patch<MeResponse>('/api/auth/me', { locale: 'en' });
     expect(updated.body.locale).toBe('en');
-    const problem = await client.patch('/api/auth/me', { locale: 'de' });
-    expect((problem.body as ProblemDetails).detail).toBe('Please check the values you entered.');
+    // Without Accept-Language the saved language speaks; an explicit Accept-Language wins.
+    const saved = await client.request('PATCH', '/api/auth/me', { locale: 'de' }, { language: '' });
+    expect((saved.body as ProblemDetails).detail).toBe('Please check the values you entered.');
+    const asked = await client.request('PATCH', '/api/auth/me', { locale: 'de' }, { language: 'ko-KR' });
+    expect((asked.body as ProblemDetails).detail).toBe('입력한 값을 확인해 주세요.');
   });
 
   it('needs a session for "me" (401 problem)', async () => {

@@ -1,5 +1,14 @@
 import type { AssetKind } from '@madang/booking-rules';
-import { Check, Column, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Exclusion,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { AssetEntity } from '../catalogue/asset.entity';
 import { BookingEntity } from './booking.entity';
 
@@ -11,9 +20,18 @@ import { BookingEntity } from './booking.entity';
 @Entity({ name: 'booking_items' })
 @Index('booking_items_booking_id_idx', ['bookingId'])
 @Index('booking_items_asset_during_idx', ['assetId', 'during'], { spatial: true })
-@Exclusion('booking_items_no_overlap', `USING gist ("asset_id" WITH =, "during" WITH &&) WHERE ("holds_slot" AND "asset_kind" <> 'equipment_pool')`)
-@Check('booking_items_quantity_check', `"quantity" > 0 AND ("asset_kind" = 'equipment_pool' OR "quantity" = 1)`)
-@Check('booking_items_during_check', `NOT isempty("during") AND NOT lower_inf("during") AND NOT upper_inf("during")`)
+@Exclusion(
+  'booking_items_no_overlap',
+  `USING gist ("asset_id" WITH =, "during" WITH &&) WHERE ("holds_slot" AND "asset_kind" <> 'equipment_pool')`,
+)
+@Check(
+  'booking_items_quantity_check',
+  `"quantity" > 0 AND ("asset_kind" = 'equipment_pool' OR "quantity" = 1)`,
+)
+@Check(
+  'booking_items_during_check',
+  `NOT isempty("during") AND NOT lower_inf("during") AND NOT upper_inf("during")`,
+)
 export class BookingItemEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'booking_items_pkey' })
   id!: string;

@@ -1,5 +1,15 @@
 import type { Decision, PaymentStatus, Quote } from '@madang/booking-rules';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { GroupEntity } from '../groups/group.entity';
 
@@ -12,10 +22,16 @@ import { GroupEntity } from '../groups/group.entity';
 @Index('bookings_requester_start_idx', ['requesterId', 'startAt'])
 @Index('bookings_group_start_idx', ['groupId', 'startAt'])
 @Index('bookings_decision_created_idx', ['decision', 'createdAt'])
-@Index('bookings_requester_idempotency_key', ['requesterId', 'idempotencyKey'], { unique: true, where: `"idempotency_key" IS NOT NULL` })
+@Index('bookings_requester_idempotency_key', ['requesterId', 'idempotencyKey'], {
+  unique: true,
+  where: `"idempotency_key" IS NOT NULL`,
+})
 @Check('bookings_range_check', `"end_at" > "start_at"`)
 @Check('bookings_decision_check', `"decision" IN ('pending', 'approved', 'rejected', 'cancelled')`)
-@Check('bookings_payment_status_check', `"payment_status" IN ('quoted', 'invoiced', 'paid', 'waived', 'refunded')`)
+@Check(
+  'bookings_payment_status_check',
+  `"payment_status" IN ('quoted', 'invoiced', 'paid', 'waived', 'refunded')`,
+)
 @Check('bookings_holds_slot_check', `NOT "holds_slot" OR "decision" IN ('pending', 'approved')`)
 @Check('bookings_money_check', `"quoted_total" >= 0 AND "cancellation_fee" >= 0`)
 @Check('bookings_attendees_check', `"attendees" >= 0`)

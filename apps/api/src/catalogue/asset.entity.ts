@@ -1,11 +1,24 @@
 import type { AssetKind, RentalRulesOverride } from '@madang/booking-rules';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 import { CategoryEntity } from './category.entity';
 
 @Entity({ name: 'assets' })
 @Index('assets_category_id_idx', ['categoryId'])
 @Check('assets_kind_check', `"kind" IN ('space', 'equipment_item', 'equipment_pool')`)
-@Check('assets_pool_size_check', `("kind" = 'equipment_pool') = ("pool_size" IS NOT NULL) AND ("pool_size" IS NULL OR "pool_size" > 0)`)
+@Check(
+  'assets_pool_size_check',
+  `("kind" = 'equipment_pool') = ("pool_size" IS NOT NULL) AND ("pool_size" IS NULL OR "pool_size" > 0)`,
+)
 @Check('assets_capacity_check', `"capacity" IS NULL OR "capacity" >= 0`)
 export class AssetEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'assets_pkey' })

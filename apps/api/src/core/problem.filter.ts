@@ -109,8 +109,11 @@ export class ProblemFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest<MadangRequest>();
     const res = ctx.getResponse<Response>();
-    const locale: Locale =
-      req.actor?.locale ?? req.meta?.locale ?? negotiateLocale(req.headers?.['accept-language']);
+    // The language the request asks for wins; a signed-in user's saved language is the fallback.
+    const asked = req.headers?.['accept-language'];
+    const locale: Locale = asked
+      ? negotiateLocale(asked)
+      : (req.actor?.locale ?? req.meta?.locale ?? negotiateLocale(undefined));
     let error: DomainError;
     if (exception instanceof DomainError) error = exception;
     else if (exception instanceof QueryFailedError && fromDatabase(exception))

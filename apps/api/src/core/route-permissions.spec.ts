@@ -20,7 +20,11 @@ function routes() {
       if (path === undefined) continue;
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
       const read = (key: string) => Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
-      found.push({ route: `${method} /api/${prefix}/${path}`.replace(/\/+/g, '/').replace(/\/$/, ''), isPublic: read(PUBLIC_KEY) === true, permission: read(PERMISSION_KEY) });
+      found.push({
+        route: `${method} /api/${prefix}/${path}`.replace(/\/+/g, '/').replace(/\/$/, ''),
+        isPublic: read(PUBLIC_KEY) === true,
+        permission: read(PERMISSION_KEY),
+      });
     }
   }
   return found;

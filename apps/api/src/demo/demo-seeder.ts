@@ -7,8 +7,19 @@ import { normalizeEmail } from '../auth/auth.service';
 import { PasswordService } from '../auth/password.service';
 import { UserRoleEntity } from '../auth/user-role.entity';
 import { UserEntity } from '../auth/user.entity';
+import { ActorLoader } from '../auth/actor-loader.service';
+import { BookingEntity } from '../bookings/booking.entity';
+import { BookingsService } from '../bookings/bookings.service';
+import { AssetEntity } from '../catalogue/asset.entity';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { CategoryEntity } from '../catalogue/category.entity';
+import { AppConfig } from '../config/app-config';
+import type { Actor } from '../core/actor';
+import { DomainError } from '../core/domain-error';
 import { GroupMemberEntity } from '../groups/group-member.entity';
 import { GroupEntity } from '../groups/group.entity';
+import { DEMO_CATALOGUE } from './demo-catalogue';
+import { DateTime } from 'luxon';
 
 export const DEMO_PASSWORD = 'madang-demo';
 
@@ -53,6 +64,10 @@ export class DemoSeeder {
     @InjectDataSource() private readonly db: DataSource,
     private readonly passwords: PasswordService,
     private readonly audit: AuditService,
+    private readonly catalogue: CatalogueService,
+    private readonly bookings: BookingsService,
+    private readonly actors: ActorLoader,
+    private readonly config: AppConfig,
   ) {}
 
   async seed(): Promise<void> {
@@ -64,6 +79,131 @@ export class DemoSeeder {
         ids.set(account.email, await this.ensureUser(manager, account, hash));
       await this.ensureTeam(manager, ids.get('resident@madang.local') as string);
     });
+    const approver = await this.actorFor('approver@madang.local');
+    await this.ensureCatalogue(approver);
+    await this.ensureBookings();
+  }
+
+  private async actorFor(email: string): Promise<Actor> {
+    const user = await this.db.getRepository(UserEntity).findOneByOrFail({ emailNormalized: email });
+    const actor = await this.actors.load(user.id, 'demo-seed', {
+      requestId: 'demo-seed',
+      locale: 'ko',
+      ip: '127.0.0.1',
+      userAgent: 'demo-seed',
+    });
+    if (!actor) throw new Error(`demo account ${email} missing`);
+    return actor;
+  }
+
+  /** Categories and assets by code and English name; only what is missing is added. */
+  private async ensureCatalogue(approver: Actor): Promise<void> {
+    for (const category of DEMO_CATALOGUE) {
+      let existing = await this.db.getRepository(CategoryEntity).findOneBy({ code: category.code });
+      if (!existing) {
+        const created = await this.catalogue.createCategory(approver, {
+          code: category.code,
+          name: category.name,
+          description: category.description,
+          rules: category.rules,
+        });
+        existing = await this.db.getRepository(CategoryEntity).findOneByOrFail({ id: created.id });
+      }
+      for (const asset of category.assets) {
+        if (
+          await this.db
+            .getRepository(AssetEntity)
+            .findOneBy({ nameEn: asset.name.en, categoryId: existing.id })
+        )
+          continue;
+        const created = await this.catalogue.createAsset(approver, {
+          categoryId: existing.id,
+          kind: asset.kind,
+          name: asset.name,
+          description: asset.description,
+          capacity: asset.capacity ?? null,
+          poolSize: asset.poolSize ?? null,
+          location: asset.location,
+          amenities: asset.amenities ?? [],
+          accessibility: asset.accessibility ?? [],
+        });
+        if (asset.rules) await this.catalogue.setAssetRules(approver, created.id, asset.rules);
+      }
+    }
+  }
+
+  /** A few requests next week, so the queue and calendars are not empty. Seeded once. */
+  private async ensureBookings(): Promise<void> {
+    if ((await this.db.getRepository(BookingEntity).count()) > 0) return;
+    const resident = await this.actorFor('resident@madang.local');
+    const neighbour = await this.actorFor('resident2@madang.local');
+    const assetId = async (nameEn: string) =>
+      (await this.db.getRepository(AssetEntity).findOneByOrFail({ nameEn })).id;
+    const nextWeek = DateTime.now().setZone(this.config.MADANG_TIMEZONE).startOf('week').plus({ weeks: 1 });
+    const at = (weekday: number, hour: number) =>
+      nextWeek.plus({ days: weekday - 1, hours: hour }).toISO() as string;
+    const team = resident.groups[0]?.id ?? null;
+    const requests: {
+      actor: Actor;
+      key: string;
+      items: { assetId: string; quantity: number }[];
+      start: string;
+      end: string;
+      purpose: string;
+      attendees: number;
+      groupId?: string | null;
+    }[] = [
+      {
+        actor: resident,
+        key: 'demo-seed-1',
+        items: [{ assetId: await assetId('Meeting Room A'), quantity: 1 }],
+        start: at(2, 10),
+        end: at(2, 12),
+        purpose: '주민 팀 정기 회의',
+        attendees: 6,
+        groupId: team,
+      },
+      {
+        actor: neighbour,
+        key: 'demo-seed-2',
+        items: [{ assetId: await assetId('Hall'), quantity: 1 }],
+        start: at(3, 14),
+        end: at(3, 17),
+        purpose: '동네 음악회 리허설',
+        attendees: 40,
+      },
+      {
+        actor: resident,
+        key: 'demo-seed-3',
+        items: [{ assetId: await assetId('Media Studio'), quantity: 1 }],
+        start: at(4, 13),
+        end: at(4, 15),
+        purpose: '마을 기록 영상 촬영',
+        attendees: 3,
+      },
+      {
+        actor: neighbour,
+        key: 'demo-seed-4',
+        items: [
+          { assetId: await assetId('Laptop'), quantity: 4 },
+          { assetId: await assetId('Projector'), quantity: 1 },
+        ],
+        start: at(5, 10),
+        end: at(5, 16),
+        purpose: '어르신 디지털 교실',
+        attendees: 8,
+      },
+    ];
+    for (const request of requests) {
+      const { actor, key, ...body } = request;
+      try {
+        await this.bookings.create(actor, body, key);
+      } catch (error) {
+        // A demo date that falls on a holiday, say, is skipped rather than stopping the start.
+        if (!(error instanceof DomainError)) throw error;
+        this.logger.warn(`demo booking ${key} skipped: ${error.code}`);
+      }
+    }
   }
 
   private async ensureUser(

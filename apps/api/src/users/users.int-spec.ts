@@ -41,7 +41,9 @@ describe('roles (real PostgreSQL)', () => {
     const badId = await admin.put(`/api/users/not-a-uuid/roles/reviewer`);
     expect(badId.status).toBe(400);
     expect(badId.problem.errors?.[0]).toMatchObject({ field: 'id', code: 'not_uuid' });
-    expect((await admin.put(`/api/users/00000000-0000-4000-8000-000000000000/roles/reviewer`)).status).toBe(404);
+    expect((await admin.put(`/api/users/00000000-0000-4000-8000-000000000000/roles/reviewer`)).status).toBe(
+      404,
+    );
   });
 
   it('does not let an admin remove their own admin role', async () => {

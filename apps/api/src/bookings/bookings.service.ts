@@ -1,0 +1,402 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  BookingDto,
+  bufferedRange,
+  BulkDecisionResult,
+  evaluateBooking,
+  evaluateCancellation,
+  QuoteResponse,
+  SlotConflict,
+  UsageEntry,
+} from '@madang/booking-rules';
+import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { AppConfig } from '../config/app-config';
+import { Actor, can } from '../core/actor';
+import { DomainError, notFound } from '../core/domain-error';
+import { BookingNotice, NotificationsService } from '../notifications/notifications.service';
+import { BookingItemEntity } from './booking-item.entity';
+import { BookingRow, SELECT_BOOKING, toBookingDto } from './booking-view';
+import { BookingEntity } from './booking.entity';
+import { BulkDecisionDto, CreateBookingDto } from './dto/bookings.dto';
+
+const constraintOf = (error: unknown) =>
+  error instanceof QueryFailedError
+    ? (error.driverError as { code?: string; constraint?: string })
+    : undefined;
+
+/** The request as the engine and the idempotency hash see it (defaults filled in, order kept). */
+function normalise(dto: CreateBookingDto) {
+  return {
+    items: dto.items.map((i) => ({ assetId: i.assetId, quantity: i.quantity ?? 1 })),
+    start: new Date(dto.start).toISOString(),
+    end: new Date(dto.end).toISOString(),
+    purpose: dto.purpose.trim(),
+    purposeTag: dto.purposeTag ?? undefined,
+    attendees: dto.attendees,
+    groupId: dto.groupId ?? null,
+  };
+}
+
+@Injectable()
+export class BookingsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly catalogue: CatalogueService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** What the rules say about a request, its price, and which requested windows are already held. */
+  async quote(actor: Actor, dto: CreateBookingDto): Promise<QuoteResponse> {
+    const request = normalise(dto);
+    const { evaluation, assets } = await this.evaluate(this.db.manager, actor, request);
+    const conflicts = evaluation.violations.some(
+      (v) => v.code === 'invalid_range' || v.code === 'invalid_time',
+    )
+      ? []
+      : await this.conflicts(request, assets);
+    return { ...evaluation, ok: evaluation.ok && conflicts.length === 0, conflicts };
+  }
+
+  /** Creates a booking that holds its slot (pending or auto-approved), all items or none. */
+  async create(
+    actor: Actor,
+    dto: CreateBookingDto,
+    idempotencyKey?: string,
+  ): Promise<{ booking: BookingDto; replayed: boolean }> {
+    const request = normalise(dto);
+    const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+    if (idempotencyKey) {
+      const replay = await this.replay(actor, idempotencyKey, requestHash);
+      if (replay) return { booking: replay, replayed: true };
+    }
+    const { evaluation, assets } = await this.evaluate(this.db.manager, actor, request);
+    if (!evaluation.ok) throw new DomainError('rule_violation', { violations: evaluation.violations });
+
+    let bookingId: string;
+    try {
+      bookingId = await this.db.transaction(async (manager) => {
+        const now = new Date();
+        const pending = evaluation.approvalRequired;
+        const booking = await manager.save(
+          manager.create(BookingEntity, {
+            requesterId: actor.userId,
+            groupId: request.groupId,
+            purpose: request.purpose,
+            purposeTag: request.purposeTag ?? null,
+            attendees: request.attendees,
+            startAt: new Date(request.start),
+            endAt: new Date(request.end),
+            holdsSlot: true,
+            decision: pending ? 'pending' : 'approved',
+            decidedBy: null,
+            decidedAt: pending ? null : now,
+            decisionReason: pending ? null : 'auto-approved by the rental rules',
+            cancelledBy: null,
+            cancelledAt: null,
+            cancelReason: null,
+            paymentStatus: evaluation.quote.total === 0 && evaluation.quote.waived > 0 ? 'waived' : 'quoted',
+            quotedTotal: evaluation.quote.total,
+            cancellationFee: 0,
+            quote: evaluation.quote,
+            approvalRequired: pending,
+            idempotencyKey: idempotencyKey ?? null,
+            requestHash,
+          }),
+        );
+        for (const item of request.items) {
+          const asset = assets.find((a) => a.id === item.assetId);
+          if (!asset) throw notFound();
+          const range = bufferedRange(request.start, request.end, asset.rules);
+          await manager.insert(BookingItemEntity, {
+            bookingId: booking.id,
+            assetId: asset.id,
+            assetKind: asset.kind,
+            quantity: item.quantity,
+            rulesVersion: asset.rulesVersion,
+            during: `[${range.start},${range.end})`,
+            holdsSlot: true,
+          });
+        }
+        await this.audit.record(manager, actor, {
+          action: pending ? 'booking.requested' : 'booking.auto_approved',
+          entityType: 'booking',
+          entityId: booking.id,
+          after: { ...request, decision: booking.decision, quotedTotal: booking.quotedTotal },
+        });
+        await this.notify(manager, booking.id, pending ? 'booking.requested' : 'booking.approved');
+        return booking.id;
+      });
+    } catch (error) {
+      const pg = constraintOf(error);
+      if (pg?.code === '23P01') {
+        throw new DomainError('slot_taken', { conflicts: await this.conflicts(request, assets) });
+      }
+      if (pg?.code === '23505' && pg.constraint === 'bookings_requester_idempotency_key' && idempotencyKey) {
+        const replay = await this.replay(actor, idempotencyKey, requestHash);
+        if (replay) return { booking: replay, replayed: true };
+      }
+      throw error;
+    }
+    return { booking: await this.get(actor, bookingId), replayed: false };
+  }
+
+  async get(actor: Actor, id: string, manager: EntityManager = this.db.manager): Promise<BookingDto> {
+    const rows = (await manager.query(`${SELECT_BOOKING} WHERE b.id = $1`, [id])) as BookingRow[];
+    const row = rows[0];
+    if (!row || !this.maySee(actor, row)) throw notFound();
+    return toBookingDto(row);
+  }
+
+  approve(actor: Actor, id: string, reason?: string): Promise<BookingDto> {
+    // Re-claiming the slot (holds_slot = true) makes the database re-check it inside this transaction.
+    return this.transition(
+      actor,
+      id,
+      'booking.approved',
+      `decision = 'approved', holds_slot = true, decided_by = $2, decided_at = now(), decision_reason = $3`,
+      [actor.userId, reason ?? null],
+      ['pending'],
+    );
+  }
+
+  reject(actor: Actor, id: string, reason: string): Promise<BookingDto> {
+    return this.transition(
+      actor,
+      id,
+      'booking.rejected',
+      `decision = 'rejected', holds_slot = false, decided_by = $2, decided_at = now(), decision_reason = $3`,
+      [actor.userId, reason],
+      ['pending'],
+    );
+  }
+
+  /** The requester cancels under the cancellation policy; an approver cancels anyone's with a reason and no fee. */
+  async cancel(actor: Actor, id: string, reason?: string): Promise<BookingDto> {
+    const booking = await this.get(actor, id);
+    const own = booking.requester.id === actor.userId;
+    const asApprover = !own && can(actor, 'bookings:decide');
+    if (!own && !asApprover) throw notFound();
+    if (asApprover && !reason)
+      throw new DomainError('validation_failed', {}, {}, [{ field: 'reason', code: 'required' }]);
+    let fee = 0;
+    if (own) {
+      for (const item of booking.items) {
+        const rules = await this.catalogue.rulesAtVersion(this.db.manager, item.assetId, item.rulesVersion);
+        const fees = booking.quote.lines
+          .filter((l) => l.assetId === item.assetId && l.kind !== 'deposit')
+          .reduce((sum, l) => sum + l.amount, 0);
+        const decision = evaluateCancellation({
+          now: new Date().toISOString(),
+          start: booking.start,
+          quoteTotal: Math.max(0, fees),
+          rules,
+        });
+        if (!decision.allowed) throw new DomainError('rule_violation', { violations: [decision.violation] });
+        fee += decision.fee;
+      }
+    }
+    return this.transition(
+      actor,
+      id,
+      'booking.cancelled',
+      `decision = 'cancelled', holds_slot = false, cancelled_by = $2, cancelled_at = now(), cancel_reason = $3,
+       cancellation_fee = $4, payment_status = CASE WHEN $4 > 0 THEN 'invoiced' ELSE payment_status END`,
+      [actor.userId, reason ?? null, fee],
+      ['pending', 'approved'],
+    );
+  }
+
+  /** Approve or reject many; each in its own transaction, each answered on its own. */
+  async decideMany(actor: Actor, dto: BulkDecisionDto): Promise<BulkDecisionResult> {
+    if (dto.action === 'reject' && !dto.reason)
+      throw new DomainError('validation_failed', {}, {}, [{ field: 'reason', code: 'required' }]);
+    const results: BulkDecisionResult['results'] = [];
+    for (const id of [...new Set(dto.ids)]) {
+      try {
+        const booking =
+          dto.action === 'approve'
+            ? await this.approve(actor, id, dto.reason)
+            : await this.reject(actor, id, dto.reason as string);
+        results.push({ id, ok: true, status: 200, decision: booking.decision });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        results.push({ id, ok: false, status: error.code === 'not_found' ? 404 : 409, code: error.code });
+      }
+    }
+    return { results };
+  }
+
+  // ── internals ─────────────────────────────────────────────────────────────
+
+  private maySee(actor: Actor, row: { requester_id: string; group_id: string | null }): boolean {
+    return (
+      row.requester_id === actor.userId ||
+      can(actor, 'bookings:read-all') ||
+      (row.group_id !== null && actor.groups.some((g) => g.id === row.group_id))
+    );
+  }
+
+  /**
+   * A guarded update from an expected decision to the next, in one transaction with its audit row
+   * and notification. A database conflict (the slot re-check) surfaces as slot_taken.
+   */
+  private async transition(
+    actor: Actor,
+    id: string,
+    notice: BookingNotice,
+    assignments: string,
+    params: unknown[],
+    from: string[],
+  ): Promise<BookingDto> {
+    const before = await this.get(actor, id);
+    try {
+      await this.db.transaction(async (manager) => {
+        const updated = (await manager.query(
+          `UPDATE bookings SET ${assignments}, updated_at = now() WHERE id = $1 AND decision = ANY($${params.length + 2}::text[]) RETURNING id`,
+          [id, ...params, from],
+        )) as [unknown[], number];
+        if (updated[1] === 0) throw new DomainError('state_conflict', { decision: before.decision });
+        const after = await this.get(actor, id, manager);
+        await this.audit.record(manager, actor, {
+          action: notice,
+          entityType: 'booking',
+          entityId: id,
+          before: { decision: before.decision, holdsSlot: before.holdsSlot, payment: before.payment },
+          after: {
+            decision: after.decision,
+            holdsSlot: after.holdsSlot,
+            payment: after.payment,
+            reason: params[1] ?? null,
+          },
+        });
+        await this.notify(manager, id, notice, (params[1] as string | null) ?? '');
+      });
+    } catch (error) {
+      if (constraintOf(error)?.code === '23P01') throw new DomainError('slot_taken');
+      throw error;
+    }
+    return this.get(actor, id);
+  }
+
+  private async evaluate(manager: EntityManager, actor: Actor, request: ReturnType<typeof normalise>) {
+    const ids = [...new Set(request.items.map((i) => i.assetId))];
+    const assets = await this.catalogue.forRules(manager, ids);
+    const usage = await this.usage(manager, actor, request.groupId, request.start);
+    const evaluation = evaluateBooking({
+      now: new Date().toISOString(),
+      request,
+      actor: {
+        userId: actor.userId,
+        roles: actor.roles,
+        groups: actor.groups.map((g) => ({ id: g.id, kind: g.kind })),
+      },
+      assets,
+      usage,
+    });
+    return { evaluation, assets };
+  }
+
+  /** The actor's and the group's slot-holding bookings around the request, for quotas. */
+  private async usage(
+    manager: EntityManager,
+    actor: Actor,
+    groupId: string | null,
+    start: string,
+  ): Promise<UsageEntry[]> {
+    const rows = (await manager.query(
+      `SELECT b.requester_id, b.group_id, b.start_at, b.end_at, array_agg(i.asset_id) AS asset_ids
+         FROM bookings b JOIN booking_items i ON i.booking_id = b.id
+        WHERE b.holds_slot AND (b.requester_id = $1 OR ($2::uuid IS NOT NULL AND b.group_id = $2))
+          AND b.start_at BETWEEN $3::timestamptz - interval '40 days' AND $3::timestamptz + interval '40 days'
+        GROUP BY b.id`,
+      [actor.userId, groupId, start],
+    )) as {
+      requester_id: string;
+      group_id: string | null;
+      start_at: Date;
+      end_at: Date;
+      asset_ids: string[];
+    }[];
+    return rows.map((r) => ({
+      userId: r.requester_id,
+      groupId: r.group_id,
+      start: r.start_at.toISOString(),
+      end: r.end_at.toISOString(),
+      assetIds: r.asset_ids,
+    }));
+  }
+
+  /** Held windows that collide with the request — when, never who. */
+  private async conflicts(
+    request: ReturnType<typeof normalise>,
+    assets: Awaited<ReturnType<CatalogueService['forRules']>>,
+  ): Promise<SlotConflict[]> {
+    const found: SlotConflict[] = [];
+    for (const item of request.items) {
+      const asset = assets.find((a) => a.id === item.assetId);
+      if (!asset) continue;
+      const range = bufferedRange(request.start, request.end, asset.rules);
+      const rows = (await this.db.query(
+        `SELECT lower(b.during) AS start, upper(b.during) AS end, b.quantity,
+                (SELECT coalesce(sum(o.quantity), 0) FROM booking_items o
+                  WHERE o.asset_id = b.asset_id AND o.holds_slot AND o.during && tstzrange($2, $3)) AS held
+           FROM booking_items b
+          WHERE b.asset_id = $1 AND b.holds_slot AND b.during && tstzrange($2, $3)
+          ORDER BY lower(b.during)`,
+        [asset.id, range.start, range.end],
+      )) as { start: Date; end: Date; held: string }[];
+      const blocking =
+        asset.kind === 'equipment_pool'
+          ? rows.filter((r) => Number(r.held) + item.quantity > (asset.poolSize ?? 0))
+          : rows;
+      for (const r of blocking)
+        found.push({
+          assetId: asset.id,
+          assetName: asset.name,
+          start: r.start.toISOString(),
+          end: r.end.toISOString(),
+        });
+    }
+    return found;
+  }
+
+  private async replay(actor: Actor, key: string, hash: string): Promise<BookingDto | undefined> {
+    const existing = await this.db
+      .getRepository(BookingEntity)
+      .findOneBy({ requesterId: actor.userId, idempotencyKey: key });
+    if (!existing) return undefined;
+    if (existing.requestHash !== hash) throw new DomainError('idempotency_key_reused');
+    return this.get(actor, existing.id);
+  }
+
+  private async notify(
+    manager: EntityManager,
+    bookingId: string,
+    notice: BookingNotice,
+    reason = '',
+  ): Promise<void> {
+    const [row] = (await manager.query(`${SELECT_BOOKING} WHERE b.id = $1`, [bookingId])) as BookingRow[];
+    const tz = this.config.MADANG_TIMEZONE;
+    const when = (locale: 'ko' | 'en') =>
+      `${DateTime.fromJSDate(row.start_at, { zone: tz }).setLocale(locale).toFormat('yyyy-MM-dd HH:mm')}–${DateTime.fromJSDate(row.end_at, { zone: tz }).toFormat('HH:mm')}`;
+    const names = (locale: 'ko' | 'en') =>
+      row.items.map((i) => (locale === 'ko' ? i.nameKo : i.nameEn)).join(', ');
+    await this.notifications.notify(
+      manager,
+      row.requester_id,
+      notice,
+      {
+        ko: { assets: names('ko'), when: when('ko'), reason },
+        en: { assets: names('en'), when: when('en'), reason },
+      },
+      bookingId,
+    );
+  }
+}

@@ -1,0 +1,173 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { BulkDecisionRequest, CreateBookingRequest, Decision } from '@madang/booking-rules';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { IntRange, OneOf, Text } from '../../core/validators';
+
+export class BookingItemDto {
+  @ApiProperty()
+  @IsDefined()
+  @IsUUID()
+  assetId!: string;
+
+  @ApiPropertyOptional({ default: 1, description: 'Units, for quantity pools' })
+  @IsOptional()
+  @IntRange(1, 1000)
+  quantity?: number;
+}
+
+const ISO_WITH_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
+
+export class CreateBookingDto implements CreateBookingRequest {
+  @ApiProperty({ type: [BookingItemDto] })
+  @IsDefined()
+  @IsArray()
+  @ArrayMinSize(1, { context: { min: 1 } })
+  @ArrayMaxSize(10, { context: { max: 10 } })
+  @ValidateNested({ each: true })
+  @Type(() => BookingItemDto)
+  items!: BookingItemDto[] & { assetId: string; quantity: number }[];
+
+  @ApiProperty({ example: '2026-12-01T10:00:00+09:00' })
+  @IsDefined()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(ISO_WITH_ZONE, { context: { code: 'not_date' } })
+  start!: string;
+
+  @ApiProperty({ example: '2026-12-01T12:00:00+09:00' })
+  @IsDefined()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(ISO_WITH_ZONE, { context: { code: 'not_date' } })
+  end!: string;
+
+  @ApiProperty({ example: '주민 팀 정기 회의' })
+  @IsDefined()
+  @Text(1, 500)
+  purpose!: string;
+
+  @ApiPropertyOptional({ example: 'public_interest' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_]{0,39}$/, { context: { code: 'invalid' } })
+  purposeTag?: string;
+
+  @ApiProperty({ example: 8 })
+  @IsDefined()
+  @IntRange(0, 10000)
+  attendees!: number;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsUUID()
+  groupId?: string | null;
+}
+
+export class ReasonDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Text(1, 1000)
+  reason?: string;
+}
+
+export class RejectDto {
+  @ApiProperty()
+  @IsDefined()
+  @Text(1, 1000)
+  reason!: string;
+}
+
+export class BulkDecisionDto implements BulkDecisionRequest {
+  @ApiProperty({ type: [String] })
+  @IsDefined()
+  @IsArray()
+  @ArrayMinSize(1, { context: { min: 1 } })
+  @ArrayMaxSize(100, { context: { max: 100 } })
+  @IsUUID('all', { each: true })
+  ids!: string[];
+
+  @ApiProperty({ enum: ['approve', 'reject'] })
+  @IsDefined()
+  @OneOf(['approve', 'reject'])
+  action!: 'approve' | 'reject';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Text(1, 1000)
+  reason?: string;
+}
+
+export const DECISIONS = ['pending', 'approved', 'rejected', 'cancelled'] as const;
+
+export class BookingListQueryDto {
+  @ApiPropertyOptional({ enum: ['mine', 'all'] })
+  @IsOptional()
+  @OneOf(['mine', 'all'])
+  scope?: 'mine' | 'all';
+
+  @ApiPropertyOptional({ enum: DECISIONS })
+  @IsOptional()
+  @OneOf(DECISIONS)
+  decision?: Decision;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  assetId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IntRange(1, 500)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IntRange(0, 1_000_000)
+  offset?: number;
+}
+
+export class AvailabilityQueryDto {
+  @ApiProperty()
+  @IsDefined()
+  @IsISO8601({ strict: true })
+  from!: string;
+
+  @ApiProperty()
+  @IsDefined()
+  @IsISO8601({ strict: true })
+  to!: string;
+
+  @ApiPropertyOptional({ description: 'Comma-separated asset ids' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000, { context: { max: 4000 } })
+  assetIds?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+}

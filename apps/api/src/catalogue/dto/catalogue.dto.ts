@@ -1,0 +1,211 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { AssetKind, RentalRulesOverride } from '@madang/booking-rules';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { IntRange, OneOf, Text } from '../../core/validators';
+
+export const ASSET_KINDS = ['space', 'equipment_item', 'equipment_pool'] as const;
+
+export class LocalizedTextDto {
+  @ApiProperty()
+  @IsDefined()
+  @Text(1, 200)
+  ko!: string;
+
+  @ApiProperty()
+  @IsDefined()
+  @Text(1, 200)
+  en!: string;
+}
+
+export class LocalizedLongTextDto {
+  @ApiProperty()
+  @IsDefined()
+  @IsString()
+  @MaxLength(4000, { context: { max: 4000 } })
+  ko!: string;
+
+  @ApiProperty()
+  @IsDefined()
+  @IsString()
+  @MaxLength(4000, { context: { max: 4000 } })
+  en!: string;
+}
+
+export class CreateCategoryDto {
+  @ApiProperty({ example: 'meeting-rooms' })
+  @IsDefined()
+  @IsString()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,39}$/, { context: { code: 'invalid' } })
+  code!: string;
+
+  @ApiProperty({ type: LocalizedTextDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  name!: LocalizedTextDto;
+
+  @ApiPropertyOptional({ type: LocalizedLongTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedLongTextDto)
+  description?: LocalizedLongTextDto;
+
+  @ApiPropertyOptional({ description: 'RentalRulesOverride' })
+  @IsOptional()
+  @IsObject()
+  rules?: RentalRulesOverride;
+}
+
+export class UpdateCategoryDto {
+  @ApiPropertyOptional({ type: LocalizedTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  name?: LocalizedTextDto;
+
+  @ApiPropertyOptional({ type: LocalizedLongTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedLongTextDto)
+  description?: LocalizedLongTextDto;
+}
+
+export class RulesDto {
+  @ApiProperty({ description: 'RentalRulesOverride: only the fields to override' })
+  @IsDefined()
+  @IsObject()
+  rules!: RentalRulesOverride;
+}
+
+class AssetFieldsDto {
+  @ApiPropertyOptional({ type: LocalizedLongTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedLongTextDto)
+  description?: LocalizedLongTextDto;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IntRange(0, 10000)
+  capacity?: number | null;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IntRange(1, 10000)
+  poolSize?: number | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { context: { max: 200 } })
+  location?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30, { context: { max: 30 } })
+  @IsString({ each: true })
+  @MaxLength(40, { each: true, context: { max: 40 } })
+  amenities?: string[];
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30, { context: { max: 30 } })
+  @IsString({ each: true })
+  @MaxLength(40, { each: true, context: { max: 40 } })
+  accessibility?: string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class CreateAssetDto extends AssetFieldsDto {
+  @ApiProperty()
+  @IsDefined()
+  @IsUUID()
+  categoryId!: string;
+
+  @ApiProperty({ enum: ASSET_KINDS })
+  @IsDefined()
+  @OneOf(ASSET_KINDS)
+  kind!: AssetKind;
+
+  @ApiProperty({ type: LocalizedTextDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  name!: LocalizedTextDto;
+}
+
+export class UpdateAssetDto extends AssetFieldsDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional({ type: LocalizedTextDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LocalizedTextDto)
+  name?: LocalizedTextDto;
+}
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export class AssetQueryDto {
+  @ApiPropertyOptional({ enum: ASSET_KINDS })
+  @IsOptional()
+  @OneOf(ASSET_KINDS)
+  kind?: AssetKind;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  categoryId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IntRange(0, 10000)
+  minCapacity?: number;
+
+  @ApiPropertyOptional({ description: 'Comma-separated tags; all must match' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(400, { context: { max: 400 } })
+  tags?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  freeFrom?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  freeTo?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  includeRetired?: boolean;
+}
