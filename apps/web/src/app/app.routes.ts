@@ -23,6 +23,35 @@ export const routes: Routes = [
     loadComponent: () => import('./auth/sign-up.component').then((m) => m.SignUpComponent),
   },
   {
+    path: 'catalogue',
+    loadChildren: () => import('./catalogue/catalogue.routes').then((m) => m.CATALOGUE_ROUTES),
+  },
+  {
+    path: 'bookings',
+    title: 'bookings.title',
+    canActivate: [permissionGuard(PERMISSIONS.BOOKINGS_READ_OWN)],
+    loadComponent: () => import('./bookings/my-bookings.component').then((m) => m.MyBookingsComponent),
+  },
+  {
+    path: 'approvals',
+    title: 'approvals.title',
+    pathMatch: 'full',
+    canActivate: [permissionGuard(PERMISSIONS.BOOKINGS_DECIDE)],
+    loadComponent: () => import('./approvals/approval-queue.component').then((m) => m.ApprovalQueueComponent),
+  },
+  {
+    path: 'approvals/day',
+    title: 'day.title',
+    canActivate: [permissionGuard(PERMISSIONS.BOOKINGS_READ_ALL)],
+    loadComponent: () => import('./approvals/approver-day.component').then((m) => m.ApproverDayComponent),
+  },
+  {
+    path: 'catalogue-admin',
+    canActivate: [permissionGuard(PERMISSIONS.CATALOGUE_MANAGE)],
+    loadChildren: () =>
+      import('./catalogue-admin/catalogue-admin.routes').then((m) => m.CATALOGUE_ADMIN_ROUTES),
+  },
+  {
     path: 'profile',
     title: 'profile.title',
     canActivate: [permissionGuard(PERMISSIONS.SELF)],

@@ -16,7 +16,7 @@ import { fieldErrorText } from '../shared/field-error';
 import { focusFirstProblem } from '../shared/focus';
 import { IconComponent } from '../shared/icon.component';
 
-export const DISPLAY_NAME_MAX_LENGTH = 80;
+export const DISPLAY_NAME_MAX_LENGTH = 60;
 
 type SignUpField = 'email' | 'password' | 'displayName' | 'locale';
 

@@ -1,3 +1,5 @@
+import { bookingEn } from './messages.booking.en';
+
 /**
  * English messages. This object defines the set of keys; `messages.ko.ts` is typed as
  * `Messages`, so the compiler rejects a Korean dictionary with a missing or extra key.
@@ -175,6 +177,7 @@ export const en = {
   'error.network': 'The server could not be reached. Check your connection and try again.',
   'error.retry': 'Try again',
   'error.dismiss': 'Close',
+  ...bookingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { bookingKo } from './messages.booking.ko';
 import type { Messages } from './messages.en';
 
 /** Korean messages; typed as `Messages`, so every English key must be here and no other. */
@@ -172,4 +173,5 @@ export const ko: Messages = {
   'error.network': '서버에 연결할 수 없습니다. 연결 상태를 확인한 뒤 다시 시도해 주세요.',
   'error.retry': '다시 시도',
   'error.dismiss': '닫기',
+  ...bookingKo,
 };

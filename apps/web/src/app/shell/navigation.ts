@@ -22,6 +22,22 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { id: 'home', path: '/', label: 'nav.home', icon: 'home', section: 'main', audience: { kind: 'everyone' } },
   {
+    id: 'catalogue',
+    path: '/catalogue',
+    label: 'nav.catalogue',
+    icon: 'meetingRoom',
+    section: 'main',
+    audience: { kind: 'everyone' },
+  },
+  {
+    id: 'bookings',
+    path: '/bookings',
+    label: 'nav.bookings',
+    icon: 'event',
+    section: 'main',
+    audience: { kind: 'permission', permission: PERMISSIONS.BOOKINGS_READ_OWN },
+  },
+  {
     id: 'sign-in',
     path: '/sign-in',
     label: 'nav.signIn',
@@ -44,6 +60,30 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'person',
     section: 'main',
     audience: { kind: 'permission', permission: PERMISSIONS.SELF },
+  },
+  {
+    id: 'approvals',
+    path: '/approvals',
+    label: 'nav.approvals',
+    icon: 'approval',
+    section: 'admin',
+    audience: { kind: 'permission', permission: PERMISSIONS.BOOKINGS_DECIDE },
+  },
+  {
+    id: 'approvals-day',
+    path: '/approvals/day',
+    label: 'nav.approvalsDay',
+    icon: 'today',
+    section: 'admin',
+    audience: { kind: 'permission', permission: PERMISSIONS.BOOKINGS_READ_ALL },
+  },
+  {
+    id: 'catalogue-admin',
+    path: '/catalogue-admin',
+    label: 'nav.catalogueAdmin',
+    icon: 'edit',
+    section: 'admin',
+    audience: { kind: 'permission', permission: PERMISSIONS.CATALOGUE_MANAGE },
   },
   {
     id: 'users',

@@ -18,11 +18,12 @@ import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import type { Locale } from '@madang/contracts';
+import { type Locale, PERMISSIONS } from '@madang/contracts';
 import { filter, map, skip } from 'rxjs';
 import { AuthService } from '../core/auth.service';
 import { I18nService } from '../i18n/i18n.service';
 import { TranslatePipe } from '../i18n/translate.pipe';
+import { NotificationsMenuComponent } from '../notifications/notifications-menu.component';
 import { IconComponent } from '../shared/icon.component';
 import { visibleNavItems } from './navigation';
 
@@ -41,6 +42,7 @@ const HANDSET = '(max-width: 839.98px)';
     MatButtonModule,
     IconComponent,
     TranslatePipe,
+    NotificationsMenuComponent,
   ],
   templateUrl: './shell.component.html',
   styleUrl: './shell.component.scss',
@@ -66,6 +68,9 @@ export class ShellComponent {
     },
   );
   protected readonly menuOpen = signal(false);
+  protected readonly canReadNotifications = computed(() =>
+    this.auth.permissions().has(PERMISSIONS.NOTIFICATIONS_READ),
+  );
   protected readonly navItems = computed(() =>
     visibleNavItems(this.auth.isSignedIn(), this.auth.permissions()),
   );

@@ -1,0 +1,115 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatExpansionModule } from '@angular/material/expansion';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { applyProblemToForm } from '../core/form-errors';
+import { toProblem } from '../core/problem';
+import { failureText } from '../core/problem-text';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import { I18nService } from '../i18n/i18n.service';
+import type { MessageKey } from '../i18n/messages';
+import { TranslatePipe } from '../i18n/translate.pipe';
+import type { AssetSummary } from '@madang/booking-rules';
+import { KIND_KEYS } from '../shared/booking-labels';
+import { fieldErrorText } from '../shared/field-error';
+import { focusFirstProblem } from '../shared/focus';
+
+@Component({
+  selector: 'app-catalogue-admin',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatTableModule,
+    MatButtonModule,
+    MatExpansionModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    TranslatePipe,
+  ],
+  templateUrl: './catalogue-admin.component.html',
+})
+export class CatalogueAdminComponent {
+  private readonly catalogue = inject(CatalogueService);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  protected readonly i18n = inject(I18nService);
+  protected readonly lang = this.i18n.locale;
+  protected readonly assetColumns = ['name', 'kind', 'category', 'active', 'edit'];
+  protected readonly categoryColumns = ['name', 'code', 'assetCount', 'edit'];
+
+  protected readonly assets = rxResource({ stream: () => this.catalogue.assets({ includeRetired: true }) });
+  protected readonly categories = rxResource({ stream: () => this.catalogue.categories() });
+  protected readonly assetRows = computed(() => (this.assets.hasValue() ? this.assets.value() : []));
+  protected readonly categoryRows = computed(() =>
+    this.categories.hasValue() ? this.categories.value() : [],
+  );
+  protected readonly loadError = computed(() => {
+    const error = this.assets.error() ?? this.categories.error();
+    return error ? failureText(error, this.lang()) : null;
+  });
+
+  protected readonly categoryForm = inject(FormBuilder).nonNullable.group({
+    code: ['', [Validators.required, Validators.maxLength(40), Validators.pattern(/^[a-z0-9_-]+$/)]],
+    nameKo: ['', [Validators.required, Validators.maxLength(100)]],
+    nameEn: ['', [Validators.required, Validators.maxLength(100)]],
+    descriptionKo: ['', [Validators.maxLength(1000)]],
+    descriptionEn: ['', [Validators.maxLength(1000)]],
+  });
+  protected readonly creating = signal(false);
+  protected readonly formError = signal<string | null>(null);
+
+  protected kindKey(asset: AssetSummary): MessageKey {
+    return KIND_KEYS[asset.kind];
+  }
+
+  protected errorText(name: keyof typeof this.categoryForm.controls): string {
+    return fieldErrorText(this.i18n, this.categoryForm.controls[name]);
+  }
+
+  protected async createCategory(directive: FormGroupDirective): Promise<void> {
+    this.formError.set(null);
+    if (this.categoryForm.invalid) {
+      this.categoryForm.markAllAsTouched();
+      focusFirstProblem(this.host, this.injector);
+      return;
+    }
+    const v = this.categoryForm.getRawValue();
+    this.creating.set(true);
+    try {
+      await firstValueFrom(
+        this.catalogue.createCategory({
+          code: v.code.trim(),
+          name: { ko: v.nameKo.trim(), en: v.nameEn.trim() },
+          description: { ko: v.descriptionKo.trim(), en: v.descriptionEn.trim() },
+        }),
+      );
+      directive.resetForm();
+      this.categories.reload();
+      this.snackBar.open(this.i18n.t('admin.created'), undefined, { duration: 4000 });
+    } catch (error: unknown) {
+      this.formError.set(applyProblemToForm(this.categoryForm, toProblem(error), this.lang()).formMessage);
+      focusFirstProblem(this.host, this.injector);
+    } finally {
+      this.creating.set(false);
+    }
+  }
+}

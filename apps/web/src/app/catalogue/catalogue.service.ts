@@ -1,0 +1,82 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  AssetDetail,
+  AssetQuery,
+  AssetSummary,
+  AvailabilityResponse,
+  CategoryDto,
+  CreateAssetRequest,
+  CreateCategoryRequest,
+  RentalRulesOverride,
+  UpdateAssetRequest,
+  UpdateCategoryRequest,
+} from '@madang/booking-rules';
+import type { Observable } from 'rxjs';
+
+/** Catalogue, rules and availability: the public half of the booking API plus its editors. */
+@Injectable({ providedIn: 'root' })
+export class CatalogueService {
+  private readonly http = inject(HttpClient);
+
+  categories(): Observable<CategoryDto[]> {
+    return this.http.get<CategoryDto[]>('/api/categories');
+  }
+
+  createCategory(request: CreateCategoryRequest): Observable<CategoryDto> {
+    return this.http.post<CategoryDto>('/api/categories', request);
+  }
+
+  updateCategory(id: string, request: UpdateCategoryRequest): Observable<CategoryDto> {
+    return this.http.patch<CategoryDto>(`/api/categories/${encodeURIComponent(id)}`, request);
+  }
+
+  putCategoryRules(id: string, rules: RentalRulesOverride): Observable<CategoryDto> {
+    return this.http.put<CategoryDto>(`/api/categories/${encodeURIComponent(id)}/rules`, { rules });
+  }
+
+  assets(query: AssetQuery = {}): Observable<AssetSummary[]> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value === undefined || value === null || value === '') continue;
+      params = params.set(key, String(value));
+    }
+    return this.http.get<AssetSummary[]>('/api/assets', { params });
+  }
+
+  asset(id: string): Observable<AssetDetail> {
+    return this.http.get<AssetDetail>(`/api/assets/${encodeURIComponent(id)}`);
+  }
+
+  createAsset(request: CreateAssetRequest): Observable<AssetDetail> {
+    return this.http.post<AssetDetail>('/api/assets', request);
+  }
+
+  updateAsset(id: string, request: UpdateAssetRequest): Observable<AssetDetail> {
+    return this.http.patch<AssetDetail>(`/api/assets/${encodeURIComponent(id)}`, request);
+  }
+
+  putAssetRules(id: string, rules: RentalRulesOverride): Observable<AssetDetail> {
+    return this.http.put<AssetDetail>(`/api/assets/${encodeURIComponent(id)}/rules`, { rules });
+  }
+
+  uploadPhoto(id: string, file: File): Observable<AssetDetail> {
+    const body = new FormData();
+    body.append('photo', file, file.name);
+    return this.http.post<AssetDetail>(`/api/assets/${encodeURIComponent(id)}/photos`, body);
+  }
+
+  deletePhoto(id: string, photoId: string): Observable<unknown> {
+    return this.http.delete(`/api/assets/${encodeURIComponent(id)}/photos/${encodeURIComponent(photoId)}`);
+  }
+
+  availability(from: string, to: string, assetIds: string[]): Observable<AvailabilityResponse> {
+    const params = new HttpParams().set('from', from).set('to', to).set('assetIds', assetIds.join(','));
+    return this.http.get<AvailabilityResponse>('/api/availability', { params });
+  }
+}
+
+/** URL of one asset photo (served by the API). */
+export function photoUrl(assetId: string, photoId: string): string {
+  return `/api/assets/${encodeURIComponent(assetId)}/photos/${encodeURIComponent(photoId)}`;
+}
