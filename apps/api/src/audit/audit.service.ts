@@ -19,7 +19,12 @@ export interface AuditRecord {
 @Injectable()
 export class AuditService {
   async record(manager: EntityManager, actor: AuditActor, record: AuditRecord): Promise<void> {
-    await manager.insert(AuditLogEntity, {
+    await manager.insert(AuditLogEntity, this.row(actor, record));
+  }
+
+  /** The row `record` writes, for callers that insert it inside a larger statement. */
+  row(actor: AuditActor, record: AuditRecord) {
+    return {
       actorId: actor.userId,
       requestId: actor.requestId,
       action: record.action,
@@ -27,7 +32,7 @@ export class AuditService {
       entityId: record.entityId,
       before: toJson(record.before),
       after: toJson(record.after),
-    });
+    };
   }
 }
 

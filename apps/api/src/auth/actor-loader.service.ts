@@ -4,7 +4,13 @@ import { GroupKind, isRole, Locale, MeResponse, permissionsFor, Role } from '@ma
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, RequestMeta } from '../core/actor';
 
-interface ActorRow {
+/** The columns every actor read needs, for a `users u` in scope. */
+export const ACTOR_COLUMNS = `u.id, u.email, u.display_name, u.locale,
+  coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles,
+  coalesce((SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'kind', g.kind, 'isManager', m.is_manager) ORDER BY g.name)
+              FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = u.id), '[]') AS groups`;
+
+export interface ActorRow {
   id: string;
   email: string;
   display_name: string;
@@ -19,20 +25,18 @@ export class ActorLoader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   private async row(userId: string, manager: EntityManager = this.db.manager): Promise<ActorRow | undefined> {
-    const rows = (await manager.query(
-      `SELECT u.id, u.email, u.display_name, u.locale,
-              coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles,
-              coalesce((SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'kind', g.kind, 'isManager', m.is_manager) ORDER BY g.name)
-                          FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = u.id), '[]') AS groups
-         FROM users u WHERE u.id = $1`,
-      [userId],
-    )) as ActorRow[];
+    const rows = (await manager.query(`SELECT ${ACTOR_COLUMNS} FROM users u WHERE u.id = $1`, [
+      userId,
+    ])) as ActorRow[];
     return rows[0];
   }
 
   async load(userId: string, sessionId: string, meta: RequestMeta): Promise<Actor | undefined> {
     const row = await this.row(userId);
-    if (!row) return undefined;
+    return row ? this.toActor(row, sessionId, meta) : undefined;
+  }
+
+  toActor(row: ActorRow, sessionId: string, meta: RequestMeta): Actor {
     const roles = row.roles.filter(isRole) as Role[];
     return {
       userId: row.id,

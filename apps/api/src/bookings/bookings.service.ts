@@ -10,6 +10,7 @@ import {
   SlotConflict,
   UsageEntry,
 } from '@madang/booking-rules';
+import type { GroupKind, LocalizedText } from '@madang/contracts';
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -18,11 +19,13 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { AppConfig } from '../config/app-config';
 import { Actor, can } from '../core/actor';
 import { DomainError, notFound } from '../core/domain-error';
+import { NotificationEntity } from '../notifications/notification.entity';
 import { BookingNotice, NotificationsService } from '../notifications/notifications.service';
-import { BookingItemEntity } from './booking-item.entity';
 import { BookingRow, SELECT_BOOKING, toBookingDto } from './booking-view';
 import { BookingEntity } from './booking.entity';
 import { BulkDecisionDto, CreateBookingDto } from './dto/bookings.dto';
+
+const AUTO_APPROVED = 'auto-approved by the rental rules';
 
 const constraintOf = (error: unknown) =>
   error instanceof QueryFailedError
@@ -79,60 +82,78 @@ export class BookingsService {
     const { evaluation, assets } = await this.evaluate(this.db.manager, actor, request);
     if (!evaluation.ok) throw new DomainError('rule_violation', { violations: evaluation.violations });
 
-    let bookingId: string;
+    const pending = evaluation.approvalRequired;
+    const decidedAt = pending ? null : new Date();
+    const items = request.items.map((item) => {
+      const asset = assets.find((a) => a.id === item.assetId);
+      if (!asset) throw notFound();
+      const range = bufferedRange(request.start, request.end, asset.rules);
+      return { asset, quantity: item.quantity, during: `[${range.start},${range.end})` };
+    });
+    const decision = pending ? 'pending' : 'approved';
+    const paymentStatus = evaluation.quote.total === 0 && evaluation.quote.waived > 0 ? 'waived' : 'quoted';
+    const audit = this.audit.row(actor, {
+      action: pending ? 'booking.requested' : 'booking.auto_approved',
+      entityType: 'booking',
+      entityId: null,
+      after: { ...request, decision, quotedTotal: evaluation.quote.total },
+    });
+    const notice = this.notice(actor.userId, pending ? 'booking.requested' : 'booking.approved', {
+      start: new Date(request.start),
+      end: new Date(request.end),
+      names: items.map((i) => i.asset.name),
+    });
+    let created: { id: string; created_at: Date; group_name: string | null; group_kind: GroupKind | null };
     try {
-      bookingId = await this.db.transaction(async (manager) => {
-        const now = new Date();
-        const pending = evaluation.approvalRequired;
-        const booking = await manager.save(
-          manager.create(BookingEntity, {
-            requesterId: actor.userId,
-            groupId: request.groupId,
-            purpose: request.purpose,
-            purposeTag: request.purposeTag ?? null,
-            attendees: request.attendees,
-            startAt: new Date(request.start),
-            endAt: new Date(request.end),
-            holdsSlot: true,
-            decision: pending ? 'pending' : 'approved',
-            decidedBy: null,
-            decidedAt: pending ? null : now,
-            decisionReason: pending ? null : 'auto-approved by the rental rules',
-            cancelledBy: null,
-            cancelledAt: null,
-            cancelReason: null,
-            paymentStatus: evaluation.quote.total === 0 && evaluation.quote.waived > 0 ? 'waived' : 'quoted',
-            quotedTotal: evaluation.quote.total,
-            cancellationFee: 0,
-            quote: evaluation.quote,
-            approvalRequired: pending,
-            idempotencyKey: idempotencyKey ?? null,
-            requestHash,
-          }),
-        );
-        for (const item of request.items) {
-          const asset = assets.find((a) => a.id === item.assetId);
-          if (!asset) throw notFound();
-          const range = bufferedRange(request.start, request.end, asset.rules);
-          await manager.insert(BookingItemEntity, {
-            bookingId: booking.id,
-            assetId: asset.id,
-            assetKind: asset.kind,
-            quantity: item.quantity,
-            rulesVersion: asset.rulesVersion,
-            during: `[${range.start},${range.end})`,
-            holdsSlot: true,
-          });
-        }
-        await this.audit.record(manager, actor, {
-          action: pending ? 'booking.requested' : 'booking.auto_approved',
-          entityType: 'booking',
-          entityId: booking.id,
-          after: { ...request, decision: booking.decision, quotedTotal: booking.quotedTotal },
-        });
-        await this.notify(manager, booking.id, pending ? 'booking.requested' : 'booking.approved');
-        return booking.id;
-      });
+      // One statement — booking, items, audit row and notification — so it is atomic without a
+      // transaction round trip; the exclusion constraint and the pool trigger judge every item.
+      const rows = (await this.db.query(
+        `WITH b AS (
+           INSERT INTO bookings (requester_id, group_id, purpose, purpose_tag, attendees, start_at, end_at, holds_slot, decision,
+                                 decided_at, decision_reason, payment_status, quoted_total, quote, approval_required, idempotency_key, request_hash)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id, created_at),
+         i AS (
+           INSERT INTO booking_items (booking_id, asset_id, asset_kind, quantity, rules_version, during, holds_slot)
+           SELECT b.id, x.asset_id, x.kind, x.quantity, x.version, x.during::tstzrange, true
+             FROM b, unnest($17::uuid[], $18::text[], $19::int[], $20::int[], $21::text[]) AS x(asset_id, kind, quantity, version, during)
+           RETURNING 1),
+         a AS (
+           INSERT INTO audit_log (actor_id, request_id, action, entity_type, entity_id, before, after)
+           SELECT r."actorId", r."requestId", r.action, r."entityType", b.id::text, r.before, r.after
+             FROM b, jsonb_to_record($22::jsonb) AS r("actorId" uuid, "requestId" text, action text, "entityType" text, before jsonb, after jsonb)),
+         n AS (
+           INSERT INTO notifications (user_id, kind, title_ko, title_en, body_ko, body_en, booking_id)
+           SELECT r."userId", r.kind, r."titleKo", r."titleEn", r."bodyKo", r."bodyEn", b.id
+             FROM b, jsonb_to_record($23::jsonb) AS r("userId" uuid, kind text, "titleKo" text, "titleEn" text, "bodyKo" text, "bodyEn" text))
+         SELECT b.id, b.created_at, g.name AS group_name, g.kind AS group_kind, (SELECT count(*) FROM i)::int AS items
+           FROM b LEFT JOIN groups g ON g.id = $2`,
+        [
+          actor.userId,
+          request.groupId,
+          request.purpose,
+          request.purposeTag ?? null,
+          request.attendees,
+          request.start,
+          request.end,
+          decision,
+          decidedAt,
+          pending ? null : AUTO_APPROVED,
+          paymentStatus,
+          evaluation.quote.total,
+          JSON.stringify(evaluation.quote),
+          pending,
+          idempotencyKey ?? null,
+          requestHash,
+          items.map((i) => i.asset.id),
+          items.map((i) => i.asset.kind),
+          items.map((i) => i.quantity),
+          items.map((i) => i.asset.rulesVersion),
+          items.map((i) => i.during),
+          JSON.stringify(audit),
+          JSON.stringify(notice),
+        ],
+      )) as (typeof created)[];
+      created = rows[0];
     } catch (error) {
       const pg = constraintOf(error);
       if (pg?.code === '23P01') {
@@ -144,7 +165,43 @@ export class BookingsService {
       }
       throw error;
     }
-    return { booking: await this.get(actor, bookingId), replayed: false };
+    const row: BookingRow = {
+      id: created.id,
+      requester_id: actor.userId,
+      requester_name: actor.displayName,
+      group_id: request.groupId,
+      group_name: created.group_name,
+      group_kind: created.group_kind,
+      purpose: request.purpose,
+      purpose_tag: request.purposeTag ?? null,
+      attendees: request.attendees,
+      start_at: new Date(request.start),
+      end_at: new Date(request.end),
+      holds_slot: true,
+      decision,
+      decided_by: null,
+      decided_by_name: null,
+      decided_at: decidedAt,
+      decision_reason: pending ? null : AUTO_APPROVED,
+      cancelled_at: null,
+      payment_status: paymentStatus,
+      quoted_total: evaluation.quote.total,
+      cancellation_fee: 0,
+      quote: evaluation.quote,
+      approval_required: pending,
+      created_at: created.created_at,
+      items: items
+        .map((i) => ({
+          assetId: i.asset.id,
+          nameKo: i.asset.name.ko,
+          nameEn: i.asset.name.en,
+          kind: i.asset.kind,
+          quantity: i.quantity,
+          rulesVersion: i.asset.rulesVersion,
+        }))
+        .sort((x, y) => x.nameKo.localeCompare(y.nameKo)),
+    };
+    return { booking: toBookingDto(row), replayed: false };
   }
 
   async get(actor: Actor, id: string, manager: EntityManager = this.db.manager): Promise<BookingDto> {
@@ -288,7 +345,10 @@ export class BookingsService {
   private async evaluate(manager: EntityManager, actor: Actor, request: ReturnType<typeof normalise>) {
     const ids = [...new Set(request.items.map((i) => i.assetId))];
     const assets = await this.catalogue.forRules(manager, ids);
-    const usage = await this.usage(manager, actor, request.groupId, request.start);
+    const withQuotas = assets.filter((a) => a.rules.quotas.length > 0).map((a) => a.id);
+    const usage = withQuotas.length
+      ? await this.usage(manager, actor, request.groupId, request.start, withQuotas)
+      : [];
     const evaluation = evaluateBooking({
       now: new Date().toISOString(),
       request,
@@ -309,14 +369,16 @@ export class BookingsService {
     actor: Actor,
     groupId: string | null,
     start: string,
+    assetIds: string[],
   ): Promise<UsageEntry[]> {
     const rows = (await manager.query(
       `SELECT b.requester_id, b.group_id, b.start_at, b.end_at, array_agg(i.asset_id) AS asset_ids
          FROM bookings b JOIN booking_items i ON i.booking_id = b.id
         WHERE b.holds_slot AND (b.requester_id = $1 OR ($2::uuid IS NOT NULL AND b.group_id = $2))
-          AND b.start_at BETWEEN $3::timestamptz - interval '40 days' AND $3::timestamptz + interval '40 days'
+          AND b.start_at BETWEEN $3::timestamptz - interval '32 days' AND $3::timestamptz + interval '32 days'
+          AND i.asset_id = ANY($4::uuid[])
         GROUP BY b.id`,
-      [actor.userId, groupId, start],
+      [actor.userId, groupId, start, assetIds],
     )) as {
       requester_id: string;
       group_id: string | null;
@@ -383,20 +445,27 @@ export class BookingsService {
     reason = '',
   ): Promise<void> {
     const [row] = (await manager.query(`${SELECT_BOOKING} WHERE b.id = $1`, [bookingId])) as BookingRow[];
+    const values = this.notice(row.requester_id, notice, {
+      start: row.start_at,
+      end: row.end_at,
+      names: row.items.map((i) => ({ ko: i.nameKo, en: i.nameEn })),
+      reason,
+    });
+    await manager.insert(NotificationEntity, { ...values, bookingId, readAt: null });
+  }
+
+  /** A booking notice's row: what, which assets and when, in local time, in both languages. */
+  private notice(
+    userId: string,
+    kind: BookingNotice,
+    facts: { start: Date; end: Date; names: LocalizedText[]; reason?: string },
+  ) {
     const tz = this.config.MADANG_TIMEZONE;
-    const when = (locale: 'ko' | 'en') =>
-      `${DateTime.fromJSDate(row.start_at, { zone: tz }).setLocale(locale).toFormat('yyyy-MM-dd HH:mm')}–${DateTime.fromJSDate(row.end_at, { zone: tz }).toFormat('HH:mm')}`;
-    const names = (locale: 'ko' | 'en') =>
-      row.items.map((i) => (locale === 'ko' ? i.nameKo : i.nameEn)).join(', ');
-    await this.notifications.notify(
-      manager,
-      row.requester_id,
-      notice,
-      {
-        ko: { assets: names('ko'), when: when('ko'), reason },
-        en: { assets: names('en'), when: when('en'), reason },
-      },
-      bookingId,
-    );
+    const when = `${DateTime.fromJSDate(facts.start, { zone: tz }).toFormat('yyyy-MM-dd HH:mm')}–${DateTime.fromJSDate(facts.end, { zone: tz }).toFormat('HH:mm')}`;
+    const reason = facts.reason ?? '';
+    return this.notifications.row(userId, kind, {
+      ko: { assets: facts.names.map((n) => n.ko).join(', '), when, reason },
+      en: { assets: facts.names.map((n) => n.en).join(', '), when, reason },
+    });
   }
 }

@@ -341,7 +341,12 @@ export class CatalogueService {
     ids: string[],
   ): Promise<(AssetForRules & { rulesVersion: number })[]> {
     if (ids.length === 0) return [];
-    const rows = (await manager.query(`${SELECT_ASSET} WHERE a.id = ANY($1::uuid[])`, [ids])) as AssetRow[];
+    const rows = (await manager.query(
+      `SELECT a.id, a.kind, a.name_ko, a.name_en, a.capacity, a.pool_size, a.active, a.rules_version, v.rules AS effective
+         FROM assets a JOIN asset_rule_versions v ON v.asset_id = a.id AND v.version = a.rules_version
+        WHERE a.id = ANY($1::uuid[])`,
+      [ids],
+    )) as AssetRow[];
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,

@@ -2,7 +2,6 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { CSRF_HEADER, Permission, SESSION_COOKIE } from '@madang/contracts';
 import { timingSafeEqual } from 'node:crypto';
-import { ActorLoader } from '../auth/actor-loader.service';
 import { SessionService } from '../auth/session.service';
 import { MadangRequest, PERMISSION_KEY, PUBLIC_KEY } from './decorators';
 import { DomainError } from './domain-error';
@@ -24,7 +23,6 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionService,
-    private readonly actors: ActorLoader,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -41,8 +39,7 @@ export class AuthGuard implements CanActivate {
 
     const token = (req.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE];
     if (token) {
-      const session = await this.sessions.resolve(token);
-      if (session) req.actor = await this.actors.load(session.userId, session.id, req.meta);
+      req.actor = await this.sessions.resolveActor(token, req.meta);
     }
     if (isPublic) return true;
     if (!req.actor) throw new DomainError('unauthenticated');

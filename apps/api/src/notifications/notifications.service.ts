@@ -45,17 +45,24 @@ export class NotificationsService {
     values: { ko: Record<string, string>; en: Record<string, string> },
     bookingId: string | null,
   ): Promise<void> {
+    await manager.insert(NotificationEntity, { ...this.row(userId, kind, values), bookingId, readAt: null });
+  }
+
+  /** The notification's text in both languages, for callers that insert it inside a larger statement. */
+  row(
+    userId: string,
+    kind: BookingNotice,
+    values: { ko: Record<string, string>; en: Record<string, string> },
+  ) {
     const template = BOOKING_NOTICES[kind];
-    await manager.insert(NotificationEntity, {
+    return {
       userId,
       kind,
       titleKo: template.title.ko,
       titleEn: template.title.en,
       bodyKo: interpolate(template.body.ko, values.ko).trim(),
       bodyEn: interpolate(template.body.en, values.en).trim(),
-      bookingId,
-      readAt: null,
-    });
+    };
   }
 
   async list(actor: Actor): Promise<NotificationDto[]> {
