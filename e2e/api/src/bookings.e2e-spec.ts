@@ -1,0 +1,165 @@
+import type { AssetSummary, AvailabilityResponse, BookingDto } from '@madang/booking-rules';
+import type { Page } from '@madang/contracts';
+import { MadangClient } from '@madang/testing';
+
+const baseUrl = () => process.env['E2E_BASE_URL'] as string;
+const signIn = async (email: string, language = 'ko') => {
+  const client = new MadangClient(baseUrl(), language);
+  await client.login(email, 'madang-demo');
+  return client;
+};
+/** A weekday two weeks ahead at a Seoul hour, as ISO with +09:00. */
+function seoul(weekday: number, hour: number, hours = 1) {
+  const now = new Date();
+  const seoulNow = new Date(now.getTime() + 9 * 3_600_000);
+  const monday = new Date(
+    Date.UTC(
+      seoulNow.getUTCFullYear(),
+      seoulNow.getUTCMonth(),
+      seoulNow.getUTCDate() - ((seoulNow.getUTCDay() + 6) % 7) + 14,
+    ),
+  );
+  const day = new Date(monday.getTime() + (weekday - 1) * 86_400_000);
+  const date = day.toISOString().slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { start: `${date}T${pad(hour)}:00:00+09:00`, end: `${date}T${pad(hour + hours)}:00:00+09:00` };
+}
+
+describe('booking journey over HTTP (built app, demo centre)', () => {
+  let assets: AssetSummary[];
+  const id = (nameEn: string) => (assets.find((a) => a.name.en === nameEn) as AssetSummary).id;
+
+  beforeAll(async () => {
+    assets = (await new MadangClient(baseUrl()).get<AssetSummary[]>('/api/assets')).body;
+  });
+
+  it('shows the public catalogue and availability without signing in', async () => {
+    expect(assets.map((a) => a.name.en)).toEqual(
+      expect.arrayContaining(['Hall', 'Meeting Room A', 'Laptop', 'Desk 18']),
+    );
+    const { start } = seoul(2, 0);
+    const from = encodeURIComponent(start);
+    const to = encodeURIComponent(seoul(3, 0).start);
+    const availability = await new MadangClient(baseUrl()).get<AvailabilityResponse>(
+      `/api/availability?from=${from}&to=${to}&assetIds=${id('Hall')},${id('Laptop')}`,
+    );
+    expect(availability.status).toBe(200);
+    expect(availability.body.assets.map((a) => a.kind).sort()).toEqual(['equipment_pool', 'space']);
+  });
+
+  it('books a meeting room and the hall; the approver approves the hall; a second resident cannot take the same hour', async () => {
+    const resident = await signIn('resident@madang.local');
+    const room = await resident.post<BookingDto>('/api/bookings', {
+      items: [{ assetId: id('Meeting Room A') }],
+      ...seoul(1, 10, 2),
+      purpose: '주민 모임',
+      attendees: 6,
+    });
+    expect(room.status).toBe(201);
+    expect(room.body.decision).toBe('approved');
+
+    const hallTime = seoul(2, 13, 3);
+    const hall = await resident.post<BookingDto>('/api/bookings', {
+      items: [{ assetId: id('Hall') }],
+      ...hallTime,
+      purpose: '마을 음악회',
+      attendees: 70,
+    });
+    expect(hall.status).toBe(201);
+    expect(hall.body).toMatchObject({ decision: 'pending', holdsSlot: true });
+
+    const approver = await signIn('approver@madang.local');
+    const queue = await approver.get<{ id: string }[]>('/api/approvals/queue');
+    expect(queue.body.map((q) => q.id)).toContain(hall.body.id);
+    const approved = await approver.post<BookingDto>(`/api/bookings/${hall.body.id}/approve`, {
+      reason: '좋은 행사입니다',
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body.decision).toBe('approved');
+
+    const neighbour = await signIn('resident2@madang.local', 'en');
+    const clash = await neighbour.post('/api/bookings', {
+      items: [{ assetId: id('Hall') }],
+      ...hallTime,
+      purpose: 'Another event',
+      attendees: 20,
+    });
+    expect(clash.status).toBe(409);
+    expect(clash.headers.get('content-type')).toContain('application/problem+json');
+    expect(clash.problem).toMatchObject({
+      code: 'slot_taken',
+      status: 409,
+      detail: 'That time is already taken.',
+    });
+    expect(clash.problem['conflicts']).toEqual([
+      expect.objectContaining({ assetId: id('Hall'), assetName: { ko: '강당', en: 'Hall' } }),
+    ]);
+    expect(JSON.stringify(clash.body)).not.toMatch(/김주민|resident@/);
+
+    const mine = await resident.get<Page<BookingDto>>('/api/bookings');
+    expect(mine.body.items.find((b) => b.id === hall.body.id)?.decision).toBe('approved');
+    expect((await neighbour.get(`/api/bookings/${hall.body.id}`)).status).toBe(404);
+  });
+
+  it('lets many residents race for one room: exactly one wins, no 5xx', async () => {
+    const when = seoul(4, 19, 1);
+    const body = { items: [{ assetId: id('Meeting Room C') }], ...when, purpose: 'race', attendees: 2 };
+    const clients = await Promise.all(
+      ['resident@madang.local', 'resident2@madang.local'].map((e) => signIn(e)),
+    );
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => clients[i % 2].post('/api/bookings', body)),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);
+  });
+
+  it.each([
+    [
+      'wrong types',
+      { items: [{ assetId: 7 }], start: 'tomorrow', end: 3, purpose: '', attendees: -1 },
+      400,
+      'validation_failed',
+    ],
+    [
+      'end before start',
+      {
+        items: [{ assetId: '00000000-0000-4000-8000-000000000001' }],
+        start: '2027-03-03T12:00:00+09:00',
+        end: '2027-03-03T10:00:00+09:00',
+        purpose: 'x',
+        attendees: 1,
+      },
+      422,
+      'rule_violation',
+    ],
+    [
+      'unknown asset',
+      {
+        items: [{ assetId: '00000000-0000-4000-8000-000000000001' }],
+        start: '2027-03-03T10:00:00+09:00',
+        end: '2027-03-03T12:00:00+09:00',
+        purpose: 'x',
+        attendees: 1,
+      },
+      422,
+      'rule_violation',
+    ],
+  ])('answers %s with a clear 4xx', async (_name, body, status, code) => {
+    const resident = await signIn('resident@madang.local', 'en');
+    const result = await resident.post('/api/bookings', body);
+    expect(result.status).toBe(status);
+    expect(result.problem.code).toBe(code);
+    expect(result.problem.detail).toBeTruthy();
+  });
+
+  it('answers bad ids and other people’s bookings with 4xx, never 5xx', async () => {
+    const resident = await signIn('resident@madang.local', 'en');
+    expect((await resident.get('/api/bookings/not-a-uuid')).status).toBe(400);
+    expect((await resident.get('/api/bookings/00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect(
+      (await resident.post('/api/bookings/00000000-0000-4000-8000-000000000000/approve', {})).status,
+    ).toBe(403);
+    expect((await new MadangClient(baseUrl()).post('/api/bookings', {})).status).toBe(401);
+  });
+});
