@@ -10,6 +10,7 @@ import type {
   QuoteResponse,
 } from '@madang/booking-rules';
 import type { Observable } from 'rxjs';
+import { toUtc } from '../catalogue/catalogue.service';
 
 export interface Page<T> {
   items: T[];
@@ -37,7 +38,7 @@ export class BookingsService {
     let params = new HttpParams();
     for (const [key, value] of Object.entries(query)) {
       if (value === undefined || value === null || value === '') continue;
-      params = params.set(key, String(value));
+      params = params.set(key, key === 'from' || key === 'to' ? toUtc(String(value)) : String(value));
     }
     return this.http.get<Page<BookingDto>>('/api/bookings', { params });
   }

@@ -91,8 +91,10 @@ export class MyBookingsComponent {
     firstDay: 1,
     height: 'auto',
     displayEventEnd: true,
+    eventDisplay: 'block',
     eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
     headerToolbar: { left: 'prev,next today', center: 'title', right: '' },
+    buttonIcons: false,
     datesSet: (info: DatesSetArg) => {
       const current = this.monthRange();
       if (current?.from === info.startStr && current.to === info.endStr) return;

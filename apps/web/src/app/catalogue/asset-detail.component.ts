@@ -6,9 +6,11 @@ import {
   Injector,
   afterNextRender,
   computed,
+  effect,
   inject,
   input,
   signal,
+  viewChild,
 } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
@@ -19,7 +21,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { FullCalendarModule } from '@fullcalendar/angular';
+import { FullCalendarComponent, FullCalendarModule } from '@fullcalendar/angular';
 import type { CalendarOptions, DateSelectArg, DatesSetArg, EventInput } from '@fullcalendar/core';
 import interactionPlugin from '@fullcalendar/interaction';
 import timeGridPlugin from '@fullcalendar/timegrid';
@@ -207,6 +209,23 @@ export class AssetDetailComponent {
   protected readonly serverViolations = signal<Violation[]>([]);
   protected readonly result = signal<BookingDto | null>(null);
 
+  private readonly calendar = viewChild(FullCalendarComponent);
+
+  constructor() {
+    // A time typed into the form brings the calendar to its week.
+    effect(() => {
+      const chosen = this.chosen();
+      const range = this.range();
+      const calendar = this.calendar();
+      if (!chosen || !range || !calendar) return;
+      const at = Date.parse(chosen.start);
+      if (at < Date.parse(range.start) || at >= Date.parse(range.end)) {
+        const start = chosen.start;
+        queueMicrotask(() => calendar.getApi().gotoDate(start));
+      }
+    });
+  }
+
   protected readonly calendarOptions = computed<CalendarOptions | null>(() => {
     const asset = this.detail();
     if (!asset) return null;
@@ -231,6 +250,7 @@ export class AssetDetailComponent {
       slotMaxTime: hours.max,
       businessHours: businessHoursOf(rules.openingHours),
       headerToolbar: { left: 'prev,next today', center: 'title', right: '' },
+      buttonIcons: false,
       selectable: true,
       selectMirror: true,
       unselectAuto: false,

@@ -39,7 +39,7 @@ export class CatalogueService {
     let params = new HttpParams();
     for (const [key, value] of Object.entries(query)) {
       if (value === undefined || value === null || value === '') continue;
-      params = params.set(key, String(value));
+      params = params.set(key, key === 'freeFrom' || key === 'freeTo' ? toUtc(String(value)) : String(value));
     }
     return this.http.get<AssetSummary[]>('/api/assets', { params });
   }
@@ -71,7 +71,10 @@ export class CatalogueService {
   }
 
   availability(from: string, to: string, assetIds: string[]): Observable<AvailabilityResponse> {
-    const params = new HttpParams().set('from', from).set('to', to).set('assetIds', assetIds.join(','));
+    const params = new HttpParams()
+      .set('from', toUtc(from))
+      .set('to', toUtc(to))
+      .set('assetIds', assetIds.join(','));
     return this.http.get<AvailabilityResponse>('/api/availability', { params });
   }
 }
@@ -79,4 +82,13 @@ export class CatalogueService {
 /** URL of one asset photo (served by the API). */
 export function photoUrl(assetId: string, photoId: string): string {
   return `/api/assets/${encodeURIComponent(assetId)}/photos/${encodeURIComponent(photoId)}`;
+}
+
+/**
+ * An instant as UTC ISO (`…Z`). Angular's query encoder leaves `+` as it is, which servers read as
+ * a space, so offsets like `+09:00` must not travel in a query string.
+ */
+export function toUtc(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toISOString();
 }

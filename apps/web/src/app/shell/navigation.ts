@@ -16,6 +16,8 @@ export interface NavItem {
   icon: IconName;
   section: 'main' | 'admin';
   audience: NavAudience;
+  /** Highlight only on this exact path (not on pages below it). */
+  exact?: boolean;
 }
 
 /** Every page that exists, in menu order. Add a page here and to the routes, nowhere else. */
@@ -64,6 +66,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     id: 'approvals',
     path: '/approvals',
+    exact: true,
     label: 'nav.approvals',
     icon: 'approval',
     section: 'admin',

@@ -1,0 +1,185 @@
+import { type Browser, type Page, expect, test } from '@playwright/test';
+import { expectAccessible, signIn, snap } from './support';
+
+type Lang = 'ko' | 'en';
+
+interface AssetInfo {
+  id: string;
+  name: { ko: string; en: string };
+  rules: {
+    timeZone: string;
+    minNoticeMinutes: number;
+    minDurationMinutes: number;
+    openingHours: { weekday: number; open: string; close: string }[];
+  };
+}
+
+/** Seoul wall-clock date `YYYY-MM-DD`, `days` ahead, moved forward to the next Monday–Friday. */
+function weekdayAhead(days: number): string {
+  const seoul = new Date(Date.now() + 9 * 3600_000 + days * 86_400_000);
+  while (seoul.getUTCDay() === 0 || seoul.getUTCDay() === 6) seoul.setUTCDate(seoul.getUTCDate() + 1);
+  return seoul.toISOString().slice(0, 10);
+}
+
+async function assetNamed(page: Page, en: string): Promise<AssetInfo> {
+  const list = (await (await page.request.get('/api/assets')).json()) as AssetInfo[];
+  const summary = list.find((a) => a.name.en === en);
+  expect(summary, `demo asset ${en}`).toBeTruthy();
+  return (await (await page.request.get(`/api/assets/${summary?.id}`)).json()) as AssetInfo;
+}
+
+async function useLanguage(page: Page, lang: Lang): Promise<void> {
+  if ((await page.locator('html').getAttribute('lang')) !== lang)
+    await page.getByTestId('lang-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+async function chooseTime(page: Page, date: string, from: string, to: string): Promise<void> {
+  await page.getByTestId('start').fill(`${date}T${from}`);
+  await page.getByTestId('end').fill(`${date}T${to}`);
+}
+
+async function residentPage(browser: Browser, lang: Lang): Promise<Page> {
+  const context = await browser.newContext({ locale: lang === 'ko' ? 'ko-KR' : 'en-GB' });
+  return context.newPage();
+}
+
+const JOURNEYS: { lang: Lang; daysAhead: number }[] = [
+  { lang: 'ko', daysAhead: 5 },
+  { lang: 'en', daysAhead: 7 },
+];
+
+for (const { lang, daysAhead } of JOURNEYS) {
+  test(`booking journey (${lang}): rules before submitting, an instant meeting room, the hall approved`, async ({
+    browser,
+  }) => {
+    const tag = `${lang}-${Date.now()}`;
+    const resident = await residentPage(browser, lang);
+
+    // The public catalogue, before signing in.
+    await resident.goto('/catalogue');
+    await useLanguage(resident, lang);
+    const room = await assetNamed(resident, 'Meeting Room A');
+    const hall = await assetNamed(resident, 'Hall');
+    await expect(resident.getByTestId(`asset-card-${room.id}`)).toBeVisible();
+    await expect(resident.getByTestId(`asset-card-${hall.id}`).getByTestId('approval-badge')).toBeVisible();
+    await expectAccessible(resident, `catalogue (${lang})`);
+    await snap(resident, `catalogue-${lang}`);
+
+    // Anonymous visitors see availability and the price, and are asked to sign in.
+    await resident.getByTestId(`asset-link-${hall.id}`).click();
+    await expect(resident.getByTestId('calendar').locator('.fc-timegrid')).toBeVisible();
+    await expect(resident.getByTestId('sign-in-to-request')).toBeVisible();
+
+    await signIn(resident, 'resident@madang.local');
+    await useLanguage(resident, lang);
+
+    // A time that breaks the rules is explained at once, before anything is sent.
+    const date = weekdayAhead(Math.max(daysAhead, Math.ceil(hall.rules.minNoticeMinutes / 1440) + 2));
+    await resident.goto(`/catalogue/${room.id}`);
+    await expect(resident.getByTestId('asset-name')).toHaveText(room.name[lang]);
+    await expect(resident.getByTestId('calendar').locator('.fc-timegrid')).toBeVisible();
+    const opening = room.rules.openingHours[0].open; // e.g. 09:00
+    const early = `${String(Number(opening.slice(0, 2)) - 2).padStart(2, '0')}:00`;
+    await chooseTime(resident, date, early, `${String(Number(opening.slice(0, 2)) - 1).padStart(2, '0')}:00`);
+    await expect(resident.getByTestId('violation-outside_opening_hours')).toBeVisible();
+    await chooseTime(resident, date, '14:00', '14:30');
+    await expect(resident.getByTestId('violations')).toBeVisible();
+    if (room.rules.minDurationMinutes > 30)
+      await expect(resident.getByTestId('violation-too_short')).toBeVisible();
+    await expectAccessible(resident, `asset page with violations (${lang})`);
+    await snap(resident, `asset-violations-${lang}`);
+
+    // A valid hour in a meeting room is confirmed at once.
+    await chooseTime(resident, date, '14:00', '15:00');
+    await expect(resident.getByTestId('violations')).toHaveCount(0);
+    await expect(resident.getByTestId('quote-total')).toBeVisible();
+    await resident.getByTestId('purpose').fill(`Team meeting ${tag}`);
+    await resident.getByTestId('attendees').fill('4');
+    await resident.getByTestId('submit-booking').click();
+    await expect(resident.getByTestId('booking-result')).toHaveAttribute('data-decision', 'approved');
+    await snap(resident, `asset-booked-${lang}`);
+
+    // The hall needs approval; booked for the resident team, whose fee is waived.
+    await resident.goto(`/catalogue/${hall.id}`);
+    await expect(resident.getByTestId('asset-name')).toHaveText(hall.name[lang]);
+    await chooseTime(resident, date, '10:00', '12:00');
+    await expect(resident.getByTestId('violations')).toHaveCount(0);
+    await resident.getByTestId('purpose').fill(`Neighbourhood forum ${tag}`);
+    await resident.getByTestId('attendees').fill('40');
+    await resident.getByTestId('group').click();
+    await resident.getByRole('option').nth(1).click();
+    await expect(resident.getByTestId('quote')).toBeVisible();
+    await expectAccessible(resident, `hall request (${lang})`);
+    await snap(resident, `hall-request-${lang}`);
+    await resident.getByTestId('submit-booking').click();
+    await expect(resident.getByTestId('booking-result')).toHaveAttribute('data-decision', 'pending');
+
+    // The approver approves it in the queue.
+    const approverContext = await browser.newContext({ locale: lang === 'ko' ? 'ko-KR' : 'en-GB' });
+    const approver = await approverContext.newPage();
+    await signIn(approver, 'approver@madang.local');
+    await useLanguage(approver, lang);
+    await approver.getByTestId('nav-approvals').click();
+    const row = approver
+      .locator('[data-testid^="queue-row-"]')
+      .filter({ hasText: `Neighbourhood forum ${tag}` });
+    await expect(row).toHaveCount(1);
+    await expectAccessible(approver, `approval queue (${lang})`);
+    await snap(approver, `approvals-${lang}`);
+    await row.locator('[data-testid^="approve-"]').click();
+    await expect(row).toHaveCount(0);
+
+    await approver.goto('/approvals/day');
+    await approver.getByTestId('day-date').fill(date);
+    await expect(
+      approver
+        .locator('[data-testid^="day-booking-"]')
+        .filter({ hasText: `Neighbourhood forum ${tag}` })
+        .first(),
+    ).toBeVisible();
+    await expectAccessible(approver, `approver day (${lang})`);
+    await snap(approver, `approver-day-${lang}`);
+    await approverContext.close();
+
+    // The resident sees both bookings in "my bookings", the hall now approved.
+    await resident.getByTestId('nav-bookings').click();
+    const hallRow = resident
+      .locator('[data-testid^="booking-row-"]')
+      .filter({ hasText: `Neighbourhood forum ${tag}` });
+    await expect(hallRow.locator('[data-testid^="decision-"]')).toHaveAttribute('data-decision', 'approved');
+    const roomRow = resident
+      .locator('[data-testid^="booking-row-"]')
+      .filter({ hasText: `Team meeting ${tag}` });
+    await expect(roomRow.locator('[data-testid^="decision-"]')).toHaveAttribute('data-decision', 'approved');
+    await expectAccessible(resident, `my bookings (${lang})`);
+    await snap(resident, `my-bookings-${lang}`);
+    await resident.getByTestId('view-calendar').click();
+    await expect(resident.getByTestId('bookings-calendar').locator('.fc-daygrid')).toBeVisible();
+    await expectAccessible(resident, `my bookings calendar (${lang})`);
+    await snap(resident, `my-bookings-calendar-${lang}`);
+
+    if (lang === 'ko') {
+      await resident.setViewportSize({ width: 375, height: 800 });
+      await resident.getByTestId('view-list').click();
+      await snap(resident, 'my-bookings-375-ko');
+      await resident.goto(`/catalogue/${room.id}`);
+      await expect(resident.getByTestId('calendar').locator('.fc-timegrid')).toBeVisible();
+      await expectAccessible(resident, 'asset page at 375px (ko)');
+      await snap(resident, 'asset-375-ko');
+    }
+    await resident.context().close();
+  });
+}
+
+test('the catalogue editor lists assets and categories with a rules form (approver)', async ({ page }) => {
+  await signIn(page, 'approver@madang.local');
+  await page.getByTestId('nav-catalogue-admin').click();
+  await expect(page.locator('[data-testid^="admin-asset-"]').first()).toBeVisible();
+  await expectAccessible(page, 'catalogue editor');
+  await snap(page, 'catalogue-admin-ko');
+  await page.locator('[data-testid^="edit-category-"]').first().click();
+  await expect(page.getByTestId('category-rules-form')).toBeVisible();
+  await expectAccessible(page, 'category editor');
+  await snap(page, 'category-editor-ko');
+});
