@@ -95,6 +95,11 @@ export class MyBookingsComponent {
     eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
     headerToolbar: { left: 'prev,next today', center: 'title', right: '' },
     buttonIcons: false,
+    buttonText: {
+      prev: this.i18n.t('calendar.prev'),
+      next: this.i18n.t('calendar.next'),
+      today: this.i18n.t('calendar.today'),
+    },
     datesSet: (info: DatesSetArg) => {
       const current = this.monthRange();
       if (current?.from === info.startStr && current.to === info.endStr) return;

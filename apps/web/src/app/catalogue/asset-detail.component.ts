@@ -251,6 +251,11 @@ export class AssetDetailComponent {
       businessHours: businessHoursOf(rules.openingHours),
       headerToolbar: { left: 'prev,next today', center: 'title', right: '' },
       buttonIcons: false,
+      buttonText: {
+        prev: this.i18n.t('calendar.prev'),
+        next: this.i18n.t('calendar.next'),
+        today: this.i18n.t('calendar.today'),
+      },
       selectable: true,
       selectMirror: true,
       unselectAuto: false,

@@ -267,6 +267,9 @@ export const bookingEn = {
   'notifications.markRead': 'Mark as read',
   'notifications.open': 'Open',
 
+  'calendar.prev': 'Previous',
+  'calendar.next': 'Next',
+  'calendar.today': 'Today',
   'dialog.confirm': 'Confirm',
   'dialog.close': 'Close',
 } as const;

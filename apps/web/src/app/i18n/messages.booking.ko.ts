@@ -268,6 +268,9 @@ export const bookingKo: Readonly<Record<keyof typeof bookingEn, string>> = {
   'notifications.markRead': '읽음으로 표시',
   'notifications.open': '열기',
 
+  'calendar.prev': '이전',
+  'calendar.next': '다음',
+  'calendar.today': '오늘',
   'dialog.confirm': '확인',
   'dialog.close': '닫기',
 };
