@@ -16,7 +16,7 @@ import { freePort, startEmbeddedPostgres } from '../db/embedded-pg.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ASSETS = 200;
 const THROUGHPUT_N = 240;
-const CONCURRENCY = 8;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const ROUNDS = 3;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
