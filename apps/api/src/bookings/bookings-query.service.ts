@@ -20,6 +20,13 @@ import { SERVICE_TARGET_WORKING_MINUTES, workingMinutesBetween } from './service
 
 const MAX_WINDOW_DAYS = 62;
 
+/** The filter of a booking list ($1 scope, $2 user, $3 user's groups, $4 decision, $5 asset, $6 from, $7 to). */
+const LIST_FILTER = `WHERE ($1 = 'all' OR b.requester_id = $2 OR b.group_id = ANY($3::uuid[]))
+  AND ($4::text IS NULL OR b.decision = $4)
+  AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM booking_items i WHERE i.booking_id = b.id AND i.asset_id = $5))
+  AND ($6::timestamptz IS NULL OR b.end_at > $6)
+  AND ($7::timestamptz IS NULL OR b.start_at < $7)`;
+
 /** A `{[a,b),…}` tstzmultirange literal. */
 const multirange = (intervals: Interval[]) =>
   `{${intervals.map((i) => `["${i.start}","${i.end}")`).join(',')}}`;
@@ -37,43 +44,22 @@ export class BookingsQueryService {
     if (scope === 'all' && !can(actor, 'bookings:read-all')) throw new DomainError('forbidden');
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
-    const rows = (await this.db.query(
-      `SELECT * FROM (${SELECT_BOOKING}
-        WHERE ($1 = 'all' OR b.requester_id = $2 OR b.group_id = ANY($3::uuid[]))
-          AND ($4::text IS NULL OR b.decision = $4)
-          AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM booking_items i WHERE i.booking_id = b.id AND i.asset_id = $5))
-          AND ($6::timestamptz IS NULL OR b.end_at > $6)
-          AND ($7::timestamptz IS NULL OR b.start_at < $7)) x
-        ORDER BY x.start_at, x.id LIMIT $8 OFFSET $9`,
-      [
-        scope,
-        actor.userId,
-        actor.groups.map((g) => g.id),
-        query.decision ?? null,
-        query.assetId ?? null,
-        query.from ?? null,
-        query.to ?? null,
-        limit,
-        offset,
-      ],
-    )) as BookingRow[];
-    const [{ total }] = (await this.db.query(
-      `SELECT count(*)::int AS total FROM bookings b
-        WHERE ($1 = 'all' OR b.requester_id = $2 OR b.group_id = ANY($3::uuid[]))
-          AND ($4::text IS NULL OR b.decision = $4)
-          AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM booking_items i WHERE i.booking_id = b.id AND i.asset_id = $5))
-          AND ($6::timestamptz IS NULL OR b.end_at > $6)
-          AND ($7::timestamptz IS NULL OR b.start_at < $7)`,
-      [
-        scope,
-        actor.userId,
-        actor.groups.map((g) => g.id),
-        query.decision ?? null,
-        query.assetId ?? null,
-        query.from ?? null,
-        query.to ?? null,
-      ],
-    )) as { total: number }[];
+    const filter = [
+      scope,
+      actor.userId,
+      actor.groups.map((g) => g.id),
+      query.decision ?? null,
+      query.assetId ?? null,
+      query.from ?? null,
+      query.to ?? null,
+    ];
+    const [rows, [{ total }]] = (await Promise.all([
+      this.db.query(
+        `SELECT * FROM (${SELECT_BOOKING} ${LIST_FILTER}) x ORDER BY x.start_at, x.id LIMIT $8 OFFSET $9`,
+        [...filter, limit, offset],
+      ),
+      this.db.query(`SELECT count(*)::int AS total FROM bookings b ${LIST_FILTER}`, filter),
+    ])) as [BookingRow[], { total: number }[]];
     return { items: rows.map(toBookingDto), total, limit, offset };
   }
 

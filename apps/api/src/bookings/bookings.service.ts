@@ -314,7 +314,7 @@ export class BookingsService {
   ): Promise<BookingDto> {
     const before = await this.get(actor, id);
     try {
-      await this.db.transaction(async (manager) => {
+      return await this.db.transaction(async (manager) => {
         const updated = (await manager.query(
           `UPDATE bookings SET ${assignments}, updated_at = now() WHERE id = $1 AND decision = ANY($${params.length + 2}::text[]) RETURNING id`,
           [id, ...params, from],
@@ -333,13 +333,14 @@ export class BookingsService {
             reason: params[1] ?? null,
           },
         });
-        await this.notify(manager, id, notice, (params[1] as string | null) ?? '');
+        await this.notify(manager, after, notice, (params[1] as string | null) ?? '');
+        // Read inside the transaction after the update: exactly what commits.
+        return after;
       });
     } catch (error) {
       if (constraintOf(error)?.code === '23P01') throw new DomainError('slot_taken');
       throw error;
     }
-    return this.get(actor, id);
   }
 
   private async evaluate(manager: EntityManager, actor: Actor, request: ReturnType<typeof normalise>) {
@@ -440,18 +441,17 @@ export class BookingsService {
 
   private async notify(
     manager: EntityManager,
-    bookingId: string,
+    booking: BookingDto,
     notice: BookingNotice,
     reason = '',
   ): Promise<void> {
-    const [row] = (await manager.query(`${SELECT_BOOKING} WHERE b.id = $1`, [bookingId])) as BookingRow[];
-    const values = this.notice(row.requester_id, notice, {
-      start: row.start_at,
-      end: row.end_at,
-      names: row.items.map((i) => ({ ko: i.nameKo, en: i.nameEn })),
+    const values = this.notice(booking.requester.id, notice, {
+      start: new Date(booking.start),
+      end: new Date(booking.end),
+      names: booking.items.map((i) => i.assetName),
       reason,
     });
-    await manager.insert(NotificationEntity, { ...values, bookingId, readAt: null });
+    await manager.insert(NotificationEntity, { ...values, bookingId: booking.id, readAt: null });
   }
 
   /** A booking notice's row: what, which assets and when, in local time, in both languages. */

@@ -74,10 +74,12 @@ export class CatalogueService {
 
   // ── categories ────────────────────────────────────────────────────────────
 
-  async categories(): Promise<CategoryDto[]> {
+  /** Every category, or just the one with `id`. */
+  async categories(id?: string): Promise<CategoryDto[]> {
     const rows = (await this.db.query(
       `SELECT c.*, (SELECT count(*)::int FROM assets a WHERE a.category_id = c.id AND a.active) AS asset_count
-         FROM asset_categories c ORDER BY c.name_ko`,
+         FROM asset_categories c WHERE ($1::uuid IS NULL OR c.id = $1) ORDER BY c.name_ko`,
+      [id ?? null],
     )) as (CategoryEntity & Record<string, unknown>)[];
     return rows.map((r) => ({
       id: r['id'] as string,
@@ -90,7 +92,7 @@ export class CatalogueService {
   }
 
   private async category(id: string): Promise<CategoryDto> {
-    const found = (await this.categories()).find((c) => c.id === id);
+    const [found] = await this.categories(id);
     if (!found) throw notFound();
     return found;
   }
