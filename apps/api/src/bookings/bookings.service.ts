@@ -25,8 +25,6 @@ import { BookingRow, SELECT_BOOKING, toBookingDto } from './booking-view';
 import { BookingEntity } from './booking.entity';
 import { BulkDecisionDto, CreateBookingDto } from './dto/bookings.dto';
 
-const AUTO_APPROVED = 'auto-approved by the rental rules';
-
 const constraintOf = (error: unknown) =>
   error instanceof QueryFailedError
     ? (error.driverError as { code?: string; constraint?: string })
@@ -137,7 +135,7 @@ export class BookingsService {
           request.end,
           decision,
           decidedAt,
-          pending ? null : AUTO_APPROVED,
+          null,
           paymentStatus,
           evaluation.quote.total,
           JSON.stringify(evaluation.quote),
@@ -182,7 +180,7 @@ export class BookingsService {
       decided_by: null,
       decided_by_name: null,
       decided_at: decidedAt,
-      decision_reason: pending ? null : AUTO_APPROVED,
+      decision_reason: null,
       cancelled_at: null,
       payment_status: paymentStatus,
       quoted_total: evaluation.quote.total,
