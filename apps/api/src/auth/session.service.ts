@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { prepared, runPrepared } from '../database/prepared';
 import type { Actor, RequestMeta } from '../core/actor';
 import { ACTOR_COLUMNS, ActorLoader, ActorRow } from './actor-loader.service';
 import { SessionEntity } from './session.entity';
@@ -10,6 +11,19 @@ import { SessionEntity } from './session.entity';
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 /** Refresh `last_seen_at` at most this often, so reads do not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
+
+/** The live session of a token hash and its user; refreshes `last_seen_at` when older than $3 s. */
+const RESOLVE_ACTOR = prepared(
+  'session_resolve_actor',
+  `WITH s AS (
+     SELECT id, user_id, last_seen_at FROM sessions
+      WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+        AND last_seen_at > now() - make_interval(mins => $2)),
+   touch AS (
+     UPDATE sessions SET last_seen_at = now() FROM s
+      WHERE sessions.id = s.id AND s.last_seen_at < now() - make_interval(secs => $3) RETURNING 1)
+   SELECT s.id AS session_id, ${ACTOR_COLUMNS} FROM s JOIN users u ON u.id = s.user_id`,
+);
 
 @Injectable()
 export class SessionService {
@@ -47,17 +61,11 @@ export class SessionService {
    */
   async resolveActor(token: string, meta: RequestMeta): Promise<Actor | undefined> {
     if (!token || token.length > 100) return undefined;
-    const rows = (await this.db.query(
-      `WITH s AS (
-         SELECT id, user_id, last_seen_at FROM sessions
-          WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
-            AND last_seen_at > now() - make_interval(mins => $2)),
-       touch AS (
-         UPDATE sessions SET last_seen_at = now() FROM s
-          WHERE sessions.id = s.id AND s.last_seen_at < now() - make_interval(secs => $3) RETURNING 1)
-       SELECT s.id AS session_id, ${ACTOR_COLUMNS} FROM s JOIN users u ON u.id = s.user_id`,
-      [hashToken(token), this.config.SESSION_IDLE_MINUTES, TOUCH_EVERY_MS / 1000],
-    )) as (ActorRow & { session_id: string })[];
+    const rows = await runPrepared<ActorRow & { session_id: string }>(this.db.manager, RESOLVE_ACTOR, [
+      hashToken(token),
+      this.config.SESSION_IDLE_MINUTES,
+      TOUCH_EVERY_MS / 1000,
+    ]);
     return rows[0] ? this.actors.toActor(rows[0], rows[0].session_id, meta) : undefined;
   }
 

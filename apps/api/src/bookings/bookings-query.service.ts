@@ -6,6 +6,7 @@ import {
   BookingDto,
   Interval,
   openingIntervalsOn,
+  zoneNamed,
 } from '@madang/booking-rules';
 import type { Page } from '@madang/contracts';
 import { DateTime } from 'luxon';
@@ -170,9 +171,9 @@ export class BookingsQueryService {
 /** Opening intervals of every local day touching [from, to), clipped to it. */
 function openIntervals(rules: Parameters<typeof openingIntervalsOn>[1], from: Date, to: Date): Interval[] {
   const result: Interval[] = [];
-  const last = DateTime.fromJSDate(to, { zone: rules.timeZone });
+  const last = DateTime.fromJSDate(to, { zone: zoneNamed(rules.timeZone) });
   for (
-    let day = DateTime.fromJSDate(from, { zone: rules.timeZone }).startOf('day');
+    let day = DateTime.fromJSDate(from, { zone: zoneNamed(rules.timeZone) }).startOf('day');
     day < last;
     day = day.plus({ days: 1 })
   ) {

@@ -9,6 +9,7 @@ import {
   QuoteResponse,
   SlotConflict,
   UsageEntry,
+  zoneNamed,
 } from '@madang/booking-rules';
 import type { GroupKind, LocalizedText } from '@madang/contracts';
 import { createHash } from 'node:crypto';
@@ -19,6 +20,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { AppConfig } from '../config/app-config';
 import { Actor, can } from '../core/actor';
 import { DomainError, notFound } from '../core/domain-error';
+import { prepared, runPrepared } from '../database/prepared';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { BookingNotice, NotificationsService } from '../notifications/notifications.service';
 import { BookingRow, SELECT_BOOKING, toBookingDto } from './booking-view';
@@ -29,6 +31,33 @@ const constraintOf = (error: unknown) =>
   error instanceof QueryFailedError
     ? (error.driverError as { code?: string; constraint?: string })
     : undefined;
+
+/**
+ * A booking that holds its slot, its items, audit row and notification in one statement, so it is
+ * atomic without a transaction round trip; the exclusion constraint and the pool trigger judge every item.
+ */
+const CREATE_BOOKING = prepared(
+  'booking_create',
+  `WITH b AS (
+     INSERT INTO bookings (requester_id, group_id, purpose, purpose_tag, attendees, start_at, end_at, holds_slot, decision,
+                           decided_at, decision_reason, payment_status, quoted_total, quote, approval_required, idempotency_key, request_hash)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id, created_at),
+   i AS (
+     INSERT INTO booking_items (booking_id, asset_id, asset_kind, quantity, rules_version, during, holds_slot)
+     SELECT b.id, x.asset_id, x.kind, x.quantity, x.version, x.during::tstzrange, true
+       FROM b, unnest($17::uuid[], $18::text[], $19::int[], $20::int[], $21::text[]) AS x(asset_id, kind, quantity, version, during)
+     RETURNING 1),
+   a AS (
+     INSERT INTO audit_log (actor_id, request_id, action, entity_type, entity_id, before, after)
+     SELECT r."actorId", r."requestId", r.action, r."entityType", b.id::text, r.before, r.after
+       FROM b, jsonb_to_record($22::jsonb) AS r("actorId" uuid, "requestId" text, action text, "entityType" text, before jsonb, after jsonb)),
+   n AS (
+     INSERT INTO notifications (user_id, kind, title_ko, title_en, body_ko, body_en, booking_id)
+     SELECT r."userId", r.kind, r."titleKo", r."titleEn", r."bodyKo", r."bodyEn", b.id
+       FROM b, jsonb_to_record($23::jsonb) AS r("userId" uuid, kind text, "titleKo" text, "titleEn" text, "bodyKo" text, "bodyEn" text))
+   SELECT b.id, b.created_at, g.name AS group_name, g.kind AS group_kind, (SELECT count(*) FROM i)::int AS items
+     FROM b LEFT JOIN groups g ON g.id = $2`,
+);
 
 /** The request as the engine and the idempotency hash see it (defaults filled in, order kept). */
 function normalise(dto: CreateBookingDto) {
@@ -103,54 +132,31 @@ export class BookingsService {
     });
     let created: { id: string; created_at: Date; group_name: string | null; group_kind: GroupKind | null };
     try {
-      // One statement — booking, items, audit row and notification — so it is atomic without a
-      // transaction round trip; the exclusion constraint and the pool trigger judge every item.
-      const rows = (await this.db.query(
-        `WITH b AS (
-           INSERT INTO bookings (requester_id, group_id, purpose, purpose_tag, attendees, start_at, end_at, holds_slot, decision,
-                                 decided_at, decision_reason, payment_status, quoted_total, quote, approval_required, idempotency_key, request_hash)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id, created_at),
-         i AS (
-           INSERT INTO booking_items (booking_id, asset_id, asset_kind, quantity, rules_version, during, holds_slot)
-           SELECT b.id, x.asset_id, x.kind, x.quantity, x.version, x.during::tstzrange, true
-             FROM b, unnest($17::uuid[], $18::text[], $19::int[], $20::int[], $21::text[]) AS x(asset_id, kind, quantity, version, during)
-           RETURNING 1),
-         a AS (
-           INSERT INTO audit_log (actor_id, request_id, action, entity_type, entity_id, before, after)
-           SELECT r."actorId", r."requestId", r.action, r."entityType", b.id::text, r.before, r.after
-             FROM b, jsonb_to_record($22::jsonb) AS r("actorId" uuid, "requestId" text, action text, "entityType" text, before jsonb, after jsonb)),
-         n AS (
-           INSERT INTO notifications (user_id, kind, title_ko, title_en, body_ko, body_en, booking_id)
-           SELECT r."userId", r.kind, r."titleKo", r."titleEn", r."bodyKo", r."bodyEn", b.id
-             FROM b, jsonb_to_record($23::jsonb) AS r("userId" uuid, kind text, "titleKo" text, "titleEn" text, "bodyKo" text, "bodyEn" text))
-         SELECT b.id, b.created_at, g.name AS group_name, g.kind AS group_kind, (SELECT count(*) FROM i)::int AS items
-           FROM b LEFT JOIN groups g ON g.id = $2`,
-        [
-          actor.userId,
-          request.groupId,
-          request.purpose,
-          request.purposeTag ?? null,
-          request.attendees,
-          request.start,
-          request.end,
-          decision,
-          decidedAt,
-          null,
-          paymentStatus,
-          evaluation.quote.total,
-          JSON.stringify(evaluation.quote),
-          pending,
-          idempotencyKey ?? null,
-          requestHash,
-          items.map((i) => i.asset.id),
-          items.map((i) => i.asset.kind),
-          items.map((i) => i.quantity),
-          items.map((i) => i.asset.rulesVersion),
-          items.map((i) => i.during),
-          JSON.stringify(audit),
-          JSON.stringify(notice),
-        ],
-      )) as (typeof created)[];
+      const rows = await runPrepared<typeof created>(this.db.manager, CREATE_BOOKING, [
+        actor.userId,
+        request.groupId,
+        request.purpose,
+        request.purposeTag ?? null,
+        request.attendees,
+        request.start,
+        request.end,
+        decision,
+        decidedAt,
+        null,
+        paymentStatus,
+        evaluation.quote.total,
+        JSON.stringify(evaluation.quote),
+        pending,
+        idempotencyKey ?? null,
+        requestHash,
+        items.map((i) => i.asset.id),
+        items.map((i) => i.asset.kind),
+        items.map((i) => i.quantity),
+        items.map((i) => i.asset.rulesVersion),
+        items.map((i) => i.during),
+        JSON.stringify(audit),
+        JSON.stringify(notice),
+      ]);
       created = rows[0];
     } catch (error) {
       const pg = constraintOf(error);
@@ -459,7 +465,7 @@ export class BookingsService {
     facts: { start: Date; end: Date; names: LocalizedText[]; reason?: string },
   ) {
     const tz = this.config.MADANG_TIMEZONE;
-    const when = `${DateTime.fromJSDate(facts.start, { zone: tz }).toFormat('yyyy-MM-dd HH:mm')}–${DateTime.fromJSDate(facts.end, { zone: tz }).toFormat('HH:mm')}`;
+    const when = `${DateTime.fromJSDate(facts.start, { zone: zoneNamed(tz) }).toFormat('yyyy-MM-dd HH:mm')}–${DateTime.fromJSDate(facts.end, { zone: zoneNamed(tz) }).toFormat('HH:mm')}`;
     const reason = facts.reason ?? '';
     return this.notifications.row(userId, kind, {
       ko: { assets: facts.names.map((n) => n.ko).join(', '), when, reason },

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { zoneNamed } from '@madang/booking-rules';
 
 /** The approval service target: simple requests within one working day (Mon–Fri, 09:00–18:00 local). */
 export const SERVICE_TARGET_WORKING_MINUTES = 9 * 60;
@@ -9,16 +10,16 @@ const DAY_END = 18 * 60;
 export function workingMinutesBetween(from: Date, to: Date, timeZone: string): number {
   if (to <= from) return 0;
   let total = 0;
-  const end = DateTime.fromJSDate(to, { zone: timeZone });
+  const end = DateTime.fromJSDate(to, { zone: zoneNamed(timeZone) });
   for (
-    let day = DateTime.fromJSDate(from, { zone: timeZone }).startOf('day');
+    let day = DateTime.fromJSDate(from, { zone: zoneNamed(timeZone) }).startOf('day');
     day <= end;
     day = day.plus({ days: 1 })
   ) {
     if (day.weekday > 5) continue;
     const open = day.plus({ minutes: DAY_START });
     const close = day.plus({ minutes: DAY_END });
-    const start = DateTime.max(open, DateTime.fromJSDate(from, { zone: timeZone }));
+    const start = DateTime.max(open, DateTime.fromJSDate(from, { zone: zoneNamed(timeZone) }));
     const stop = DateTime.min(close, end);
     if (stop > start) total += stop.diff(start, 'minutes').minutes;
   }

@@ -11,6 +11,7 @@ import {
   RentalRules,
   RentalRulesOverride,
   validateRules,
+  zoneNamed,
 } from '@madang/booking-rules';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -18,6 +19,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { Actor, can } from '../core/actor';
 import { DomainError, invalidField, notFound } from '../core/domain-error';
+import { prepared, runPrepared } from '../database/prepared';
 import { AssetRuleVersionEntity } from './asset-rule-version.entity';
 import { AssetEntity } from './asset.entity';
 import { CategoryEntity } from './category.entity';
@@ -58,6 +60,15 @@ const SELECT_ASSET = `SELECT a.*, v.rules AS effective, c.name_ko AS category_na
   JOIN asset_rule_versions v ON v.asset_id = a.id AND v.version = a.rules_version`;
 
 const RULE_KEYS = new Set(Object.keys(DEFAULT_RULES));
+
+/** What the rules engine needs of each asset: its current effective rules and their version. */
+const ASSETS_FOR_RULES = prepared(
+  'assets_for_rules',
+  `SELECT a.id, a.kind, a.name_ko, a.name_en, a.capacity, a.pool_size, a.active, a.rules_version, v.rules AS effective
+     FROM unnest($1::uuid[]) AS wanted(id)
+     JOIN assets a ON a.id = wanted.id
+     JOIN asset_rule_versions v ON v.asset_id = a.id AND v.version = a.rules_version`,
+);
 
 @Injectable()
 export class CatalogueService {
@@ -343,12 +354,7 @@ export class CatalogueService {
     ids: string[],
   ): Promise<(AssetForRules & { rulesVersion: number })[]> {
     if (ids.length === 0) return [];
-    const rows = (await manager.query(
-      `SELECT a.id, a.kind, a.name_ko, a.name_en, a.capacity, a.pool_size, a.active, a.rules_version, v.rules AS effective
-         FROM assets a JOIN asset_rule_versions v ON v.asset_id = a.id AND v.version = a.rules_version
-        WHERE a.id = ANY($1::uuid[])`,
-      [ids],
-    )) as AssetRow[];
+    const rows = await runPrepared<AssetRow>(manager, ASSETS_FOR_RULES, [ids]);
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -473,8 +479,8 @@ function pick<T extends object>(value: T, keys: string[]): Partial<T> {
 
 /** True when [from, to) lies inside the asset's opening hours (closures respected). */
 export function isOpenThroughout(rules: RentalRules, from: string, to: string): boolean {
-  const start = DateTime.fromISO(from).setZone(rules.timeZone);
-  const end = DateTime.fromISO(to).setZone(rules.timeZone);
+  const start = DateTime.fromISO(from).setZone(zoneNamed(rules.timeZone));
+  const end = DateTime.fromISO(to).setZone(zoneNamed(rules.timeZone));
   let cursor = start.toMillis();
   for (let day = start.startOf('day'); day < end; day = day.plus({ days: 1 })) {
     const intervals = openingIntervalsOn(day.toISODate() ?? '', rules)

@@ -3,7 +3,13 @@ import { NamedTimeZoneImpl } from '@fullcalendar/core/internal';
 import enGbLocale from '@fullcalendar/core/locales/en-gb';
 import koLocale from '@fullcalendar/core/locales/ko';
 import type { Locale } from '@madang/contracts';
-import type { BookingDto, Decision, Interval, OpeningHours } from '@madang/booking-rules';
+import {
+  zoneNamed,
+  type BookingDto,
+  type Decision,
+  type Interval,
+  type OpeningHours,
+} from '@madang/booking-rules';
 import { DateTime } from 'luxon';
 
 /**
@@ -14,12 +20,12 @@ class LuxonNamedTimeZone extends NamedTimeZoneImpl {
   offsetForArray(a: number[]): number {
     return DateTime.fromObject(
       { year: a[0], month: a[1] + 1, day: a[2], hour: a[3], minute: a[4], second: a[5], millisecond: a[6] },
-      { zone: this.timeZoneName },
+      { zone: zoneNamed(this.timeZoneName) },
     ).offset;
   }
 
   timestampToArray(ms: number): number[] {
-    const dt = DateTime.fromMillis(ms, { zone: this.timeZoneName });
+    const dt = DateTime.fromMillis(ms, { zone: zoneNamed(this.timeZoneName) });
     return [dt.year, dt.month - 1, dt.day, dt.hour, dt.minute, dt.second, dt.millisecond];
   }
 }

@@ -10,6 +10,7 @@ import {
   openSpansOfDay,
   parseWallTime,
   wallClockMinutes,
+  zoneNamed,
   type Span,
 } from './time';
 import type { AssetForRules, IsoWeekday, RentalRules } from './types';
@@ -90,7 +91,7 @@ export function checkOpeningHours(asset: AssetForRules, start: DateTime, end: Da
   const s = start.toMillis();
   const containing = spans.find((span) => span.start <= s && s < span.end);
   if (containing && containing.end >= end.toMillis()) return null;
-  const gap = DateTime.fromMillis(containing ? containing.end : s, { zone: rules.timeZone });
+  const gap = DateTime.fromMillis(containing ? containing.end : s, { zone: zoneNamed(rules.timeZone) });
   const weekday = isoWeekday(gap);
   const hours = hoursText(rules, weekday);
   return makeViolation(

@@ -1,7 +1,38 @@
 import { formatDuration, joinOr, withParticle } from './format';
 import { DEFAULT_RULES, mergeRules } from './rules';
-import { bufferedRange, openingIntervalsOn, parseInstant, wallClockToIso } from './time';
+import { DateTime, IANAZone } from 'luxon';
+import { bufferedRange, openingIntervalsOn, parseInstant, wallClockToIso, zoneNamed } from './time';
 import { VIOLATION_CODES, VIOLATION_MESSAGES, makeViolation } from './violations';
+
+describe('zoneNamed', () => {
+  it('gives the same offsets as luxon, second by second around both 2026 New York transitions', () => {
+    const plain = IANAZone.create('America/New_York');
+    const remembering = zoneNamed('America/New_York');
+    for (const transition of [Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6)]) {
+      for (let ts = transition - 5_000; ts <= transition + 5_000; ts += 250) {
+        expect([ts, remembering.offset(ts)]).toEqual([ts, plain.offset(ts)]);
+        expect(remembering.offset(ts)).toBe(plain.offset(ts)); // asked again: the remembered answer
+      }
+    }
+    expect(remembering.offset(Date.UTC(2026, 2, 8, 6, 59, 59))).toBe(-300);
+    expect(remembering.offset(Date.UTC(2026, 2, 8, 7))).toBe(-240);
+  });
+
+  it('is one shared zone per name that luxon treats as the IANA zone', () => {
+    expect(zoneNamed('Asia/Seoul')).toBe(zoneNamed('Asia/Seoul'));
+    const dt = DateTime.fromISO('2026-11-24T09:30', { zone: zoneNamed('Asia/Seoul') });
+    expect(dt.toISO()).toBe('2026-11-24T09:30:00.000+09:00');
+    expect(dt.zone.equals(IANAZone.create('Asia/Seoul'))).toBe(true);
+    expect(dt.setLocale('en').toFormat('ZZZZ')).toBe(
+      DateTime.fromISO('2026-11-24T09:30', { zone: 'Asia/Seoul' }).setLocale('en').toFormat('ZZZZ'),
+    );
+  });
+
+  it('leaves an unknown name invalid', () => {
+    expect(zoneNamed('Mars/Olympus').isValid).toBe(false);
+    expect(DateTime.now().setZone(zoneNamed('Mars/Olympus')).isValid).toBe(false);
+  });
+});
 
 describe('bufferedRange', () => {
   it('widens by the buffers, in UTC', () => {

@@ -1,5 +1,44 @@
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone, type Zone } from 'luxon';
 import type { IsoWeekday, LocalDate, RentalRules, WallTime } from './types';
+
+const REMEMBERED_OFFSETS = 20_000;
+
+/**
+ * An IANA zone that remembers its UTC offsets. luxon asks Intl for the offset (formatToParts, some
+ * microseconds each) on nearly every operation, and evaluations keep returning to the same few
+ * instants (midnights, opening times). luxon computes the offset from the instant floored to the
+ * second, so remembering it per second gives exactly the same answers.
+ */
+class RememberingZone extends IANAZone {
+  readonly #offsets = new Map<number, number>();
+
+  override offset(ts: number): number {
+    const second = Math.floor(ts / 1000);
+    let offset = this.#offsets.get(second);
+    if (offset === undefined) {
+      offset = super.offset(ts);
+      if (this.#offsets.size >= REMEMBERED_OFFSETS) this.#offsets.clear();
+      this.#offsets.set(second, offset);
+    }
+    return offset;
+  }
+}
+
+const zones = new Map<string, Zone>();
+
+/**
+ * The luxon zone for an IANA name, shared and fast; use it wherever a zone is passed to luxon.
+ * An unknown name gives luxon's invalid zone, so `isValid` checks behave as with the plain name.
+ */
+export function zoneNamed(timeZone: string): Zone {
+  let zone = zones.get(timeZone);
+  if (!zone) {
+    if (!IANAZone.isValidZone(timeZone)) return IANAZone.create(timeZone);
+    zone = new RememberingZone(timeZone);
+    zones.set(timeZone, zone);
+  }
+  return zone;
+}
 
 /** Half-open interval of epoch milliseconds. */
 export interface Span {
@@ -21,13 +60,13 @@ export function parseInstant(iso: string): DateTime | null {
 
 /** The instant in the rules' zone; an unknown zone is a configuration error (see validateRules). */
 export function inZone(dt: DateTime, timeZone: string): DateTime {
-  const zoned = dt.setZone(timeZone);
+  const zoned = dt.setZone(zoneNamed(timeZone));
   if (!zoned.isValid) throw new RangeError(`Unknown time zone in rental rules: ${timeZone}`);
   return zoned;
 }
 
 export function isValidTimeZone(timeZone: string): boolean {
-  return typeof timeZone === 'string' && DateTime.now().setZone(timeZone).isValid;
+  return typeof timeZone === 'string' && DateTime.now().setZone(zoneNamed(timeZone)).isValid;
 }
 
 /** `HH:mm` → minutes after midnight; `24:00` (→ 1440) only when `allowEndOfDay`. */
@@ -119,11 +158,11 @@ export function mergeSpans(spans: Span[]): Span[] {
 export function openingIntervalsOn(date: LocalDate, rules: RentalRules): { start: string; end: string }[] {
   if (!isValidLocalDate(date)) return [];
   if (rules.closures.some((c) => c.from <= date && date <= c.to)) return [];
-  const day = DateTime.fromISO(date, { zone: rules.timeZone }).startOf('day');
+  const day = DateTime.fromISO(date, { zone: zoneNamed(rules.timeZone) }).startOf('day');
   if (!day.isValid) return [];
   return mergeSpans(openSpansOfDay(day, rules)).map((s) => ({
-    start: DateTime.fromMillis(s.start, { zone: rules.timeZone }).toISO() ?? '',
-    end: DateTime.fromMillis(s.end, { zone: rules.timeZone }).toISO() ?? '',
+    start: DateTime.fromMillis(s.start, { zone: zoneNamed(rules.timeZone) }).toISO() ?? '',
+    end: DateTime.fromMillis(s.end, { zone: zoneNamed(rules.timeZone) }).toISO() ?? '',
   }));
 }
 
@@ -135,7 +174,7 @@ export function openingIntervalsOn(date: LocalDate, rules: RentalRules): { start
 export function wallClockToIso(date: LocalDate, time: WallTime, timeZone: string): string | null {
   const minutes = parseWallTime(time, true);
   if (minutes === null || !isValidLocalDate(date) || !isValidTimeZone(timeZone)) return null;
-  const day = DateTime.fromISO(date, { zone: timeZone }).startOf('day');
+  const day = DateTime.fromISO(date, { zone: zoneNamed(timeZone) }).startOf('day');
   const dt = atWallClock(day, minutes);
   if (minutes < 1440 && wallClockMinutes(dt) !== minutes) return null;
   return dt.toISO();
