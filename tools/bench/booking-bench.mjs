@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 // npm run bench:booking — booking figures from one run, on a fresh embedded PostgreSQL and the built API:
 //  1. conflict storm over HTTP: 100 concurrent requests for one slot → how many win (target: exactly 1)
-//  2. create-booking throughput over HTTP ÷ raw SQL insert rate on the same constrained tables (target ≥ 0.25)
+//  2. create-booking throughput over HTTP ÷ raw SQL insert rate on the same constrained tables (target ≥ 0.25),
+//     both measured warm (after a warm-up of each) in alternating rounds
 //  3. 7-day free map for 200 assets × one year of bookings: Madang's multirange query vs a naive slot-grid
 //     query on the same data, p50/p99 (target: p99 < 25 ms and ≥ 50× faster); plus the HTTP endpoint for one asset.
 // Every timing is a median or percentile over several rounds in this one run; ratios compare like with like.
+// The load generator is node:http with keep-alive sockets, as light as the pg client on the SQL side.
+// Investigation switches: BENCH_QUICK=1 (throughput only), BENCH_CONCURRENCY=n, BENCH_CPU_PROF=dir (API
+// CPU profile), BENCH_PG_STATS=1 (PostgreSQL's per-statement plan and execution times for the HTTP path).
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { mkdtempSync, rmSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -15,9 +20,11 @@ import { freePort, startEmbeddedPostgres } from '../db/embedded-pg.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const ASSETS = 200;
-const THROUGHPUT_N = 240;
+const WARM_UP_N = 2000;
+const THROUGHPUT_N = 600;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
-const ROUNDS = 3;
+const ROUNDS = 5;
+const PG_STATS = Boolean(process.env.BENCH_PG_STATS);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const percentile = (xs, p) => {
@@ -35,27 +42,40 @@ async function pool(n, concurrency, work) {
   );
 }
 
+const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+
 class Client {
   cookies = new Map();
   constructor(base) {
-    this.base = base;
+    this.base = new URL(base);
   }
-  async call(method, path, body) {
+  call(method, path, body) {
     const headers = { 'content-type': 'application/json', 'accept-language': 'en' };
-    if (method !== 'GET') headers['X-XSRF-TOKEN'] = this.cookies.get('XSRF-TOKEN') ?? '';
+    if (method !== 'GET') headers['x-xsrf-token'] = this.cookies.get('XSRF-TOKEN') ?? '';
     headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await fetch(this.base + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    if (payload !== undefined) headers['content-length'] = Buffer.byteLength(payload);
+    return new Promise((resolveCall, reject) => {
+      const req = http.request(
+        { host: this.base.hostname, port: this.base.port, path, method, headers, agent },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            for (const line of res.headers['set-cookie'] ?? []) {
+              const [pair] = line.split(';');
+              const i = pair.indexOf('=');
+              this.cookies.set(pair.slice(0, i), decodeURIComponent(pair.slice(i + 1)));
+            }
+            const text = Buffer.concat(chunks).toString('utf8');
+            resolveCall({ status: res.statusCode, body: text ? JSON.parse(text) : undefined });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
     });
-    for (const line of res.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const i = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, i), decodeURIComponent(pair.slice(i + 1)));
-    }
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
   }
   async login(email) {
     await this.call('GET', '/api/auth/csrf');
@@ -67,24 +87,34 @@ class Client {
 
 const dataDir = mkdtempSync(join(tmpdir(), 'madang-bench-'));
 chmodSync(dataDir, 0o755);
-const database = await startEmbeddedPostgres({ dataDir, database: 'madang' });
+const database = await startEmbeddedPostgres({
+  dataDir,
+  database: 'madang',
+  flags: PG_STATS
+    ? ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'pg_stat_statements.track_planning=on']
+    : [],
+});
 const port = await freePort();
 const profile = process.env.BENCH_CPU_PROF
   ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
   : [];
-const api = spawn(process.execPath, [...profile, join(root, 'dist/apps/api/main.js')], {
-  env: {
-    ...process.env,
-    DATABASE_URL: database.url,
-    MADANG_DEMO: 'true',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    DB_POOL_SIZE: '20',
-    WEB_DIST_DIR: '',
+const api = spawn(
+  process.execPath,
+  [...profile, process.env.BENCH_MAIN ?? join(root, 'dist/apps/api/main.js')],
+  {
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      MADANG_DEMO: 'true',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DB_POOL_SIZE: '20',
+      WEB_DIST_DIR: '',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
   },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+);
 await new Promise((ok, fail) => {
   let out = '';
   api.stdout.on('data', (c) => {
@@ -97,6 +127,7 @@ const db = new pg.Pool({ connectionString: database.url, max: CONCURRENCY + 2 })
 const base = `http://127.0.0.1:${port}`;
 async function cleanUp() {
   await db.end();
+  agent.destroy();
   api.kill('SIGTERM');
   await new Promise((r) => api.once('exit', r));
   await database.stop();
@@ -161,31 +192,41 @@ try {
   const fiveXX = storm.filter((r) => r.status >= 500).length;
 
   // 2. Throughput: HTTP create vs raw SQL insert of the same rows into the same constrained tables.
-  const httpRates = [];
-  const sqlRates = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const offset = 100 + round * 1000;
-    let failures = 0;
-    let started = performance.now();
-    await pool(THROUGHPUT_N, CONCURRENCY, async (i) => {
+  // Each run books fresh hours: every asset once per two-hour slot, so nothing conflicts.
+  let nextHour = 100;
+  const slotsFor = (n) => {
+    const first = nextHour;
+    nextHour += Math.ceil(n / ASSETS) * 2 + 2;
+    return (i) => [
+      hourFrom(t0, first + Math.floor(i / ASSETS) * 2),
+      hourFrom(t0, first + Math.floor(i / ASSETS) * 2 + 1),
+    ];
+  };
+  const rate = async (n, work) => {
+    const started = performance.now();
+    await pool(n, CONCURRENCY, work);
+    return n / ((performance.now() - started) / 1000);
+  };
+  const httpCreates = (n) => {
+    const slot = slotsFor(n);
+    return rate(n, async (i) => {
+      const [start, end] = slot(i);
       const r = await resident.call('POST', '/api/bookings', {
         items: [{ assetId: assetIds[i % ASSETS] }],
-        start: hourFrom(t0, offset + Math.floor(i / ASSETS) * 2),
-        end: hourFrom(t0, offset + Math.floor(i / ASSETS) * 2 + 1),
+        start,
+        end,
         purpose: 'throughput',
         attendees: 1,
       });
-      if (r.status !== 201) failures++;
+      if (r.status !== 201) throw new Error(`HTTP create answered ${r.status}: ${JSON.stringify(r.body)}`);
     });
-    if (failures) throw new Error(`${failures} HTTP creates failed`);
-    httpRates.push(THROUGHPUT_N / ((performance.now() - started) / 1000));
-
-    started = performance.now();
-    await pool(THROUGHPUT_N, CONCURRENCY, async (i) => {
+  };
+  const sqlInserts = (n) => {
+    const slot = slotsFor(n);
+    return rate(n, async (i) => {
+      const [s, e] = slot(i);
       const client = await db.connect();
       try {
-        const s = hourFrom(t0, offset + 500 + Math.floor(i / ASSETS) * 2);
-        const e = hourFrom(t0, offset + 501 + Math.floor(i / ASSETS) * 2);
         await client.query('BEGIN');
         const { rows } = await client.query(
           `INSERT INTO bookings (requester_id, purpose, attendees, start_at, end_at, holds_slot, decision, payment_status, quoted_total, quote, approval_required)
@@ -202,12 +243,37 @@ try {
         client.release();
       }
     });
-    sqlRates.push(THROUGHPUT_N / ((performance.now() - started) / 1000));
+  };
+  // Warm both paths first (JIT, connection pools, prepared plans), then alternate which goes first.
+  const warmHttp = await httpCreates(WARM_UP_N);
+  const warmSql = await sqlInserts(WARM_UP_N);
+  if (PG_STATS) {
+    await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    await db.query('SELECT pg_stat_statements_reset()');
+  }
+  const httpRates = [];
+  const sqlRates = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    if (round % 2 === 0) {
+      httpRates.push(await httpCreates(THROUGHPUT_N));
+      sqlRates.push(await sqlInserts(THROUGHPUT_N));
+    } else {
+      sqlRates.push(await sqlInserts(THROUGHPUT_N));
+      httpRates.push(await httpCreates(THROUGHPUT_N));
+    }
+  }
+  if (PG_STATS) {
+    const { rows } = await db.query(
+      `SELECT calls, round((total_plan_time / calls)::numeric, 3) AS plan_ms, round((total_exec_time / calls)::numeric, 3) AS exec_ms,
+              left(regexp_replace(query, '\\s+', ' ', 'g'), 80) AS statement
+         FROM pg_stat_statements WHERE calls > 0 ORDER BY total_plan_time + total_exec_time DESC LIMIT 10`,
+    );
+    console.table(rows);
   }
 
   if (process.env.BENCH_QUICK) {
     console.log(
-      `HTTP ${httpRates.map((r) => r.toFixed(0))} raw ${sqlRates.map((r) => r.toFixed(0))} ratio ${(median(httpRates) / median(sqlRates)).toFixed(2)}`,
+      `warm-up HTTP ${warmHttp.toFixed(0)}/s raw ${warmSql.toFixed(0)}/s; rounds HTTP ${httpRates.map((r) => r.toFixed(0))} raw ${sqlRates.map((r) => r.toFixed(0))}; ratio ${(median(httpRates) / median(sqlRates)).toFixed(2)}`,
     );
     await cleanUp();
     process.exit(0);
@@ -275,7 +341,7 @@ try {
     'Madang booking benchmark (one run; embedded PostgreSQL 18 on this machine)',
     '',
     `1. Conflict storm over HTTP, 100 concurrent requests for one slot: ${count(201)} created, ${count(409)} conflicts (409), ${fiveXX} server errors   [target: exactly 1]`,
-    `2. Create-booking throughput, ${THROUGHPUT_N} bookings × ${ROUNDS} rounds at concurrency ${CONCURRENCY}:`,
+    `2. Create-booking throughput, ${THROUGHPUT_N} bookings × ${ROUNDS} alternating rounds at concurrency ${CONCURRENCY}, after ${WARM_UP_N} of each to warm up:`,
     `   HTTP (validation, rules engine, quote, audit, notification): median ${median(httpRates).toFixed(0)} bookings/s  [rounds: ${httpRates.map((r) => r.toFixed(0)).join(', ')}]`,
     `   raw SQL insert (booking + item, same constraint):            median ${median(sqlRates).toFixed(0)} bookings/s  [rounds: ${sqlRates.map((r) => r.toFixed(0)).join(', ')}]`,
     `   ratio HTTP / raw SQL: ${ratio.toFixed(2)}   [target ≥ 0.25]`,

@@ -24,7 +24,8 @@ export function freePort() {
 /**
  * Starts a PostgreSQL cluster whose files live in `dataDir/pg` (created on first use and kept).
  * Returns the admin URL for `database` (created if missing) and a stop function.
- * Options: `fast` turns off durability (tests only), `quiet` hides the server log.
+ * Options: `fast` turns off durability (tests only), `quiet` hides the server log, `flags` adds
+ * server settings (`['-c', 'name=value', …]`).
  */
 export async function startEmbeddedPostgres({
   dataDir,
@@ -32,6 +33,7 @@ export async function startEmbeddedPostgres({
   fast = false,
   quiet = true,
   port,
+  flags: extraFlags = [],
 } = {}) {
   const root = resolve(dataDir);
   mkdirSync(root, { recursive: true });
@@ -43,6 +45,7 @@ export async function startEmbeddedPostgres({
   const pgPort = port ?? (await freePort());
   const flags = ['-c', 'max_connections=300', '-c', 'listen_addresses=127.0.0.1', '-c', 'TimeZone=UTC'];
   if (fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  flags.push(...extraFlags);
   const log = [];
   const pg = new EmbeddedPostgres({
     databaseDir,
