@@ -1,5 +1,5 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { expectAccessible, signIn, snap } from './support';
+import { dialogOpened, expectAccessible, signIn, snap } from './support';
 
 type Lang = 'ko' | 'en';
 
@@ -159,9 +159,31 @@ for (const { lang, daysAhead } of JOURNEYS) {
     await expectAccessible(resident, `my bookings calendar (${lang})`);
     await snap(resident, `my-bookings-calendar-${lang}`);
 
+    // Cancelling states the API's terms first (free until 24 hours before), then frees the slot.
+    // In Korean this runs at phone width, where the list is a column of cards.
+    if (lang === 'ko') await resident.setViewportSize({ width: 375, height: 800 });
+    await resident.getByTestId('view-list').click();
+    const cancelRow = resident
+      .locator('[data-testid^="booking-row-"]')
+      .filter({ hasText: `Team meeting ${tag}` });
+    if (lang === 'ko') await expect(resident.getByTestId('bookings-cards')).toBeVisible();
+    else await expect(resident.getByTestId('bookings-table')).toBeVisible();
+    await cancelRow.locator('[data-testid^="cancel-"]').click();
+    await expect(resident.getByTestId('dialog-message')).toContainText(
+      lang === 'ko' ? '수수료 없이 취소할 수 있고' : 'free of charge until',
+    );
+    await dialogOpened(resident);
+    await expectAccessible(resident, `cancel dialog (${lang})`);
+    await snap(resident, `cancel-dialog-${lang}`);
+    await resident.getByTestId('dialog-confirm').click();
+    await expect(cancelRow.locator('[data-testid^="decision-"]')).toHaveAttribute(
+      'data-decision',
+      'cancelled',
+    );
+    await expect(cancelRow.locator('[data-testid^="cancel-"]')).toHaveCount(0);
+
     if (lang === 'ko') {
-      await resident.setViewportSize({ width: 375, height: 800 });
-      await resident.getByTestId('view-list').click();
+      await expectAccessible(resident, 'my bookings at 375px (ko)');
       await snap(resident, 'my-bookings-375-ko');
       await resident.goto(`/catalogue/${room.id}`);
       await expect(resident.getByTestId('calendar').locator('.fc-timegrid')).toBeVisible();

@@ -22,6 +22,13 @@ export async function expectAccessible(page: Page, context: string): Promise<voi
   expect(summary, `axe violations on ${context}`).toEqual([]);
 }
 
+/** Waits until a Material dialog has finished opening (axe reads faded-in text as low contrast). */
+export async function dialogOpened(page: Page): Promise<void> {
+  const container = page.locator('.mat-mdc-dialog-container');
+  await expect(container).toHaveClass(/mdc-dialog--open/);
+  await expect(container).not.toHaveClass(/mdc-dialog--opening/);
+}
+
 export async function signIn(page: Page, email: string, password = 'madang-demo'): Promise<void> {
   await page.goto('/sign-in');
   await page.getByTestId('email').fill(email);

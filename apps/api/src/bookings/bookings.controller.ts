@@ -5,6 +5,7 @@ import type {
   AvailabilityResponse,
   BookingDto,
   BulkDecisionResult,
+  CancellationTerms,
   QuoteResponse,
 } from '@madang/booking-rules';
 import { Page, PERMISSIONS } from '@madang/contracts';
@@ -116,6 +117,16 @@ export class BookingsController {
     @Body() dto: RejectDto,
   ): Promise<BookingDto> {
     return this.bookings.reject(actor, id, dto.reason);
+  }
+
+  @Get('bookings/:id/cancellation')
+  @RequirePermission(PERMISSIONS.BOOKINGS_READ_OWN)
+  @ApiCookieAuth()
+  cancellationTerms(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidPipe('id')) id: string,
+  ): Promise<CancellationTerms> {
+    return this.bookings.cancellationTerms(actor, id);
   }
 
   @Post('bookings/:id/cancel')

@@ -3,6 +3,7 @@ import type {
   AssetSummary,
   AvailabilityResponse,
   BookingDto,
+  CancellationTerms,
   NotificationDto,
   QuoteResponse,
 } from '@madang/booking-rules';
@@ -486,6 +487,72 @@ describe('booking core (real PostgreSQL)', () => {
         })
       ).status,
     ).toBe(201);
+  });
+
+  it('states the cancellation terms of the booked rule version, and cancelling charges exactly them', async () => {
+    const requester = await t.signIn('resident2@madang.local');
+    const stranger = await t.signIn('resident@madang.local');
+    const approver = await t.signIn('approver@madang.local');
+    const studio = id('Media Studio');
+    const booked = await requester.post<BookingDto>('/api/bookings', {
+      items: [{ assetId: studio }],
+      ...slot(8, 2, 14, 120),
+      purpose: '마을 라디오 녹음',
+      attendees: 3,
+    });
+    expect(booked.status).toBe(201);
+    const terms = `/api/bookings/${booked.body.id}/cancellation`;
+    const early = await requester.get<CancellationTerms>(terms);
+    expect(early.status).toBe(200);
+    expect(early.body).toEqual({
+      allowed: true,
+      fee: 0,
+      freeUntil: DateTime.fromISO(booked.body.start).minus({ hours: 24 }).toUTC().toISO(),
+      violation: null,
+      reasonRequired: false,
+    });
+    expect((await stranger.get(terms)).status).toBe(404);
+    expect((await approver.get<CancellationTerms>(terms)).body).toMatchObject({
+      fee: 0,
+      reasonRequired: true,
+    });
+
+    // The studio's policy changes after booking; then the start comes within the 24-hour window.
+    const changed = await approver.put(`/api/assets/${studio}/rules`, {
+      rules: { cancellation: { freeUntilHoursBefore: 48, feePercent: 100 } },
+    });
+    expect(changed.status).toBe(200);
+    await t.db.query(
+      `UPDATE bookings SET start_at = now() + interval '3 hours', end_at = now() + interval '5 hours' WHERE id = $1`,
+      [booked.body.id],
+    );
+    const rental = booked.body.quote.lines
+      .filter((l) => l.kind !== 'deposit')
+      .reduce((sum, l) => sum + l.amount, 0);
+    expect(rental).toBeGreaterThan(0);
+    const late = await requester.get<CancellationTerms>(terms);
+    expect(late.body).toMatchObject({ allowed: true, fee: Math.round(rental * 0.3), violation: null });
+    const cancelled = await requester.post<BookingDto>(`/api/bookings/${booked.body.id}/cancel`, {});
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.payment).toMatchObject({ status: 'invoiced', cancellationFee: late.body.fee });
+    expect((await requester.get(terms)).status).toBe(409);
+
+    const started = await requester.post<BookingDto>('/api/bookings', {
+      items: [{ assetId: studio }],
+      ...slot(8, 3, 14, 60),
+      purpose: '녹음 2회차',
+      attendees: 2,
+    });
+    await t.db.query(
+      `UPDATE bookings SET start_at = now() - interval '10 minutes', end_at = now() + interval '50 minutes' WHERE id = $1`,
+      [started.body.id],
+    );
+    const refused = await requester.get<CancellationTerms>(`/api/bookings/${started.body.id}/cancellation`);
+    expect(refused.body).toMatchObject({ allowed: false, fee: 0, violation: { code: 'cancel_after_start' } });
+    expect((await requester.post(`/api/bookings/${started.body.id}/cancel`, {})).status).toBe(422);
+    expect(
+      (await approver.post(`/api/bookings/${started.body.id}/cancel`, { reason: '시설 점검' })).status,
+    ).toBe(200);
   });
 
   it('computes free time per asset from opening hours, holidays and held (buffered) ranges', async () => {

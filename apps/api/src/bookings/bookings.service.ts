@@ -4,6 +4,7 @@ import {
   BookingDto,
   bufferedRange,
   BulkDecisionResult,
+  CancellationTerms,
   evaluateBooking,
   evaluateCancellation,
   QuoteResponse,
@@ -238,38 +239,24 @@ export class BookingsService {
     );
   }
 
+  /** What cancelling would mean now, as `cancel` will apply it. */
+  async cancellationTerms(actor: Actor, id: string): Promise<CancellationTerms> {
+    return this.termsFor(actor, await this.get(actor, id));
+  }
+
   /** The requester cancels under the cancellation policy; an approver cancels anyone's with a reason and no fee. */
   async cancel(actor: Actor, id: string, reason?: string): Promise<BookingDto> {
-    const booking = await this.get(actor, id);
-    const own = booking.requester.id === actor.userId;
-    const asApprover = !own && can(actor, 'bookings:decide');
-    if (!own && !asApprover) throw notFound();
-    if (asApprover && !reason)
+    const terms = await this.termsFor(actor, await this.get(actor, id));
+    if (terms.reasonRequired && !reason)
       throw new DomainError('validation_failed', {}, {}, [{ field: 'reason', code: 'required' }]);
-    let fee = 0;
-    if (own) {
-      for (const item of booking.items) {
-        const rules = await this.catalogue.rulesAtVersion(this.db.manager, item.assetId, item.rulesVersion);
-        const fees = booking.quote.lines
-          .filter((l) => l.assetId === item.assetId && l.kind !== 'deposit')
-          .reduce((sum, l) => sum + l.amount, 0);
-        const decision = evaluateCancellation({
-          now: new Date().toISOString(),
-          start: booking.start,
-          quoteTotal: Math.max(0, fees),
-          rules,
-        });
-        if (!decision.allowed) throw new DomainError('rule_violation', { violations: [decision.violation] });
-        fee += decision.fee;
-      }
-    }
+    if (terms.violation) throw new DomainError('rule_violation', { violations: [terms.violation] });
     return this.transition(
       actor,
       id,
       'booking.cancelled',
       `decision = 'cancelled', holds_slot = false, cancelled_by = $2, cancelled_at = now(), cancel_reason = $3,
        cancellation_fee = $4, payment_status = CASE WHEN $4 > 0 THEN 'invoiced' ELSE payment_status END`,
-      [actor.userId, reason ?? null, fee],
+      [actor.userId, reason ?? null, terms.fee],
       ['pending', 'approved'],
     );
   }
@@ -295,6 +282,44 @@ export class BookingsService {
   }
 
   // ── internals ─────────────────────────────────────────────────────────────
+
+  /**
+   * Cancellation terms from each item's booked rule version: the fee is each item's policy applied
+   * to that item's rental lines (not its deposit). An approver cancelling someone else's pays nothing.
+   */
+  private async termsFor(actor: Actor, booking: BookingDto): Promise<CancellationTerms> {
+    const own = booking.requester.id === actor.userId;
+    if (!own && !can(actor, 'bookings:decide')) throw notFound();
+    if (booking.decision !== 'pending' && booking.decision !== 'approved')
+      throw new DomainError('state_conflict', { decision: booking.decision });
+    const now = new Date().toISOString();
+    if (!own) return { allowed: true, fee: 0, freeUntil: null, violation: null, reasonRequired: true };
+    let fee = 0;
+    let freeUntil: string | null = null;
+    for (const item of booking.items) {
+      const rules = await this.catalogue.rulesAtVersion(this.db.manager, item.assetId, item.rulesVersion);
+      const fees = booking.quote.lines
+        .filter((l) => l.assetId === item.assetId && l.kind !== 'deposit')
+        .reduce((sum, l) => sum + l.amount, 0);
+      const decision = evaluateCancellation({
+        now,
+        start: booking.start,
+        quoteTotal: Math.max(0, fees),
+        rules,
+      });
+      if (!decision.allowed)
+        return {
+          allowed: false,
+          fee: 0,
+          freeUntil: null,
+          violation: decision.violation,
+          reasonRequired: false,
+        };
+      fee += decision.fee;
+      if (freeUntil === null || decision.freeUntil < freeUntil) freeUntil = decision.freeUntil;
+    }
+    return { allowed: true, fee, freeUntil, violation: null, reasonRequired: false };
+  }
 
   private maySee(actor: Actor, row: { requester_id: string; group_id: string | null }): boolean {
     return (

@@ -6,6 +6,7 @@ import type {
   BookingListQuery,
   BulkDecisionRequest,
   BulkDecisionResult,
+  CancellationTerms,
   CreateBookingRequest,
   QuoteResponse,
 } from '@madang/booking-rules';
@@ -56,6 +57,11 @@ export class BookingsService {
 
   reject(id: string, reason: string): Observable<BookingDto> {
     return this.http.post<BookingDto>(`/api/bookings/${encodeURIComponent(id)}/reject`, { reason });
+  }
+
+  /** What cancelling now would cost, as the API will apply it (the booked rule versions). */
+  cancellationTerms(id: string): Observable<CancellationTerms> {
+    return this.http.get<CancellationTerms>(`/api/bookings/${encodeURIComponent(id)}/cancellation`);
   }
 
   cancel(id: string, reason?: string): Observable<BookingDto> {

@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
@@ -11,14 +12,14 @@ import { RouterLink } from '@angular/router';
 import { FullCalendarModule } from '@fullcalendar/angular';
 import type { CalendarOptions, DatesSetArg, EventInput } from '@fullcalendar/core';
 import dayGridPlugin from '@fullcalendar/daygrid';
-import { type BookingDto, evaluateCancellation, formatKrw } from '@madang/booking-rules';
+import { type BookingDto, formatKrw } from '@madang/booking-rules';
 import { firstValueFrom } from 'rxjs';
 import { failureText } from '../core/problem-text';
-import { CatalogueService } from '../catalogue/catalogue.service';
 import { I18nService } from '../i18n/i18n.service';
 import type { MessageKey } from '../i18n/messages';
 import { TranslatePipe } from '../i18n/translate.pipe';
-import { DECISION_KEYS, PAYMENT_KEYS, formatRange } from '../shared/booking-labels';
+import { DECISION_KEYS, PAYMENT_KEYS, formatInstant, formatRange } from '../shared/booking-labels';
+import { injectHandset } from '../shared/breakpoints';
 import { CALENDAR_LOCALES, bookingEvent, calendarLocale, luxonTimeZonePlugin } from '../shared/calendar';
 import {
   type ReasonDialogData,
@@ -34,6 +35,7 @@ const CENTRE_TIME_ZONE = 'Asia/Seoul';
   selector: 'app-my-bookings',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    NgTemplateOutlet,
     RouterLink,
     FullCalendarModule,
     MatTableModule,
@@ -48,7 +50,6 @@ const CENTRE_TIME_ZONE = 'Asia/Seoul';
 })
 export class MyBookingsComponent {
   private readonly bookings = inject(BookingsService);
-  private readonly catalogue = inject(CatalogueService);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   protected readonly i18n = inject(I18nService);
@@ -56,6 +57,7 @@ export class MyBookingsComponent {
   protected readonly pageSizes = PAGE_SIZES;
   protected readonly columns = ['what', 'when', 'decision', 'payment', 'total', 'actions'];
 
+  protected readonly handset = injectHandset();
   protected readonly view = signal<'list' | 'calendar'>('list');
   protected readonly pageIndex = signal(0);
   protected readonly pageSize = signal(PAGE_SIZES[0]);
@@ -156,18 +158,16 @@ export class MyBookingsComponent {
     let message = '';
     let started = false;
     try {
-      const asset = await firstValueFrom(this.catalogue.asset(booking.items[0].assetId));
-      const decision = evaluateCancellation({
-        now: new Date().toISOString(),
-        start: booking.start,
-        quoteTotal: booking.quote.subtotal - booking.quote.waived,
-        rules: asset.rules,
-      });
-      if (!decision.allowed) {
+      const terms = await firstValueFrom(this.bookings.cancellationTerms(booking.id));
+      if (!terms.allowed) {
         started = true;
         message = this.i18n.t('bookings.cancelStarted');
-      } else if (decision.fee > 0) {
-        message = this.i18n.t('bookings.cancelFee', { fee: this.money(decision.fee) });
+      } else if (terms.fee > 0) {
+        message = this.i18n.t('bookings.cancelFee', { fee: this.money(terms.fee) });
+      } else if (terms.freeUntil) {
+        message = this.i18n.t('bookings.cancelFreeUntil', {
+          until: formatInstant(terms.freeUntil, this.lang()),
+        });
       } else {
         message = this.i18n.t('bookings.cancelFree');
       }

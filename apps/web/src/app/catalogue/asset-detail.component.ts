@@ -1,4 +1,3 @@
-import { BreakpointObserver } from '@angular/cdk/layout';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -58,12 +57,11 @@ import {
   luxonTimeZonePlugin,
   visibleHours,
 } from '../shared/calendar';
+import { injectHandset } from '../shared/breakpoints';
 import { fieldErrorText } from '../shared/field-error';
 import { focusFirstProblem } from '../shared/focus';
 import { CatalogueService, photoUrl } from './catalogue.service';
 import { RulesSummaryComponent } from './rules-summary.component';
-
-const HANDSET = '(max-width: 839.98px)';
 
 @Component({
   selector: 'app-asset-detail',
@@ -97,14 +95,7 @@ export class AssetDetailComponent {
   protected readonly kindKeys = KIND_KEYS;
   protected readonly photoUrl = photoUrl;
   protected readonly canBook = computed(() => this.auth.permissions().has(PERMISSIONS.BOOKINGS_CREATE));
-  private readonly handset = toSignal(
-    inject(BreakpointObserver)
-      .observe(HANDSET)
-      .pipe(map((s) => s.matches)),
-    {
-      initialValue: false,
-    },
-  );
+  private readonly handset = injectHandset();
 
   /** Route parameter `:id`. */
   readonly id = input.required<string>();

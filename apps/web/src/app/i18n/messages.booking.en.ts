@@ -122,6 +122,8 @@ export const bookingEn = {
   'bookings.cancelLabel': 'Cancel the booking of {name} on {when}',
   'bookings.cancelTitle': 'Cancel this booking?',
   'bookings.cancelFree': 'Cancelling now is free of charge.',
+  'bookings.cancelFreeUntil':
+    'Cancelling is free of charge until {until}; after that the cancellation fee applies.',
   'bookings.cancelFee': 'Cancelling now costs a fee of {fee} under the cancellation policy.',
   'bookings.cancelStarted': 'This booking has already started and can no longer be cancelled.',
   'bookings.cancelReason': 'Reason (optional)',

@@ -124,6 +124,7 @@ export const bookingKo: Readonly<Record<keyof typeof bookingEn, string>> = {
   'bookings.cancelLabel': '{when} {name} 예약 취소',
   'bookings.cancelTitle': '이 예약을 취소할까요?',
   'bookings.cancelFree': '지금 취소하면 수수료가 없습니다.',
+  'bookings.cancelFreeUntil': '{until}까지는 수수료 없이 취소할 수 있고, 그 뒤에는 취소 수수료가 부과됩니다.',
   'bookings.cancelFee': '취소 규정에 따라 지금 취소하면 수수료 {fee}가 부과됩니다.',
   'bookings.cancelStarted': '이미 시작된 예약은 취소할 수 없습니다.',
   'bookings.cancelReason': '취소 사유 (선택)',

@@ -62,6 +62,13 @@ function intlLocale(locale: Locale): string {
   return locale === 'ko' ? 'ko-KR' : 'en-GB';
 }
 
+/** "11월 27일 (금) 10:00" in the given zone. */
+export function formatInstant(iso: string, locale: Locale, timeZone = 'Asia/Seoul'): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(locale), { ...DATE_TIME, timeZone }).format(d);
+}
+
 /** "11월 27일 (금) 10:00–12:00" in the given zone; the end shows its date only when it differs. */
 export function formatRange(start: string, end: string, locale: Locale, timeZone = 'Asia/Seoul'): string {
   const s = new Date(start);

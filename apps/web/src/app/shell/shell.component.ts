@@ -1,5 +1,4 @@
 import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { BreakpointObserver } from '@angular/cdk/layout';
 import { DOCUMENT } from '@angular/common';
 import {
   ChangeDetectionStrategy,
@@ -11,7 +10,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatListModule } from '@angular/material/list';
 import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
@@ -19,15 +18,14 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { type Locale, PERMISSIONS } from '@madang/contracts';
-import { filter, map, skip } from 'rxjs';
+import { filter, skip } from 'rxjs';
 import { AuthService } from '../core/auth.service';
 import { I18nService } from '../i18n/i18n.service';
 import { TranslatePipe } from '../i18n/translate.pipe';
 import { NotificationsMenuComponent } from '../notifications/notifications-menu.component';
+import { injectHandset } from '../shared/breakpoints';
 import { IconComponent } from '../shared/icon.component';
 import { visibleNavItems } from './navigation';
-
-const HANDSET = '(max-width: 839.98px)';
 
 @Component({
   selector: 'app-root',
@@ -55,18 +53,12 @@ export class ShellComponent {
   private readonly injector = inject(Injector);
   private readonly announcer = inject(LiveAnnouncer);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly breakpoints = inject(BreakpointObserver);
   private readonly sidenav = viewChild.required(MatSidenav);
 
   protected readonly lang = this.i18n.locale;
   protected readonly me = this.auth.me;
   protected readonly otherLocale = computed<Locale>(() => (this.lang() === 'ko' ? 'en' : 'ko'));
-  protected readonly isHandset = toSignal(
-    this.breakpoints.observe(HANDSET).pipe(map((state) => state.matches)),
-    {
-      initialValue: this.breakpoints.isMatched(HANDSET),
-    },
-  );
+  protected readonly isHandset = injectHandset();
   protected readonly menuOpen = signal(false);
   protected readonly canReadNotifications = computed(() =>
     this.auth.permissions().has(PERMISSIONS.NOTIFICATIONS_READ),

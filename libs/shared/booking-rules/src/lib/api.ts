@@ -158,6 +158,22 @@ export interface BookingDto {
   createdAt: string;
 }
 
+/**
+ * What cancelling a booking now would mean, computed by the API exactly as the cancellation will be:
+ * from each item's booked rule version, never the asset's current rules.
+ */
+export interface CancellationTerms {
+  allowed: boolean;
+  /** Charged to the requester if cancelled now; 0 when an approver cancels someone else's booking. */
+  fee: number;
+  /** Cancelling is free before this instant (the earliest deadline of the items); null if not applicable. */
+  freeUntil: string | null;
+  /** Why it cannot be cancelled now (`cancel_after_start`), when `allowed` is false. */
+  violation: Violation | null;
+  /** An approver cancelling someone else's booking must give a reason. */
+  reasonRequired: boolean;
+}
+
 export interface QuoteResponse {
   ok: boolean;
   violations: Violation[];
