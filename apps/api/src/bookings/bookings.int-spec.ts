@@ -578,6 +578,15 @@ describe('booking core (real PostgreSQL)', () => {
       ['09:00', '10:00'],
       ['11:15', '22:00'],
     ]);
+    // `+09:00` sent without encoding arrives as ` 09:00`; it is read as the offset it was.
+    const unencoded = await t
+      .client()
+      .get<AvailabilityResponse>(
+        `/api/availability?from=${monday.toISO()}&to=${monday.plus({ days: 1 }).toISO()}&assetIds=${id('Meeting Room B')}`,
+      );
+    expect(monday.toISO()).toContain('+09:00');
+    expect(unencoded.status).toBe(200);
+    expect(unencoded.body.assets[0].free).toEqual(room.free);
     const tooLong = await t
       .client('en')
       .get(`/api/availability?from=2026-01-01T00:00:00Z&to=2026-06-01T00:00:00Z`);

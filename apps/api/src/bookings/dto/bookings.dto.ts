@@ -14,7 +14,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IntRange, OneOf, Text } from '../../core/validators';
+import { IntRange, OneOf, QueryInstant, Text } from '../../core/validators';
 
 export class BookingItemDto {
   @ApiProperty()
@@ -128,12 +128,12 @@ export class BookingListQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @QueryInstant()
   from?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @QueryInstant()
   to?: string;
 
   @ApiPropertyOptional({ default: 50 })
@@ -152,12 +152,12 @@ export class BookingListQueryDto {
 export class AvailabilityQueryDto {
   @ApiProperty()
   @IsDefined()
-  @IsISO8601({ strict: true })
+  @QueryInstant()
   from!: string;
 
   @ApiProperty()
   @IsDefined()
-  @IsISO8601({ strict: true })
+  @QueryInstant()
   to!: string;
 
   @ApiPropertyOptional({ description: 'Comma-separated asset ids' })

@@ -6,7 +6,6 @@ import {
   IsArray,
   IsBoolean,
   IsDefined,
-  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -15,7 +14,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IntRange, OneOf, Text } from '../../core/validators';
+import { IntRange, OneOf, QueryInstant, Text } from '../../core/validators';
 
 export const ASSET_KINDS = ['space', 'equipment_item', 'equipment_pool'] as const;
 
@@ -195,12 +194,12 @@ export class AssetQueryDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @QueryInstant()
   freeFrom?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @QueryInstant()
   freeTo?: string;
 
   @ApiPropertyOptional()
