@@ -18,6 +18,7 @@ import { LoginThrottleService } from './auth/login-throttle.service';
 import { PasswordService } from './auth/password.service';
 import { SessionService } from './auth/session.service';
 import { AppConfig } from './config/app-config';
+import { MailerService } from './mail/mailer.service';
 import { AuthGuard } from './core/auth.guard';
 import { ProblemFilter } from './core/problem.filter';
 import { dataSourceOptions } from './database/data-source-options';
@@ -54,6 +55,7 @@ export class AppModule implements NestModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         AuditService,
+        MailerService,
         PasswordService,
         SessionService,
         LoginThrottleService,

@@ -40,6 +40,11 @@ async function main(): Promise<void> {
   }
   const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const lines = [`Madang is running at http://${shown}:${config.PORT}/  (API: /api, docs: /api/docs)`];
+  lines.push(
+    config.SMTP_URL
+      ? `E-mail: sent through ${new URL(config.SMTP_URL).host} from ${config.MAIL_FROM}`
+      : 'E-mail: off. Notifications are queued in the outbox and sent once SMTP_URL is set.',
+  );
   if (config.MADANG_DEMO) {
     lines.push(`Demo accounts (password: ${DEMO_PASSWORD}):`);
     for (const account of DEMO_ACCOUNTS)

@@ -53,9 +53,9 @@ const CREATE_BOOKING = prepared(
      SELECT r."actorId", r."requestId", r.action, r."entityType", b.id::text, r.before, r.after
        FROM b, jsonb_to_record($22::jsonb) AS r("actorId" uuid, "requestId" text, action text, "entityType" text, before jsonb, after jsonb)),
    n AS (
-     INSERT INTO notifications (user_id, kind, title_ko, title_en, body_ko, body_en, booking_id)
-     SELECT r."userId", r.kind, r."titleKo", r."titleEn", r."bodyKo", r."bodyEn", b.id
-       FROM b, jsonb_to_record($23::jsonb) AS r("userId" uuid, kind text, "titleKo" text, "titleEn" text, "bodyKo" text, "bodyEn" text))
+     INSERT INTO notifications (user_id, kind, title_ko, title_en, body_ko, body_en, booking_id, email_state)
+     SELECT r."userId", r.kind, r."titleKo", r."titleEn", r."bodyKo", r."bodyEn", b.id, r."emailState"
+       FROM b, jsonb_to_record($23::jsonb) AS r("userId" uuid, kind text, "titleKo" text, "titleEn" text, "bodyKo" text, "bodyEn" text, "emailState" text))
    SELECT b.id, b.created_at, g.name AS group_name, g.kind AS group_kind, (SELECT count(*) FROM i)::int AS items
      FROM b LEFT JOIN groups g ON g.id = $2`,
 );

@@ -25,6 +25,10 @@ describe('loadConfig', () => {
     ['DATABASE_URL', 'mysql://x'],
     ['SESSION_IDLE_MINUTES', '0'],
     ['LOG_LEVEL', 'loud'],
+    ['SMTP_URL', 'mail.example.kr'],
+    ['MAIL_FROM', 'Madang'],
+    ['MAIL_POLL_MS', '10'],
+    ['PUBLIC_URL', 'madang.example.kr'],
   ])('rejects %s=%s naming the variable', (key, value) => {
     expect(() => loadConfig({ ...base, [key]: value })).toThrow(ConfigValidationError);
     try {
@@ -32,6 +36,38 @@ describe('loadConfig', () => {
     } catch (error) {
       expect((error as ConfigValidationError).problems.join('\n')).toContain(key);
       expect((error as ConfigValidationError).problems.join('\n')).toContain(value);
+    }
+  });
+
+  it('reads the e-mail settings', () => {
+    const config = loadConfig({
+      ...base,
+      SMTP_URL: 'smtps://madang:s3cret@mail.example.kr:465',
+      MAIL_FROM: '마당 <no-reply@example.kr>',
+      PUBLIC_URL: 'https://madang.example.kr',
+    });
+    expect(config.SMTP_URL).toBe('smtps://madang:s3cret@mail.example.kr:465');
+    expect(config.MAIL_FROM).toBe('마당 <no-reply@example.kr>');
+    expect(loadConfig(base).SMTP_URL).toBeUndefined();
+    expect(loadConfig(base).MAIL_POLL_MS).toBe(3000);
+  });
+
+  it('never echoes a password from a connection URL', () => {
+    for (const [key, value] of [
+      ['SMTP_URL', 'smtp://madang:s3cret@mail example'],
+      ['DATABASE_URL', 'mysql://madang:s3cret@db'],
+    ]) {
+      const problems = (() => {
+        try {
+          loadConfig({ ...base, [key]: value });
+          return [];
+        } catch (error) {
+          return (error as ConfigValidationError).problems;
+        }
+      })();
+      expect(problems.join('\n')).toContain(key);
+      expect(problems.join('\n')).toContain('madang:***@');
+      expect(problems.join('\n')).not.toContain('s3cret');
     }
   });
 

@@ -103,6 +103,37 @@ export class AppConfig {
   @Max(1440, { message: 'must be a whole number of minutes (1–1440)' })
   LOGIN_WINDOW_MINUTES = 15;
 
+  /**
+   * SMTP server for e-mail, as a URL with any credentials in it: smtp://user:pass@host:587 (STARTTLS
+   * when offered) or smtps://…:465. Unset: notifications are still queued in the outbox, not sent.
+   */
+  @IsOptional()
+  @Transform(trimmed)
+  @Matches(/^smtps?:\/\/[^\s/]+(:\d+)?\/?(\?\S*)?$/, {
+    message: 'must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.kr:587',
+  })
+  SMTP_URL?: string;
+
+  /** Sender of Madang's e-mail. */
+  @Transform(trimmed)
+  @Matches(/^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'must be an address such as no-reply@example.kr or "Madang <no-reply@example.kr>"',
+  })
+  MAIL_FROM = 'Madang <no-reply@madang.local>';
+
+  /** How often the e-mail sender looks for due messages, in milliseconds. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds (100–600000)' })
+  @Min(100, { message: 'must be a whole number of milliseconds (100–600000)' })
+  @Max(600_000, { message: 'must be a whole number of milliseconds (100–600000)' })
+  MAIL_POLL_MS = 3000;
+
+  /** The address people open Madang at, for links in e-mails (e.g. https://madang.example.kr). */
+  @IsOptional()
+  @Transform(trimmed)
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http:// or https:// URL' })
+  PUBLIC_URL?: string;
+
   /** Folder of the built web app; empty disables serving it. Default: next to the API bundle. */
   @IsOptional()
   @Transform(trimmed)
@@ -122,7 +153,11 @@ export class ConfigValidationError extends Error {
   }
 }
 
-const KEYS = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'WEB_DIST_DIR']);
+/** Variables whose URL may carry a password, never echoed in an error. */
+const SECRET_URLS = new Set(['DATABASE_URL', 'SMTP_URL']);
+const withoutPassword = (url: string) => url.replace(/\/\/([^:@/]*):[^@]*@/, '//$1:***@');
+
+const KEYS = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'WEB_DIST_DIR', 'SMTP_URL', 'PUBLIC_URL']);
 
 /** Validates the environment; throws ConfigValidationError naming every bad variable. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
@@ -134,7 +169,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false, forbidUnknownValues: true });
   const problems = errors.map((error) => {
-    const shown = raw[error.property] === undefined ? '(not set)' : `'${raw[error.property]}'`;
+    const value = raw[error.property];
+    const shown =
+      value === undefined
+        ? '(not set)'
+        : `'${SECRET_URLS.has(error.property) ? withoutPassword(value) : value}'`;
     const reason =
       error.property === 'DATABASE_URL' && raw[error.property] === undefined
         ? 'is required'

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -9,8 +10,13 @@ import {
 } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 
+export type EmailState = 'none' | 'queued' | 'sent' | 'failed';
+
 @Entity({ name: 'notifications' })
 @Index('notifications_user_created_idx', ['userId', 'createdAt'])
+@Index('notifications_email_due_idx', ['emailNextAttemptAt'], { where: `"email_state" = 'queued'` })
+@Check('notifications_email_state_check', `"email_state" IN ('none', 'queued', 'sent', 'failed')`)
+@Check('notifications_email_attempts_check', '"email_attempts" >= 0')
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'notifications_pkey' })
   id!: string;
@@ -45,4 +51,20 @@ export class NotificationEntity {
 
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt!: Date | null;
+
+  /** E-mail delivery: `queued` when written while e-mail is configured (see MailerService). */
+  @Column({ name: 'email_state', type: 'text', default: 'none' })
+  emailState!: EmailState;
+
+  @Column({ name: 'email_attempts', type: 'integer', default: 0 })
+  emailAttempts!: number;
+
+  @Column({ name: 'email_next_attempt_at', type: 'timestamptz', default: () => 'now()' })
+  emailNextAttemptAt!: Date;
+
+  @Column({ name: 'email_sent_at', type: 'timestamptz', nullable: true })
+  emailSentAt!: Date | null;
+
+  @Column({ name: 'email_last_error', type: 'text', nullable: true })
+  emailLastError!: string | null;
 }

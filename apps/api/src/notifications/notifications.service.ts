@@ -5,7 +5,8 @@ import { interpolate, LocalizedText } from '@madang/contracts';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { Actor } from '../core/actor';
 import { notFound } from '../core/domain-error';
-import { NotificationEntity } from './notification.entity';
+import { AppConfig } from '../config/app-config';
+import { EmailState, NotificationEntity } from './notification.entity';
 
 export const BOOKING_NOTICES = {
   'booking.requested': {
@@ -36,7 +37,10 @@ export type BookingNotice = keyof typeof BOOKING_NOTICES;
 /** In-app notifications, written in the same transaction as the change they announce. */
 @Injectable()
 export class NotificationsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   async notify(
     manager: EntityManager,
@@ -62,6 +66,8 @@ export class NotificationsService {
       titleEn: template.title.en,
       bodyKo: interpolate(template.body.ko, values.ko).trim(),
       bodyEn: interpolate(template.body.en, values.en).trim(),
+      // E-mailed too when SMTP is configured; MailerService picks queued notifications up.
+      emailState: (this.config.SMTP_URL ? 'queued' : 'none') as EmailState,
     };
   }
 

@@ -1,0 +1,176 @@
+import type { AssetSummary, BookingDto } from '@madang/booking-rules';
+import { DateTime } from 'luxon';
+import { startSmtpListener, type SmtpListener } from '../test/smtp-listener';
+import { startTestApp, type TestApp } from '../test/test-app';
+import { MailerService } from './mailer.service';
+
+const SEOUL = 'Asia/Seoul';
+/** A weekday `weeks` weeks ahead (1 = Monday), at a local hour. */
+const slot = (weeks: number, weekday: number, hour: number) => {
+  const start = DateTime.now()
+    .setZone(SEOUL)
+    .startOf('week')
+    .plus({ weeks, days: weekday - 1, hours: hour });
+  return { start: start.toISO() as string, end: start.plus({ hours: 1 }).toISO() as string };
+};
+
+/** E-mail over a real SMTP listener: the API's sender polls the outbox every 100 ms. */
+describe('e-mail notifications (real SMTP listener)', () => {
+  let smtp: SmtpListener;
+  let t: TestApp;
+  let room: string;
+
+  const outboxOf = async (bookingId: string) =>
+    (
+      (await t.db.query(
+        `SELECT email_state AS state, email_attempts AS attempts, email_sent_at AS sent_at, email_last_error AS last_error
+           FROM notifications WHERE booking_id = $1`,
+        [bookingId],
+      )) as { state: string; attempts: number; sent_at: Date | null; last_error: string | null }[]
+    )[0];
+  const until = async (check: () => Promise<boolean>) => {
+    const deadline = Date.now() + 10_000;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error('condition not reached within 10 s');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  };
+
+  beforeAll(async () => {
+    smtp = await startSmtpListener();
+    t = await startTestApp({
+      demo: true,
+      env: {
+        SMTP_URL: smtp.url,
+        MAIL_POLL_MS: '100',
+        MAIL_FROM: '마당 <no-reply@madang.example.kr>',
+        PUBLIC_URL: 'https://madang.example.kr/',
+      },
+    });
+    const assets = (await t.client().get<AssetSummary[]>('/api/assets')).body;
+    room = (assets.find((a) => a.name.en === 'Meeting Room B') as AssetSummary).id;
+    // The demo data's own notifications go out first; each test starts from a quiet outbox.
+    await until(async () => {
+      const [{ n }] = (await t.db.query(
+        `SELECT count(*)::int AS n FROM notifications WHERE email_state = 'queued'`,
+      )) as { n: number }[];
+      return n === 0;
+    });
+    smtp.received.length = 0;
+  });
+  afterAll(async () => {
+    await t?.close();
+    await smtp?.close();
+  });
+
+  const book = (client: Awaited<ReturnType<TestApp['signIn']>>, when: { start: string; end: string }) =>
+    client.post<BookingDto>('/api/bookings', {
+      items: [{ assetId: room }],
+      ...when,
+      purpose: '메일 시험',
+      attendees: 2,
+    });
+
+  it("e-mails a decision to the requester in the requester's language, with a link and the sender", async () => {
+    const resident = await t.signIn('resident@madang.local');
+    const booked = await book(resident, slot(3, 2, 10));
+    expect(booked.status).toBe(201);
+    const [mail] = (await smtp.waitFor((m) => m.some((x) => x.to.includes('resident@madang.local')))).filter(
+      (x) => x.to.includes('resident@madang.local'),
+    );
+    expect(mail.subject).toBe('예약이 승인되었습니다');
+    expect(mail.text).toContain('회의실 B');
+    expect(mail.text).toContain('https://madang.example.kr/bookings');
+    expect(mail.text).toContain('마당 · 제주 사회혁신센터');
+    expect(mail.from).toContain('no-reply@madang.example.kr');
+    expect(await outboxOf(booked.body.id)).toMatchObject({ state: 'sent', attempts: 1, last_error: null });
+
+    const neighbour = await t.signIn('resident2@madang.local');
+    expect((await neighbour.patch('/api/auth/me', { locale: 'en' })).status).toBe(200);
+    const english = await book(neighbour, slot(3, 2, 12));
+    expect(english.status).toBe(201);
+    const [theirs] = (
+      await smtp.waitFor((m) => m.some((x) => x.to.includes('resident2@madang.local')))
+    ).filter((x) => x.to.includes('resident2@madang.local'));
+    expect(theirs.subject).toBe('Booking approved');
+    expect(theirs.text).toContain('Meeting Room B');
+    expect(theirs.text).toContain('Open in Madang: https://madang.example.kr/bookings');
+  });
+
+  it('retries a busy server (451) and delivers exactly once', async () => {
+    const resident = await t.signIn('resident@madang.local');
+    smtp.received.length = 0;
+    smtp.refuseNext(451);
+    const booked = await book(resident, slot(3, 3, 10));
+    expect(booked.status).toBe(201);
+    await until(async () => (await outboxOf(booked.body.id))?.attempts === 1);
+    await until(async () => (await outboxOf(booked.body.id)).last_error !== null);
+    const refused = await outboxOf(booked.body.id);
+    expect(refused).toMatchObject({ state: 'queued', sent_at: null });
+    expect(refused.last_error).toMatch(/^451/);
+    expect(smtp.received).toEqual([]);
+
+    // The retry is due in 30 s; bring it forward rather than wait.
+    await t.db.query(`UPDATE notifications SET email_next_attempt_at = now() WHERE booking_id = $1`, [
+      booked.body.id,
+    ]);
+    await smtp.waitFor((m) => m.length === 1);
+    await until(async () => (await outboxOf(booked.body.id)).sent_at !== null);
+    expect(await outboxOf(booked.body.id)).toMatchObject({ state: 'sent', attempts: 2, last_error: null });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(smtp.received).toHaveLength(1);
+  });
+
+  it('gives up at once on a permanent refusal (550) and keeps the message', async () => {
+    const resident = await t.signIn('resident@madang.local');
+    smtp.received.length = 0;
+    smtp.refuseNext(550);
+    const booked = await book(resident, slot(3, 4, 10));
+    expect(booked.status).toBe(201);
+    await until(async () => (await outboxOf(booked.body.id))?.state === 'failed');
+    const row = await outboxOf(booked.body.id);
+    expect(row).toMatchObject({ attempts: 1, sent_at: null });
+    expect(row.last_error).toMatch(/^550/);
+    expect(smtp.received).toEqual([]);
+  });
+
+  it('queues nothing for a request that did not commit', async () => {
+    const neighbour = await t.signIn('resident2@madang.local');
+    const count = async () =>
+      (
+        (await t.db.query(`SELECT count(*)::int AS n FROM notifications WHERE email_state <> 'none'`)) as {
+          n: number;
+        }[]
+      )[0].n;
+    const before = await count();
+    const taken = await book(neighbour, slot(3, 2, 10)); // resident's slot from the first test
+    expect(taken.status).toBe(409);
+    expect(await count()).toBe(before);
+  });
+
+  it('lets two senders share the outbox without sending any message twice', async () => {
+    smtp.received.length = 0;
+    const [{ id: userId }] = (await t.db.query(
+      `SELECT id FROM users WHERE email = 'admin@madang.local'`,
+    )) as {
+      id: string;
+    }[];
+    await t.db.query(
+      `INSERT INTO notifications (user_id, kind, title_ko, title_en, body_ko, body_en, email_state)
+       SELECT $1, 'booking.approved', '묶음 ' || i, 'bulk ' || i, '본문', 'body', 'queued' FROM generate_series(1, 40) i`,
+      [userId],
+    );
+    const second = new MailerService(t.db, t.config);
+    second.onApplicationBootstrap();
+    try {
+      await Promise.all([second.drain(), t.app.get(MailerService).drain(), second.drain()]);
+      await smtp.waitFor((m) => m.length >= 40);
+      await new Promise((r) => setTimeout(r, 300));
+      const subjects = smtp.received.map((m) => m.subject);
+      expect(subjects).toHaveLength(40);
+      expect(new Set(subjects).size).toBe(40);
+    } finally {
+      await second.onApplicationShutdown();
+    }
+  });
+});
