@@ -98,23 +98,19 @@ const port = await freePort();
 const profile = process.env.BENCH_CPU_PROF
   ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
   : [];
-const api = spawn(
-  process.execPath,
-  [...profile, process.env.BENCH_MAIN ?? join(root, 'dist/apps/api/main.js')],
-  {
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      MADANG_DEMO: 'true',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      DB_POOL_SIZE: '20',
-      WEB_DIST_DIR: '',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+const api = spawn(process.execPath, [...profile, join(root, 'dist/apps/api/main.js')], {
+  env: {
+    ...process.env,
+    DATABASE_URL: database.url,
+    MADANG_DEMO: 'true',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    DB_POOL_SIZE: '20',
+    WEB_DIST_DIR: '',
   },
-);
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 await new Promise((ok, fail) => {
   let out = '';
   api.stdout.on('data', (c) => {
