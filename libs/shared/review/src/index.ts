@@ -22,6 +22,8 @@ export {
   type AssignmentInput,
   type AssignmentResult,
   type AssignmentProblem,
+  type AssignmentProblemCode,
+  type Assignment,
 } from './lib/assignment';
 export {
   detectConflicts,
@@ -40,5 +42,6 @@ export {
   type LotteryRound,
   type LotteryResult,
   type LotteryProblem,
+  type LotteryProblemCode,
 } from './lib/lottery';
 export { sha256Hex } from './lib/sha256';

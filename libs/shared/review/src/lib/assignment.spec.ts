@@ -22,34 +22,41 @@ function check(input: AssignmentInput) {
   return result;
 }
 
-/** Whether any assignment (k distinct eligible reviewers each) has loads differing by at most 1 — by enumeration. */
-function balancedExists(input: AssignmentInput): boolean {
+/**
+ * By enumeration of every assignment (k distinct eligible reviewers each, fixed pairs kept):
+ * whether one has loads differing by at most 1, and the smallest possible largest load.
+ */
+function bruteForce(input: AssignmentInput): { balancedExists: boolean; minMaxLoad: number } {
   const k = input.reviewersPerApplication;
+  const fixed = input.fixed ?? [];
   const conflicted = new Set(input.conflicts.map((c) => `${c.applicationId}|${c.reviewerId}`));
   const subsets = (items: string[], size: number): string[][] =>
     size === 0
       ? [[]]
       : items.flatMap((x, i) => subsets(items.slice(i + 1), size - 1).map((rest) => [x, ...rest]));
-  const choices = input.applicationIds.map((a) =>
-    subsets(
-      input.reviewerIds.filter((r) => !conflicted.has(`${a}|${r}`)),
-      k,
-    ),
-  );
-  const loads = new Map(input.reviewerIds.map((r) => [r, 0]));
-  const walk = (i: number): boolean => {
+  const loads = new Map(input.reviewerIds.map((r) => [r, fixed.filter((f) => f.reviewerId === r).length]));
+  const choices = input.applicationIds.map((a) => {
+    const mine = fixed.filter((f) => f.applicationId === a).map((f) => f.reviewerId);
+    const free = input.reviewerIds.filter((r) => !conflicted.has(`${a}|${r}`) && !mine.includes(r));
+    return subsets(free, k - mine.length);
+  });
+  let balancedExists = false;
+  let minMaxLoad = Infinity;
+  const walk = (i: number): void => {
     if (i === choices.length) {
       const values = [...loads.values()];
-      return Math.max(...values) - Math.min(...values) <= 1;
+      if (Math.max(...values) - Math.min(...values) <= 1) balancedExists = true;
+      minMaxLoad = Math.min(minMaxLoad, Math.max(0, ...values));
+      return;
     }
-    return choices[i].some((choice) => {
+    for (const choice of choices[i]) {
       choice.forEach((r) => loads.set(r, (loads.get(r) as number) + 1));
-      const found = walk(i + 1);
+      walk(i + 1);
       choice.forEach((r) => loads.set(r, (loads.get(r) as number) - 1));
-      return found;
-    });
+    }
   };
-  return walk(0);
+  walk(0);
+  return { balancedExists, minMaxLoad };
 }
 
 describe('assignReviewers', () => {
@@ -87,6 +94,73 @@ describe('assignReviewers', () => {
     expect(result).toMatchObject({ ok: true, balanced: false, maxLoad: 3, loads: { r1: 3, r2: 1 } });
   });
 
+  it('a reviewer conflicted with everything leaves loads uneven even though no load exceeds the ceiling', () => {
+    const result = check({
+      applicationIds: ['a1', 'a2', 'a3'],
+      reviewerIds: ['r1', 'r2', 'r3', 'r4'],
+      reviewersPerApplication: 2,
+      conflicts: ['a1', 'a2', 'a3'].map((applicationId) => ({ applicationId, reviewerId: 'r4' })),
+      seed: 's',
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      balanced: false,
+      maxLoad: 2,
+      loads: { r1: 2, r2: 2, r3: 2, r4: 0 },
+    });
+  });
+
+  it('keeps pairs fixed by hand, counts them in k and in the loads, and fills in the rest evenly', () => {
+    const fixed = [
+      { applicationId: 'app1', reviewerId: 'rev1' },
+      { applicationId: 'app2', reviewerId: 'rev1' },
+      { applicationId: 'app3', reviewerId: 'rev1' },
+    ];
+    const result = check({
+      applicationIds: ids('app', 6),
+      reviewerIds: ids('rev', 4),
+      reviewersPerApplication: 2,
+      conflicts: [],
+      fixed,
+      seed: 's',
+    });
+    expect(result).toMatchObject({ ok: true, balanced: true, loads: { rev1: 3, rev2: 3, rev3: 3, rev4: 3 } });
+    if (result.ok)
+      expect(
+        result.assignments
+          .filter((a) => a.fixed)
+          .map(({ applicationId, reviewerId }) => ({ applicationId, reviewerId })),
+      ).toEqual(expect.arrayContaining(fixed));
+  });
+
+  it('refuses fixed pairs that are conflicted, unknown or too many', () => {
+    const base = { applicationIds: ['a1'], reviewerIds: ['r1', 'r2'], reviewersPerApplication: 1, seed: 's' };
+    const codes = (input: AssignmentInput) => {
+      const result = assignReviewers(input);
+      return result.ok ? [] : result.problems.map((p) => p.code);
+    };
+    expect(
+      codes({
+        ...base,
+        conflicts: [{ applicationId: 'a1', reviewerId: 'r1' }],
+        fixed: [{ applicationId: 'a1', reviewerId: 'r1' }],
+      }),
+    ).toEqual(['fixed_pair_conflicted']);
+    expect(codes({ ...base, conflicts: [], fixed: [{ applicationId: 'a1', reviewerId: 'r9' }] })).toEqual([
+      'unknown_id',
+    ]);
+    expect(
+      codes({
+        ...base,
+        conflicts: [],
+        fixed: [
+          { applicationId: 'a1', reviewerId: 'r1' },
+          { applicationId: 'a1', reviewerId: 'r2' },
+        ],
+      }),
+    ).toEqual(['too_many_fixed']);
+  });
+
   it('reports clearly which applications cannot get k reviewers', () => {
     expect(
       assignReviewers({
@@ -101,7 +175,16 @@ describe('assignReviewers', () => {
       }),
     ).toEqual({
       ok: false,
-      problems: [{ code: 'too_few_eligible_reviewers', applicationId: 'a2', eligible: 1, needed: 2 }],
+      problems: [
+        {
+          code: 'too_few_eligible_reviewers',
+          params: { applicationId: 'a2', eligible: 1, needed: 2 },
+          message: {
+            ko: '지원서 a2을(를) 심사할 수 있는 심사위원이 1명뿐입니다(2명 필요).',
+            en: 'Only 1 reviewers may review application a2 (2 needed).',
+          },
+        },
+      ],
     });
     expect(
       assignReviewers({
@@ -113,7 +196,7 @@ describe('assignReviewers', () => {
       }),
     ).toMatchObject({
       ok: false,
-      problems: [{ code: 'too_few_eligible_reviewers', eligible: 0 }],
+      problems: [{ code: 'too_few_eligible_reviewers', params: { eligible: 0 } }],
     });
     expect(
       assignReviewers({
@@ -123,9 +206,9 @@ describe('assignReviewers', () => {
         conflicts: [],
         seed: 's',
       }),
-    ).toEqual({
+    ).toMatchObject({
       ok: false,
-      problems: [{ code: 'invalid_k' }, { code: 'duplicate_id', id: 'a' }],
+      problems: [{ code: 'invalid_k' }, { code: 'duplicate_id', params: { id: 'a' } }],
     });
   });
 
@@ -162,21 +245,28 @@ describe('assignReviewers', () => {
       k: fc.integer({ min: 1, max: 2 }),
       seed: fc.string(),
     })
-    .chain(({ n, r, k, seed }) =>
-      fc
-        .subarray(
-          ids('a', n).flatMap((applicationId) =>
-            ids('r', r).map((reviewerId) => ({ applicationId, reviewerId })),
-          ),
-        )
-        .map((conflicts) => ({
-          applicationIds: ids('a', n),
-          reviewerIds: ids('r', r),
-          reviewersPerApplication: k,
-          conflicts,
-          seed,
-        })),
-    );
+    .chain(({ n, r, k, seed }) => {
+      const pairs = ids('a', n).flatMap((applicationId) =>
+        ids('r', r).map((reviewerId) => ({ applicationId, reviewerId })),
+      );
+      return fc
+        .tuple(fc.subarray(pairs), fc.subarray(pairs, { maxLength: Math.min(3, pairs.length) }))
+        .map(([conflicts, wanted]) => {
+          const fixed = wanted
+            .filter((p) => !conflicts.includes(p))
+            .filter(
+              (p, i, list) => list.slice(0, i).filter((q) => q.applicationId === p.applicationId).length < k,
+            );
+          return {
+            applicationIds: ids('a', n),
+            reviewerIds: ids('r', r),
+            reviewersPerApplication: k,
+            conflicts,
+            fixed,
+            seed,
+          };
+        });
+    });
 
   it('property: with random conflicts, never a conflicted pair; "balanced" exactly when an even assignment exists; fails only when some application lacks k eligible reviewers', () => {
     fc.assert(
@@ -190,16 +280,22 @@ describe('assignReviewers', () => {
         );
         if (!result.ok) {
           expect(
-            result.problems.map((p) => (p.code === 'too_few_eligible_reviewers' ? p.applicationId : p.code)),
+            result.problems.map((p) =>
+              p.code === 'too_few_eligible_reviewers' ? p.params['applicationId'] : p.code,
+            ),
           ).toEqual(short);
           return;
         }
         expect(short).toEqual([]);
         const loads = Object.values(result.loads);
-        expect(result.balanced).toBe(balancedExists(input));
+        const best = bruteForce(input);
+        expect(result.balanced).toBe(best.balancedExists);
+        expect(result.maxLoad).toBe(best.minMaxLoad);
+        for (const f of input.fixed ?? []) expect(result.assignments).toContainEqual({ ...f, fixed: true });
+        expect(result.assignments.filter((a) => a.fixed)).toHaveLength(input.fixed?.length ?? 0);
         if (result.balanced) expect(Math.max(...loads) - Math.min(...loads)).toBeLessThanOrEqual(1);
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
   });
 });

@@ -82,15 +82,21 @@ describe('weightedDraw', () => {
   it('refuses bad input, naming it', () => {
     expect(weightedDraw({ seed: ' ', entries })).toMatchObject({
       ok: false,
-      problems: [{ code: 'empty_seed' }],
+      problems: [
+        {
+          code: 'empty_seed',
+          field: 'seed',
+          message: { ko: '추첨 시드가 비어 있습니다.', en: 'The draw needs a seed.' },
+        },
+      ],
     });
     expect(weightedDraw({ seed: 's', entries: [...entries, { id: 'a', weight: 1 }] })).toMatchObject({
       ok: false,
-      problems: [{ code: 'duplicate_id', id: 'a' }],
+      problems: [{ code: 'duplicate_id', field: 'entries[4].id' }],
     });
     expect(weightedDraw({ seed: 's', entries: [{ id: 'x', weight: 0.5 }] })).toMatchObject({
       ok: false,
-      problems: [{ code: 'invalid_weight', id: 'x' }],
+      problems: [{ code: 'invalid_weight', field: 'entries[0].weight' }],
     });
     expect(weightedDraw({ seed: 's', entries, winners: 5 })).toMatchObject({
       ok: false,

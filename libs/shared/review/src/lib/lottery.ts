@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@madang/contracts';
 import { sha256Hex } from './sha256';
 
 export interface LotteryEntry {
@@ -15,11 +16,33 @@ export interface LotteryRound {
   winnerId: string;
 }
 
-export type LotteryProblem =
-  | { code: 'empty_seed' }
-  | { code: 'duplicate_id'; id: string }
-  | { code: 'invalid_weight'; id: string }
-  | { code: 'invalid_winners' };
+export type LotteryProblemCode = 'empty_seed' | 'duplicate_id' | 'invalid_weight' | 'invalid_winners';
+
+export interface LotteryProblem {
+  code: LotteryProblemCode;
+  /** `seed`, `entries[3].id`, `entries[3].weight`, `entries` (the sum is too large) or `winners`. */
+  field: string;
+  message: LocalizedText;
+}
+
+const MESSAGES: Record<LotteryProblemCode, LocalizedText> = {
+  empty_seed: { ko: '추첨 시드가 비어 있습니다.', en: 'The draw needs a seed.' },
+  duplicate_id: { ko: '같은 참가자가 두 번 들어 있습니다.', en: 'An entry appears twice.' },
+  invalid_weight: {
+    ko: '추첨권 수는 1 이상의 정수여야 합니다.',
+    en: 'Weights must be whole numbers of at least 1.',
+  },
+  invalid_winners: {
+    ko: '당첨자 수는 0부터 참가자 수까지의 정수여야 합니다.',
+    en: 'The number of winners must be a whole number from 0 to the number of entries.',
+  },
+};
+
+const problem = (code: LotteryProblemCode, field: string): LotteryProblem => ({
+  code,
+  field,
+  message: MESSAGES[code],
+});
 
 export type LotteryResult =
   | { ok: true; algorithm: typeof LOTTERY_ALGORITHM; seed: string; winners: string[]; rounds: LotteryRound[] }
@@ -47,20 +70,22 @@ export function weightedDraw(input: {
   winners?: number;
 }): LotteryResult {
   const problems: LotteryProblem[] = [];
-  if (typeof input.seed !== 'string' || input.seed.trim().length === 0) problems.push({ code: 'empty_seed' });
+  if (typeof input.seed !== 'string' || input.seed.trim().length === 0)
+    problems.push(problem('empty_seed', 'seed'));
   const seen = new Set<string>();
-  for (const entry of input.entries) {
-    if (seen.has(entry.id)) problems.push({ code: 'duplicate_id', id: entry.id });
+  input.entries.forEach((entry, i) => {
+    if (seen.has(entry.id)) problems.push(problem('duplicate_id', `entries[${i}].id`));
     seen.add(entry.id);
-    if (!Number.isSafeInteger(entry.weight) || entry.weight < 1)
-      problems.push({ code: 'invalid_weight', id: entry.id });
-  }
+    if (!Number.isSafeInteger(entry.weight) || entry.weight < 1) {
+      problems.push(problem('invalid_weight', `entries[${i}].weight`));
+    }
+  });
   const count = input.winners ?? input.entries.length;
   if (!Number.isInteger(count) || count < 0 || count > input.entries.length)
-    problems.push({ code: 'invalid_winners' });
+    problems.push(problem('invalid_winners', 'winners'));
   const sum = input.entries.reduce((total, e) => total + e.weight, 0);
   if (!Number.isSafeInteger(sum) && !problems.some((p) => p.code === 'invalid_weight')) {
-    problems.push({ code: 'invalid_weight', id: '*' });
+    problems.push(problem('invalid_weight', 'entries'));
   }
   if (problems.length > 0) return { ok: false, problems };
 

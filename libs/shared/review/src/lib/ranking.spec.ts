@@ -76,4 +76,20 @@ describe('rankApplications', () => {
     );
     expect(ranked.map((r) => r.applicationId)).toEqual(['z', 'x', 'y']);
   });
+
+  it('an unreadable submission instant goes after the readable ones for the submission tie-break', () => {
+    const ranked = rankApplications(
+      [
+        entry('x', 50, 1, 'not a date'),
+        entry('y', 50, 1, '2026-05-02T00:00:00Z'),
+        entry('z', 50, 1, '2026-05-01T00:00:00Z'),
+      ],
+      [{ kind: 'earlier-submission' }],
+    );
+    expect(ranked.map((r) => [r.applicationId, r.rank])).toEqual([
+      ['z', 1],
+      ['y', 2],
+      ['x', 3],
+    ]);
+  });
 });

@@ -41,8 +41,14 @@ function compareBy(rule: TieBreak, a: RankingEntry, b: RankingEntry): Comparison
       if (y == null) return -1;
       return rule.prefer === 'higher' ? y - x : x - y;
     }
-    case 'earlier-submission':
-      return Date.parse(a.submittedAt) - Date.parse(b.submittedAt);
+    case 'earlier-submission': {
+      // An unreadable instant goes after every readable one.
+      const x = Date.parse(a.submittedAt);
+      const y = Date.parse(b.submittedAt);
+      if (Number.isNaN(x) || Number.isNaN(y))
+        return Number.isNaN(x) === Number.isNaN(y) ? 0 : Number.isNaN(x) ? 1 : -1;
+      return x - y;
+    }
     case 'lottery': {
       const x = lotteryKey(rule.seed, a.applicationId);
       const y = lotteryKey(rule.seed, b.applicationId);
