@@ -17,6 +17,8 @@ export {
 } from './lib/working-time';
 export {
   deadlineFor,
+  describeTarget,
+  isValidTarget,
   targetStatus,
   type ServiceTarget,
   type TargetState,

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import type { LocalizedText } from '@madang/contracts';
 import { zoneNamed, type IsoWeekday, type LocalDate, type WallTime } from '@madang/booking-rules';
 
 /** Instants are accepted as Date, epoch milliseconds, or ISO 8601 text with an offset (or Z). */
@@ -43,7 +44,31 @@ export type CalendarProblemCode =
 export interface CalendarProblem {
   code: CalendarProblemCode;
   field: string;
+  message: LocalizedText;
 }
+
+const MESSAGES: Record<CalendarProblemCode, LocalizedText> = {
+  invalid_time_zone: { ko: '알 수 없는 시간대입니다.', en: 'Unknown time zone.' },
+  invalid_hours: {
+    ko: '근무 시간은 HH:mm 형식이고 시작이 끝보다 앞서야 하며 서로 겹치지 않아야 합니다.',
+    en: 'Working hours must be HH:mm, start before they end, and not overlap.',
+  },
+  invalid_holiday: {
+    ko: '휴일은 yyyy-MM-dd 형식의 실제 날짜여야 합니다.',
+    en: 'Holidays must be real dates in yyyy-MM-dd form.',
+  },
+  no_working_time: { ko: '근무하는 요일이 하나도 없습니다.', en: 'No weekday has working hours.' },
+  invalid_day_minutes: {
+    ko: '하루 근무 시간(분)은 1 이상의 정수여야 합니다.',
+    en: 'Working minutes per day must be a whole number of at least 1.',
+  },
+};
+
+const calendarProblem = (code: CalendarProblemCode, field: string): CalendarProblem => ({
+  code,
+  field,
+  message: MESSAGES[code],
+});
 
 const WALL = /^(\d{2}):(\d{2})$/;
 
@@ -78,7 +103,7 @@ export function validateCalendar(calendar: WorkingCalendar): CalendarProblem[] {
     typeof calendar.timeZone !== 'string' ||
     !DateTime.now().setZone(zoneNamed(calendar.timeZone)).isValid
   ) {
-    problems.push({ code: 'invalid_time_zone', field: 'timeZone' });
+    problems.push(calendarProblem('invalid_time_zone', 'timeZone'));
   }
   let anyTime = false;
   for (const weekday of WEEKDAYS) {
@@ -88,24 +113,24 @@ export function validateCalendar(calendar: WorkingCalendar): CalendarProblem[] {
     const sorted = [...spans].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
     for (const [start, end] of sorted) {
       if (start === null || end === null || start === 1440 || end <= start || start < previousEnd) {
-        problems.push({ code: 'invalid_hours', field: `week.${weekday}` });
+        problems.push(calendarProblem('invalid_hours', `week.${weekday}`));
         break;
       }
       previousEnd = end;
       anyTime = true;
     }
   }
-  if (!anyTime) problems.push({ code: 'no_working_time', field: 'week' });
+  if (!anyTime) problems.push(calendarProblem('no_working_time', 'week'));
   (calendar.holidays ?? []).forEach((day, i) => {
     if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day) || !DateTime.fromISO(day).isValid) {
-      problems.push({ code: 'invalid_holiday', field: `holidays[${i}]` });
+      problems.push(calendarProblem('invalid_holiday', `holidays[${i}]`));
     }
   });
   if (
     calendar.dayMinutes !== undefined &&
     !(Number.isInteger(calendar.dayMinutes) && calendar.dayMinutes > 0)
   ) {
-    problems.push({ code: 'invalid_day_minutes', field: 'dayMinutes' });
+    problems.push(calendarProblem('invalid_day_minutes', 'dayMinutes'));
   }
   return problems;
 }

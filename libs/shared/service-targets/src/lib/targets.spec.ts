@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { officeCalendar, type WorkingCalendar } from './calendar';
-import { deadlineFor, targetStatus, type ServiceTarget } from './targets';
+import { deadlineFor, describeTarget, isValidTarget, targetStatus, type ServiceTarget } from './targets';
 import { workingMinutesBetween } from './working-time';
 
 const seoul = officeCalendar('Asia/Seoul', ['2026-09-24', '2026-09-25']);
@@ -179,6 +179,39 @@ describe('targetStatus', () => {
         if (waited < 540) expect(late).toBe(false);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('describeTarget and isValidTarget', () => {
+  it.each<[ServiceTarget, string, string]>([
+    [{ kind: 'working-hours', hours: 3 }, '3근무시간 이내', 'within 3 working hours'],
+    [{ kind: 'working-hours', hours: 1 }, '1근무시간 이내', 'within 1 working hour'],
+    [{ kind: 'working-days', days: 5 }, '5근무일 이내', 'within 5 working days'],
+    [
+      { kind: 'working-days', days: 3, counting: 'end-of-day' },
+      '접수 다음 날부터 3근무일째 업무 종료 시까지',
+      'by the close of the 3rd working day after the day received',
+    ],
+    [
+      { kind: 'working-days', days: 11, counting: 'end-of-day', includeReceiptDay: true },
+      '접수일 포함 11근무일째 업무 종료 시까지',
+      'by the close of the 11th working day, counting the day received',
+    ],
+  ])('%j', (target, ko, en) => {
+    expect(describeTarget(target)).toEqual({ ko, en });
+    expect(isValidTarget(target)).toBe(true);
+  });
+
+  it.each([
+    { kind: 'working-hours', hours: 0 },
+    { kind: 'working-days', days: 1.5 },
+    { kind: 'working-days', days: 2, counting: 'weeks' },
+    { kind: 'minutes' },
+  ])('refuses %j', (target) => {
+    expect(isValidTarget(target as ServiceTarget)).toBe(false);
+    expect(() => deadlineFor('2026-11-23T10:00:00+09:00', target as ServiceTarget, seoul)).toThrow(
+      RangeError,
     );
   });
 });

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@madang/contracts';
 import { dayMinutesOf, toIso, toMillis, type InstantInput, type WorkingCalendar } from './calendar';
 import { addWorkingMinutes, endOfWorkingDay, workingMillisBetween } from './working-time';
 
@@ -14,12 +15,55 @@ export type ServiceTarget =
   | { kind: 'working-hours'; hours: number }
   | { kind: 'working-days'; days: number; counting?: 'as-hours' | 'end-of-day'; includeReceiptDay?: boolean };
 
+/** Whether a target is well-formed: a positive number of hours, or a positive whole number of days. */
+export function isValidTarget(target: ServiceTarget): boolean {
+  if (target?.kind === 'working-hours') return Number.isFinite(target.hours) && target.hours > 0;
+  if (target?.kind === 'working-days') {
+    return (
+      Number.isInteger(target.days) &&
+      target.days > 0 &&
+      (target.counting === undefined || target.counting === 'as-hours' || target.counting === 'end-of-day')
+    );
+  }
+  return false;
+}
+
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffixes: Record<number, string> = { 1: 'st', 2: 'nd', 3: 'rd' };
+  return `${n}${tens >= 11 && tens <= 13 ? 'th' : (suffixes[n % 10] ?? 'th')}`;
+}
+
+/** The promise in a sentence, for pages and notifications: "3근무시간 이내" / "within 3 working hours". */
+export function describeTarget(target: ServiceTarget): LocalizedText {
+  if (target.kind === 'working-hours') {
+    return {
+      ko: `${target.hours}근무시간 이내`,
+      en: `within ${target.hours} working hour${target.hours === 1 ? '' : 's'}`,
+    };
+  }
+  const days = target.days;
+  if (target.counting === 'end-of-day') {
+    return target.includeReceiptDay
+      ? {
+          ko: `접수일 포함 ${days}근무일째 업무 종료 시까지`,
+          en: `by the close of the ${ordinal(days)} working day, counting the day received`,
+        }
+      : {
+          ko: `접수 다음 날부터 ${days}근무일째 업무 종료 시까지`,
+          en: `by the close of the ${ordinal(days)} working day after the day received`,
+        };
+  }
+  return { ko: `${days}근무일 이내`, en: `within ${days} working day${days === 1 ? '' : 's'}` };
+}
+
 /** The instant by which a request received at `receivedAt` must be answered (ISO, UTC). */
 export function deadlineFor(
   receivedAt: InstantInput,
   target: ServiceTarget,
   calendar: WorkingCalendar,
 ): string {
+  if (!isValidTarget(target)) throw new RangeError(`Not a service target: ${JSON.stringify(target)}`);
   if (target.kind === 'working-hours') return addWorkingMinutes(receivedAt, target.hours * 60, calendar);
   if (target.counting === 'end-of-day') {
     return endOfWorkingDay(receivedAt, target.days, calendar, target.includeReceiptDay ?? false);

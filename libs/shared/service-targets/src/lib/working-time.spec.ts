@@ -167,7 +167,11 @@ describe('validateCalendar', () => {
       ...officeCalendar('Asia/Seoul'),
       ...(overrides as Partial<WorkingCalendar>),
     });
-    expect(problems).toContainEqual({ code, field });
+    expect(problems).toContainEqual({
+      code,
+      field,
+      message: { ko: expect.stringMatching(/[가-힣]/), en: expect.any(String) },
+    });
   });
 });
 
