@@ -18,12 +18,12 @@ const pattern: fc.Arbitrary<SeriesPattern> = fc.oneof(
   }),
   fc.record({
     kind: fc.constant('monthly-by-date' as const),
-    interval: fc.integer({ min: 1, max: 3 }),
+    interval: fc.constantFrom(1, 2, 3, 6, 12),
     dayOfMonth: fc.oneof(fc.integer({ min: 1, max: 31 }), fc.constant(-1)),
   }),
   fc.record({
     kind: fc.constant('monthly-by-weekday' as const),
-    interval: fc.integer({ min: 1, max: 3 }),
+    interval: fc.constantFrom(1, 2, 3, 6, 12),
     weekday,
     ordinal: fc.constantFrom<Ordinal>(1, 2, 3, 4, 5, -1),
   }),
@@ -111,6 +111,19 @@ describe('expandSeries properties', () => {
             problem.code,
           );
           if (problem.code === 'invalid_count') expect(def.end).toMatchObject({ count: expect.any(Number) });
+          if (problem.code === 'no_occurrences') {
+            // The independent implementation finds no matching date within the span either.
+            const spanEnd = DateTime.fromISO(def.startDate)
+              .plus({ days: DEFAULT_SERIES_LIMITS.maxSpanDays })
+              .toISODate() as string;
+            const last = def.end.kind === 'until' && def.end.until < spanEnd ? def.end.until : spanEnd;
+            const within = { ...def, end: { kind: 'until' as const, until: last } };
+            expect(
+              icalDates(within, def.startDate).filter(
+                (d) => d >= def.startDate && matchesPattern(d, def.pattern),
+              ),
+            ).toEqual([]);
+          }
           if (def.end.kind === 'count' && problem.code === 'invalid_count') {
             expect(def.end.count).toBeGreaterThan(DEFAULT_SERIES_LIMITS.maxOccurrences);
           }

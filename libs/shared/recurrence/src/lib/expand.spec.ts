@@ -257,6 +257,44 @@ describe('limits and validation', () => {
     });
   });
 
+  it('refuses at once a monthly pattern that never comes within the span, and finds a rare one', () => {
+    const yearly31 = { kind: 'monthly-by-date' as const, interval: 12, dayOfMonth: 31 };
+    expect(
+      expandSeries(series({ startDate: '2026-04-01', pattern: yearly31, end: { kind: 'count', count: 5 } })),
+    ).toMatchObject({
+      ok: false,
+      problems: [{ code: 'no_occurrences', field: 'pattern' }],
+    });
+    const leapDay = { kind: 'monthly-by-date' as const, interval: 12, dayOfMonth: 29 };
+    expect(
+      keys(series({ startDate: '2027-02-01', pattern: leapDay, end: { kind: 'count', count: 1 } })),
+    ).toEqual(['2028-02-29']);
+    expect(
+      expandSeries(series({ startDate: '2027-02-01', pattern: leapDay, end: { kind: 'count', count: 2 } })),
+    ).toMatchObject({
+      ok: false,
+      problems: [{ code: 'span_too_long' }],
+    });
+    const fifthSundayOfFebruary = {
+      kind: 'monthly-by-weekday' as const,
+      interval: 12,
+      weekday: 7 as const,
+      ordinal: 5 as const,
+    };
+    expect(
+      expandSeries(
+        series({
+          startDate: '2026-02-01',
+          pattern: fifthSundayOfFebruary,
+          end: { kind: 'until', until: '2027-12-31' },
+        }),
+      ),
+    ).toMatchObject({
+      ok: false,
+      problems: [{ code: 'no_occurrences' }],
+    });
+  });
+
   it('says when nothing matches', () => {
     expect(
       expandSeries(

@@ -19,6 +19,7 @@ import {
   type Occurrence,
   type SeriesDefinition,
   type SeriesLimits,
+  type SeriesPattern,
 } from './types';
 
 export const MAX_INTERVAL = 52;
@@ -173,6 +174,40 @@ export function occurrenceOn(definition: SeriesDefinition, date: DateParts, inde
   };
 }
 
+/** The date of a monthly pattern in one month, or null when that month has none (e.g. no 31st, no 5th Tuesday). */
+function monthlyDate(pattern: SeriesPattern, year: number, month: number): DateParts | null {
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (pattern.kind === 'monthly-by-date') {
+    const day = pattern.dayOfMonth === -1 ? days : pattern.dayOfMonth;
+    return day <= days ? { year, month, day } : null;
+  }
+  if (pattern.kind !== 'monthly-by-weekday') return null;
+  const isoOf = (day: number) => ((new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) + 1;
+  const day =
+    pattern.ordinal === -1
+      ? days - ((isoOf(days) - pattern.weekday + 7) % 7)
+      : 1 + ((pattern.weekday - isoOf(1) + 7) % 7) + 7 * (pattern.ordinal - 1);
+  return day <= days ? { year, month, day } : null;
+}
+
+/**
+ * Whether a monthly pattern has a date between the start and the span limit. rrule searches months
+ * without a match up to the year 9999 (a 31st every 12 months from April never comes), so such a
+ * pattern is answered here instead.
+ */
+function monthlyMatchWithin(definition: SeriesDefinition, start: DateParts, limits: SeriesLimits): boolean {
+  const last = addDays(start, limits.maxSpanDays);
+  const key = (d: DateParts) => d.year * 10_000 + d.month * 100 + d.day;
+  for (let step = 0; ; step += definition.pattern.interval) {
+    const index = start.year * 12 + (start.month - 1) + step;
+    const year = Math.floor(index / 12);
+    const month = (index % 12) + 1;
+    if (year * 100 + month > last.year * 100 + last.month) return false;
+    const date = monthlyDate(definition.pattern, year, month);
+    if (date && key(date) >= key(start) && key(date) <= key(last)) return true;
+  }
+}
+
 /**
  * Expands a series on local wall-clock dates in its zone (rrule on floating dates) and converts
  * each occurrence to UTC with luxon. Refuses, rather than truncates, a series over the limits.
@@ -185,12 +220,19 @@ export function expandSeries(
   if (problems.length > 0) return { ok: false, problems };
   const start = parseLocalDate(definition.startDate) as DateParts;
   const lastAllowed = floating(addDays(start, limits.maxSpanDays), 23, 59, 59);
+  if (definition.pattern.kind !== 'weekly' && !monthlyMatchWithin(definition, start, limits)) {
+    return { ok: false, problems: [seriesProblem('no_occurrences', 'pattern')] };
+  }
+  // rrule stops at whichever comes first, COUNT or UNTIL; bounding a counted series by the span
+  // keeps a pattern that rarely or never matches from being searched up to the year 9999.
+  const options = {
+    ...rruleOptions(definition),
+    ...(definition.end.kind === 'count' ? { until: lastAllowed } : {}),
+  };
   let tooMany = false;
-  let tooLong = false;
-  const dates = new RRule(rruleOptions(definition)).all((date, i) => {
-    if (i >= limits.maxOccurrences) tooMany = true;
-    else if (date > lastAllowed) tooLong = true;
-    return !tooMany && !tooLong;
+  const dates = new RRule(options).all((_date, i) => {
+    tooMany = i >= limits.maxOccurrences;
+    return !tooMany;
   });
   if (tooMany) {
     return {
@@ -198,8 +240,9 @@ export function expandSeries(
       problems: [seriesProblem('too_many_occurrences', 'end', { max: limits.maxOccurrences })],
     };
   }
-  if (tooLong)
+  if (dates.length > 0 && definition.end.kind === 'count' && dates.length < definition.end.count) {
     return { ok: false, problems: [seriesProblem('span_too_long', 'end', { max: limits.maxSpanDays })] };
+  }
   if (dates.length === 0) return { ok: false, problems: [seriesProblem('no_occurrences', 'pattern')] };
   return {
     ok: true,
