@@ -1,22 +1,9 @@
 import { applyExceptions, compareExpansions, type OccurrenceException } from './exceptions';
-import { expandSeries } from './expand';
+import { expand, TUESDAYS } from '../testing/fixtures';
 import { splitSeries } from './split';
 import type { Occurrence, SeriesDefinition } from './types';
 
-const tuesdays: SeriesDefinition = {
-  timeZone: 'Asia/Seoul',
-  startDate: '2026-03-03',
-  startTime: '19:00',
-  duration: { minutes: 120 },
-  pattern: { kind: 'weekly', interval: 1, weekdays: [2] },
-  end: { kind: 'count', count: 12 },
-};
-
-function expand(definition: SeriesDefinition): Occurrence[] {
-  const result = expandSeries(definition);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.occurrences;
-}
+const tuesdays = TUESDAYS;
 
 describe('applyExceptions', () => {
   const moved: OccurrenceException = {

@@ -1,23 +1,6 @@
 import { expandSeries, validateSeries } from './expand';
+import { expand, keys, series } from '../testing/fixtures';
 import type { SeriesDefinition, SeriesPattern, SeriesEnd } from './types';
-
-const series = (overrides: Partial<SeriesDefinition> = {}): SeriesDefinition => ({
-  timeZone: 'Asia/Seoul',
-  startDate: '2026-03-03',
-  startTime: '19:00',
-  duration: { minutes: 120 },
-  pattern: { kind: 'weekly', interval: 1, weekdays: [2] },
-  end: { kind: 'count', count: 12 },
-  ...overrides,
-});
-
-function expand(definition: SeriesDefinition) {
-  const result = expandSeries(definition);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  return result.occurrences;
-}
-
-const keys = (definition: SeriesDefinition) => expand(definition).map((o) => o.key);
 
 describe('expandSeries: weekly', () => {
   it('"every Tuesday 19:00–21:00 for 12 weeks" in Seoul: 12 occurrences at 10:00Z', () => {

@@ -1,3 +1,4 @@
+import { TUESDAYS } from '../testing/fixtures';
 import { expandSeries } from './expand';
 import { parseRRuleText, toRRuleText } from './rrule-text';
 import type { SeriesDefinition } from './types';
@@ -63,14 +64,7 @@ describe('parseRRuleText', () => {
       }),
     ).toEqual({
       ok: true,
-      definition: {
-        timeZone: 'Asia/Seoul',
-        startDate: '2026-03-03',
-        startTime: '19:00',
-        duration: { minutes: 120 },
-        pattern: { kind: 'weekly', interval: 1, weekdays: [2] },
-        end: { kind: 'count', count: 12 },
-      },
+      definition: TUESDAYS,
     });
   });
 
