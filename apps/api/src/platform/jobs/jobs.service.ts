@@ -193,8 +193,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     if (!this.config.JOBS_ENABLED || this.stopping) return;
     const workers = definition.concurrency ?? this.config.JOBS_CONCURRENCY;
     for (let i = 0; i < workers; i++) {
-      let workerId: string | undefined;
-      workerId = await boss.work<object>(
+      const worker: { id?: string } = {};
+      worker.id = await boss.work<object>(
         definition.name,
         { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.config.JOBS_POLL_MS / 1000 },
         async ([job]) => {
@@ -202,7 +202,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
             await this.run(definition, job);
           } finally {
             // pg-boss waits a polling interval even after a job; a busy queue is drained at once instead.
-            if (workerId) boss.notifyWorker(workerId);
+            if (worker.id) boss.notifyWorker(worker.id);
           }
         },
       );
