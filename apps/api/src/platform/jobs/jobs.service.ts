@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { JobsHealth } from '@madang/contracts';
+import { hostname } from 'node:os';
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
@@ -32,6 +33,13 @@ class JobRunError extends Error {
   }
 }
 
+/** Stored as each completed job's output: which process ran it, and how long it took. */
+export interface JobRunOutput {
+  worker: string;
+  ms: number;
+}
+const WORKER = `${hostname()}:${process.pid}`;
+
 const messageOf = (error: unknown) =>
   (error instanceof Error ? error.message : String(error)).split('\n')[0].slice(0, 500);
 
@@ -57,6 +65,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Jobs');
   private readonly definitions = new Map<string, { definition: AnyDefinition; ready?: Promise<void> }>();
   private readonly running = new Set<AbortController>();
+  private readonly warned = new Map<string, number>();
   private boss?: PgBoss;
   private starting?: Promise<void>;
   private stopping?: Promise<void>;
@@ -159,7 +168,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       cronWorkerIntervalSeconds: Math.min(5, this.config.JOBS_CRON_CHECK_SECONDS),
       pollingIntervalSeconds: this.config.JOBS_POLL_MS / 1000,
     });
-    boss.on('error', (error: Error) => this.logger.warn(`job runner: ${messageOf(error)}`));
+    boss.on('error', (error: Error) => this.warnThrottled(`job runner: ${messageOf(error)}`));
     await boss.start();
     this.boss = boss;
     for (const entry of this.definitions.values()) entry.ready ??= this.register(boss, entry.definition);
@@ -199,7 +208,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
         { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.config.JOBS_POLL_MS / 1000 },
         async ([job]) => {
           try {
-            await this.run(definition, job);
+            return await this.run(definition, job);
           } finally {
             // pg-boss waits a polling interval even after a job; a busy queue is drained at once instead.
             if (worker.id) boss.notifyWorker(worker.id);
@@ -209,7 +218,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  private async run(definition: AnyDefinition, job: PgBoss.JobWithMetadata<object>): Promise<void> {
+  private async run(definition: AnyDefinition, job: PgBoss.JobWithMetadata<object>): Promise<JobRunOutput> {
+    const started = Date.now();
     const controller = new AbortController();
     this.running.add(controller);
     // pg-boss fails a run that outlives its expiry; tell the handler to stop at the same moment.
@@ -221,6 +231,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     const context: JobContext = { id: job.id, attempt: job.retryCount + 1, signal: controller.signal };
     try {
       await definition.handler(job.data, context);
+      return { worker: WORKER, ms: Date.now() - started };
     } catch (error) {
       const message = messageOf(error);
       const last = job.retryCount >= job.retryLimit;
@@ -251,6 +262,15 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     } finally {
       clearTimeout(abort);
     }
+  }
+
+  /** While the database is down every worker reports each poll; say each distinct problem once a minute. */
+  private warnThrottled(message: string): void {
+    const now = Date.now();
+    if ((this.warned.get(message) ?? 0) > now - 60_000) return;
+    this.warned.set(message, now);
+    if (this.warned.size > 100) this.warned.clear();
+    this.logger.warn(message);
   }
 
   private started(): PgBoss {
