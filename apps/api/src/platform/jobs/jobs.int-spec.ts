@@ -247,6 +247,48 @@ describe('jobs (pg-boss on PostgreSQL)', () => {
     expect(all.filter((r) => r.instance === 'b').length).toBeGreaterThan(0);
   });
 
+  it('stops gracefully: a run that finishes in the grace period completes, one that does not is released and retried elsewhere', async () => {
+    const queue = 'test.shutdown';
+    const stopping = await runner({ JOBS_SHUTDOWN_SECONDS: '2', JOBS_CONCURRENCY: '2' });
+    const write = record(queue, 'stopping');
+    const handle = stopping.define<{ key: string }>({
+      name: queue,
+      retry: { limit: 2, delaySeconds: 0, backoff: false },
+      handler: async (data, context) => {
+        if (data.key === 'quick') {
+          await new Promise((r) => setTimeout(r, 500));
+          await write(data, context);
+          return;
+        }
+        // A long run that stops at a safe point when asked (never finishes on its own).
+        await new Promise<void>((resolve) => context.signal.addEventListener('abort', () => resolve()));
+        throw new Error('interrupted by the shutdown');
+      },
+    });
+    await stopping.start();
+    const slow = (await stopping.send(handle, { key: 'slow' })) as string;
+    const quick = (await stopping.send(handle, { key: 'quick' })) as string;
+    await until(
+      async () => (await jobState(queue, slow)) === 'active' && (await jobState(queue, quick)) === 'active',
+      'both running',
+    );
+    const began = Date.now();
+    await stopping.stop();
+    const took = Date.now() - began;
+    expect(took).toBeLessThan(4_000);
+    expect(await jobState(queue, quick)).toBe('completed');
+    expect(await jobState(queue, slow)).toBe('retry');
+
+    const other = await runner();
+    other.define<{ key: string }>({ name: queue, handler: record(queue, 'other') });
+    await other.start();
+    await until(async () => (await jobState(queue, slow)) === 'completed', 'released job done elsewhere');
+    expect((await runs(queue)).map((r) => [r.key, r.instance])).toEqual([
+      ['quick', 'stopping'],
+      ['slow', 'other'],
+    ]);
+  });
+
   describe('GET /api/admin/jobs', () => {
     it('shows admins last runs, failures with the message only, depth and the next scheduled run', async () => {
       const queue = 'test.doomed';

@@ -265,7 +265,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /** While the database is down every worker reports each poll; say each distinct problem once a minute. */
-  private warnThrottled(message: string): void {
+  private warnThrottled(text: string): void {
+    const message = text.replace(/, Worker: [0-9a-f-]+/, '');
     const now = Date.now();
     if ((this.warned.get(message) ?? 0) > now - 60_000) return;
     this.warned.set(message, now);
