@@ -70,10 +70,14 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   private starting?: Promise<void>;
   private stopping?: Promise<void>;
 
+  private readonly repository: JobsRepository;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.repository = new JobsRepository(db, JOBS_SCHEMA);
+  }
 
   /**
    * Declares a kind of job: its queue is created (or updated) and, in processes with
@@ -86,7 +90,13 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.definitions.has(definition.name)) throw new Error(`job '${definition.name}' is defined twice`);
     const entry: { definition: AnyDefinition; ready?: Promise<void> } = { definition };
     this.definitions.set(definition.name, entry);
-    if (this.boss) entry.ready = this.register(this.boss, definition);
+    if (this.boss) {
+      entry.ready = this.register(this.boss, definition);
+      // Sending awaits `ready` and sees the failure; here it is only logged, never unhandled.
+      entry.ready.catch((error: unknown) =>
+        this.logger.error(`job '${definition.name}' could not be registered: ${messageOf(error)}`),
+      );
+    }
     return { name: definition.name };
   }
 
@@ -124,8 +134,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Per queue: last run, failures in the last 24 h, depth, next scheduled run. */
   async health(_actor: Actor): Promise<JobsHealth> {
-    const repository = new JobsRepository(this.db, JOBS_SCHEMA);
-    const facts = await repository.facts();
+    const facts = await this.repository.facts();
     return toJobsHealth(facts, new Date(), this.config.JOBS_ENABLED);
   }
 
