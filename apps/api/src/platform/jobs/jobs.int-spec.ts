@@ -118,6 +118,10 @@ describe('jobs (pg-boss on PostgreSQL)', () => {
     ]);
     expect(sent.filter((id) => id === null)).toHaveLength(1);
     expect(sent.filter((id) => id !== null)).toHaveLength(2);
+    // JOBS_ENABLED=false: the sender never works them (two polling intervals pass)…
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(await runs(queue)).toEqual([]);
+    // …a process with workers does.
     app().define(definition);
 
     const throttleQueue = 'test.throttled';
