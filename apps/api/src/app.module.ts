@@ -18,7 +18,6 @@ import { LoginThrottleService } from './auth/login-throttle.service';
 import { PasswordService } from './auth/password.service';
 import { SessionService } from './auth/session.service';
 import { AppConfig } from './config/app-config';
-import { MailerService } from './mail/mailer.service';
 import { AuthGuard } from './core/auth.guard';
 import { ProblemFilter } from './core/problem.filter';
 import { dataSourceOptions } from './database/data-source-options';
@@ -26,6 +25,8 @@ import { DemoSeeder } from './demo/demo-seeder';
 import { GroupsController } from './groups/groups.controller';
 import { GroupsService } from './groups/groups.service';
 import { HealthController } from './health/health.controller';
+import { JobsModule } from './platform/jobs/jobs.module';
+import { MailModule } from './platform/mail/mail.module';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
@@ -39,6 +40,8 @@ export class AppModule implements NestModule {
           ...dataSourceOptions(config.DATABASE_URL, config.DB_POOL_SIZE),
           logging: false,
         }),
+        JobsModule.forRoot(config),
+        MailModule.forRoot(config),
       ],
       controllers: [
         HealthController,
@@ -55,7 +58,6 @@ export class AppModule implements NestModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         AuditService,
-        MailerService,
         PasswordService,
         SessionService,
         LoginThrottleService,

@@ -128,6 +128,56 @@ export class AppConfig {
   @Max(600_000, { message: 'must be a whole number of milliseconds (100–600000)' })
   MAIL_POLL_MS = 3000;
 
+  /**
+   * Run background jobs (e-mail, reminders, scheduled work) in this process. Every API process may
+   * run them: workers claim each job with FOR UPDATE SKIP LOCKED. False: this process only enqueues.
+   */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  JOBS_ENABLED = true;
+
+  /** Workers per job queue in this process (jobs of one queue run at most this many at a time here). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number (1–20)' })
+  @Min(1, { message: 'must be a whole number (1–20)' })
+  @Max(20, { message: 'must be a whole number (1–20)' })
+  JOBS_CONCURRENCY = 2;
+
+  /** How often an idle worker looks for new jobs, in milliseconds. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds (500–60000)' })
+  @Min(500, { message: 'must be a whole number of milliseconds (500–60000)' })
+  @Max(60_000, { message: 'must be a whole number of milliseconds (500–60000)' })
+  JOBS_POLL_MS = 2000;
+
+  /** How often stuck jobs (past their expiry) are failed and retried, and old jobs archived, in seconds. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds (1–3600)' })
+  @Min(1, { message: 'must be a whole number of seconds (1–3600)' })
+  @Max(3600, { message: 'must be a whole number of seconds (1–3600)' })
+  JOBS_MAINTENANCE_SECONDS = 60;
+
+  /** How often schedules (cron) are checked, in seconds. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds (1–45)' })
+  @Min(1, { message: 'must be a whole number of seconds (1–45)' })
+  @Max(45, { message: 'must be a whole number of seconds (1–45)' })
+  JOBS_CRON_CHECK_SECONDS = 30;
+
+  /** On shutdown, how long running jobs may take to finish before they are released for a retry, in seconds. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of seconds (1–120)' })
+  @Min(1, { message: 'must be a whole number of seconds (1–120)' })
+  @Max(120, { message: 'must be a whole number of seconds (1–120)' })
+  JOBS_SHUTDOWN_SECONDS = 8;
+
+  /** Database connections of the job runner (besides DB_POOL_SIZE). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 50' })
+  @Min(1, { message: 'must be a whole number between 1 and 50' })
+  @Max(50, { message: 'must be a whole number between 1 and 50' })
+  JOBS_POOL_SIZE = 4;
+
   /** The address people open Madang at, for links in e-mails (e.g. https://madang.example.kr). */
   @IsOptional()
   @Transform(trimmed)

@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   CATALOGUE_MANAGE: 'catalogue:manage',
   RULES_MANAGE: 'rules:manage',
   NOTIFICATIONS_READ: 'notifications:read',
+  /** The background-job health view. */
+  JOBS_READ: 'jobs:read',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -51,6 +53,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     PERMISSIONS.GROUPS_READ,
     PERMISSIONS.GROUPS_MANAGE,
     PERMISSIONS.AUDIT_READ,
+    PERMISSIONS.JOBS_READ,
   ],
 };
 
