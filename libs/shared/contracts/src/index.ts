@@ -7,3 +7,5 @@ export * from './lib/users';
 export * from './lib/groups';
 export * from './lib/audit';
 export * from './lib/http';
+export * from './lib/files';
+export * from './lib/exports';

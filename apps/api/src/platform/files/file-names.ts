@@ -1,0 +1,67 @@
+import { extensionOf } from './file-types';
+
+const MAX_NAME_LENGTH = 200;
+
+/**
+ * A file name safe to store and to send back: Unicode NFC (macOS uploads decomposed Hangul),
+ * no path, no control or reserved characters, no leading dots, at most 200 characters with the
+ * extension kept. Korean and other letters are kept as they are.
+ */
+export function sanitizeFileName(raw: string, fallback = 'file'): string {
+  const base = raw.normalize('NFC').split(/[/\\]/).pop() ?? '';
+  let name = base
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+    .replace(/[<>:"|?*]/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[.\s]+/, '')
+    .replace(/[.\s]+$/, '');
+  if (!name) return fallback;
+  const chars = Array.from(name);
+  if (chars.length > MAX_NAME_LENGTH) {
+    const extension = extensionOf(name);
+    name =
+      chars
+        .slice(0, MAX_NAME_LENGTH - extension.length)
+        .join('')
+        .trimEnd() + extension;
+  }
+  return name;
+}
+
+/** Replaces the extension (or adds one). */
+export function withExtension(name: string, extension: string): string {
+  const current = extensionOf(name);
+  return (current ? name.slice(0, -current.length) : name) + extension;
+}
+
+/**
+ * `Content-Disposition` with an ASCII fallback name and the real name in RFC 5987 / RFC 6266
+ * `filename*=UTF-8''…` form, which every current browser prefers.
+ */
+export function contentDisposition(
+  name: string,
+  disposition: 'attachment' | 'inline' = 'attachment',
+): string {
+  const safe = sanitizeFileName(name);
+  const ascii = safe.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%;]/g, '_');
+  const encoded = encodeURIComponent(safe).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * Multer hands over part-header file names as Latin-1 unless told otherwise; a name that is
+ * really UTF-8 read as Latin-1 is turned back into the text the user saw.
+ */
+export function repairLatin1(name: string): string {
+  if (!/[\u0080-\u00ff]/.test(name) || /[^\u0000-\u00ff]/.test(name)) return name;
+  const bytes = Buffer.from(name, 'latin1');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return name;
+  }
+}
