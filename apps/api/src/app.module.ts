@@ -28,6 +28,7 @@ import { GroupsService } from './groups/groups.service';
 import { HealthController } from './health/health.controller';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+import { FilesModule } from './platform/files/files.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -39,6 +40,7 @@ export class AppModule implements NestModule {
           ...dataSourceOptions(config.DATABASE_URL, config.DB_POOL_SIZE),
           logging: false,
         }),
+        FilesModule.forRoot(config),
       ],
       controllers: [
         HealthController,

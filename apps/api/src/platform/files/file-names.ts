@@ -9,8 +9,9 @@ const MAX_NAME_LENGTH = 200;
  */
 export function sanitizeFileName(raw: string, fallback = 'file'): string {
   const base = raw.normalize('NFC').split(/[/\\]/).pop() ?? '';
-  let name = base
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+  let name = Array.from(base)
+    .filter((c) => !isInvisible(c.codePointAt(0) ?? 0))
+    .join('')
     .replace(/[<>:"|?*]/g, '_')
     .replace(/\s+/g, ' ')
     .trim()
@@ -27,6 +28,18 @@ export function sanitizeFileName(raw: string, fallback = 'file'): string {
         .trimEnd() + extension;
   }
   return name;
+}
+
+/** Control characters, zero-width and bidirectional controls (which can disguise an extension). */
+function isInvisible(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0xfeff
+  );
 }
 
 /** Replaces the extension (or adds one). */
@@ -57,7 +70,8 @@ export function contentDisposition(
  * really UTF-8 read as Latin-1 is turned back into the text the user saw.
  */
 export function repairLatin1(name: string): string {
-  if (!/[\u0080-\u00ff]/.test(name) || /[^\u0000-\u00ff]/.test(name)) return name;
+  const codes = Array.from(name, (c) => c.codePointAt(0) ?? 0);
+  if (!codes.some((c) => c >= 0x80) || codes.some((c) => c > 0xff)) return name;
   const bytes = Buffer.from(name, 'latin1');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
