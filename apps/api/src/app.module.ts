@@ -28,6 +28,7 @@ import { GroupsService } from './groups/groups.service';
 import { HealthController } from './health/health.controller';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+import { ExportsModule } from './platform/exports/exports.module';
 import { FilesModule } from './platform/files/files.module';
 
 @Module({})
@@ -41,6 +42,7 @@ export class AppModule implements NestModule {
           logging: false,
         }),
         FilesModule.forRoot(config),
+        ExportsModule.forRoot(config),
       ],
       controllers: [
         HealthController,
