@@ -16,19 +16,11 @@ import { FILE_PURPOSES, FILE_UPLOAD_FIELD, FileInfo, FileUploadResult, PERMISSIO
 import type { Response } from 'express';
 import type { Actor } from '../../core/actor';
 import { CurrentActor, OptionalActor, Public, RequirePermission } from '../../core/decorators';
-import { invalidField } from '../../core/domain-error';
 import { uuidPipe } from '../../core/params';
-import { repairLatin1 } from './file-names';
 import { FileListQueryDto, UploadFileDto } from './files.dto';
 import { FilesService } from './files.service';
 import { sendFile } from './send-file';
-import { FileUploadInterceptor } from './upload.interceptor';
-
-interface UploadedPart {
-  originalname: string;
-  mimetype: string;
-  buffer: Buffer;
-}
+import { FileUploadInterceptor, toNewFile, UploadedPart } from './upload.interceptor';
 
 /**
  * Files of any owner. Signing in is all the route asks (`self`); the owner's domain policy
@@ -61,13 +53,7 @@ export class FilesController {
     @Body() dto: UploadFileDto,
     @UploadedFile() part: UploadedPart | undefined,
   ): Promise<FileUploadResult> {
-    if (!part) throw invalidField(FILE_UPLOAD_FIELD, 'required');
-    return this.files.attach(actor, {
-      ...dto,
-      name: repairLatin1(part.originalname),
-      declaredType: part.mimetype,
-      bytes: part.buffer,
-    });
+    return this.files.attach(actor, toNewFile(part, dto));
   }
 
   @Get()

@@ -61,7 +61,14 @@ describe('files (real PostgreSQL, over HTTP)', () => {
   let parkId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { FILE_MAX_BYTES_PHOTO: '2048' } });
+    t = await startTestApp({
+      env: {
+        FILE_MAX_BYTES_PHOTO: '2048',
+        FILE_MAX_BYTES_APPLICATION_DOCUMENT: '4096',
+        FILE_MAX_BYTES_EXPENSE_EVIDENCE: '4096',
+        FILE_MAX_BYTES_PROJECT_EVIDENCE: String(2 * 1024 * 1024),
+      },
+    });
     t.app.get(FilesService).registerOwner('test_note', {
       purposes: ['project_evidence', 'photo'],
       canRead: async (actor, ownerId) => publicNotes.has(ownerId) || actor?.userId === ownerId,
@@ -149,6 +156,31 @@ describe('files (real PostgreSQL, over HTTP)', () => {
     ]);
     const fits = await upload(t, kim, { ownerId: kimId, purpose: 'photo', bytes: PNG, name: '사진.png' });
     expect(fits.status).toBe(201);
+    // Beyond the largest cap of any purpose, the upload is cut off while it is still arriving.
+    const huge = Buffer.concat([PDF, Buffer.alloc(2 * 1024 * 1024 + 10)]);
+    const cut = await upload(t, kim, { ownerId: kimId, bytes: huge, name: '대용량.pdf' });
+    expect(cut.status).toBe(413);
+    expect(cut.body.errors).toEqual([{ field: 'file', code: 'too_large', message: '2 MB 이하여야 합니다.' }]);
+  });
+
+  it('documents its operations in OpenAPI', async () => {
+    const spec = (await (await fetch(`${t.baseUrl}/api/docs-json`)).json()) as {
+      paths: Record<string, object>;
+    };
+    const operations = Object.entries(spec.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'POST /api/files',
+        'GET /api/files',
+        'GET /api/files/{id}',
+        'GET /api/files/{id}/content',
+        'DELETE /api/files/{id}',
+        'GET /api/exports/{id}',
+        'GET /api/exports/{id}/file',
+      ]),
+    );
   });
 
   it('refuses bytes whose type, extension or declared type disagree, with 415 naming the field', async () => {

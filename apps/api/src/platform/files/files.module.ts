@@ -29,7 +29,7 @@ export class FilesModule {
         FilesService,
         FileUploadInterceptor,
       ],
-      exports: [FilesService],
+      exports: [FilesService, FileUploadInterceptor],
     };
   }
 }

@@ -9,6 +9,13 @@ export interface SendableFile {
   mediaType: string;
   size?: number;
   stream: Readable;
+  /** `inline` lets a browser show an image or PDF in place; downloads are the default. */
+  disposition?: 'attachment' | 'inline';
+  /**
+   * `public` for files anyone may read, such as catalogue photos: a file's bytes never change
+   * under its id, so shared caches may keep it. Everything else is private.
+   */
+  cache?: 'private' | 'public';
 }
 
 /**
@@ -19,9 +26,12 @@ export interface SendableFile {
 export async function sendFile(res: Response, file: SendableFile): Promise<void> {
   res.status(200);
   res.setHeader('Content-Type', file.mediaType);
-  res.setHeader('Content-Disposition', contentDisposition(file.name));
+  res.setHeader('Content-Disposition', contentDisposition(file.name, file.disposition ?? 'attachment'));
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('Cache-Control', 'private, no-cache');
+  res.setHeader(
+    'Cache-Control',
+    file.cache === 'public' ? 'public, max-age=86400, immutable' : 'private, no-cache',
+  );
   if (file.size !== undefined) res.setHeader('Content-Length', String(file.size));
   try {
     await pipeline(file.stream, res);

@@ -10,7 +10,27 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { FILE_UPLOAD_FIELD } from '@madang/contracts';
 import type { Observable } from 'rxjs';
 import { DomainError, invalidField } from '../../core/domain-error';
-import { FilesService, formatBytes } from './files.service';
+import { repairLatin1 } from './file-names';
+import { FilesService, formatBytes, NewFile } from './files.service';
+
+/** The `file` part as multer hands it to `@UploadedFile()`. */
+export interface UploadedPart {
+  originalname: string;
+  mimetype: string;
+  buffer: Buffer;
+}
+
+/**
+ * A received part as a NewFile for `FilesService.attach` — for a domain's own upload route:
+ * `@UseInterceptors(FileUploadInterceptor)` + `@UploadedFile() part: UploadedPart | undefined`.
+ */
+export function toNewFile(
+  part: UploadedPart | undefined,
+  owner: Pick<NewFile, 'ownerType' | 'ownerId' | 'purpose'>,
+): NewFile {
+  if (!part) throw invalidField(FILE_UPLOAD_FIELD, 'required');
+  return { ...owner, name: repairLatin1(part.originalname), declaredType: part.mimetype, bytes: part.buffer };
+}
 
 /**
  * Multipart parsing for `POST /api/files`: the same multer-based `FileInterceptor` the catalogue's
