@@ -307,8 +307,15 @@ describe('files (real PostgreSQL, over HTTP)', () => {
       ),
     );
     expect((await files.list(actor, 'test_note', kimId)).map((f) => f.id)).toContain(kept.id);
+    const count = await files.count(t.db.manager, 'test_note', kimId);
+    expect(count).toBeGreaterThan(1);
+    const ids = await files.idsOf('test_note', [kimId, parkId], 'project_evidence');
+    expect(ids.get(kimId)).toHaveLength(count - 1); // one of kim's files is a photo
+    expect(ids.get(kimId)).toContain(kept.id);
+    expect(ids.get(parkId)).toEqual([]);
     await t.db.transaction((manager) => files.removeAllOf(actor, manager, 'test_note', kimId));
     expect(await files.list(actor, 'test_note', kimId)).toEqual([]);
+    expect(await files.count(t.db.manager, 'test_note', kimId)).toBe(0);
   });
 
   it('refuses a content row for a file that does not exist (foreign key) and a malformed checksum (check)', async () => {

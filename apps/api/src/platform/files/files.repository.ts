@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FileMediaType, FilePurpose } from '@madang/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { FileEntity } from './file.entity';
 
 export interface NewFileRow {
@@ -77,6 +77,32 @@ export class FilesRepository {
 
   listByOwnerForUpdate(manager: EntityManager, ownerType: string, ownerId: string): Promise<FileEntity[]> {
     return manager.find(FileEntity, { where: { ownerType, ownerId }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  countByOwner(
+    manager: EntityManager,
+    ownerType: string,
+    ownerId: string,
+    purpose?: FilePurpose,
+  ): Promise<number> {
+    return manager.countBy(FileEntity, { ownerType, ownerId, ...(purpose ? { purpose } : {}) });
+  }
+
+  /** Ids of the files of many owners, oldest first, for list views. */
+  async idsByOwners(
+    ownerType: string,
+    ownerIds: readonly string[],
+    purpose?: FilePurpose,
+  ): Promise<Map<string, string[]>> {
+    const ids = new Map<string, string[]>(ownerIds.map((id) => [id, []]));
+    if (ownerIds.length === 0) return ids;
+    const rows = await this.db.manager.find(FileEntity, {
+      select: { id: true, ownerId: true },
+      where: { ownerType, ownerId: In([...ownerIds]), ...(purpose ? { purpose } : {}) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    for (const row of rows) ids.get(row.ownerId)?.push(row.id);
+    return ids;
   }
 
   async delete(manager: EntityManager, id: string): Promise<void> {

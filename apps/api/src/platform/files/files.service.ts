@@ -211,6 +211,27 @@ export class FilesService {
   }
 
   /**
+   * How many files an owner holds, inside the caller's transaction — for a domain rule such as
+   * "at most 12 photos per asset", checked in its policy's `canAttach` after locking the owner.
+   */
+  count(manager: EntityManager, ownerType: string, ownerId: string, purpose?: FilePurpose): Promise<number> {
+    return this.files.countByOwner(manager, ownerType, ownerId, purpose);
+  }
+
+  /**
+   * File ids per owner for a list view (e.g. photo ids of every asset on a page), without asking
+   * the policy once per row: for the owning domain only, after it has filtered the owners to
+   * those the actor may see.
+   */
+  idsOf(
+    ownerType: string,
+    ownerIds: readonly string[],
+    purpose?: FilePurpose,
+  ): Promise<Map<string, string[]>> {
+    return this.files.idsByOwners(ownerType, ownerIds, purpose);
+  }
+
+  /**
    * Deletes every file of an owner, for a domain deleting the owner in `manager`'s transaction
    * (files have no foreign key to their polymorphic owner). The domain has decided; no policy.
    */
