@@ -43,10 +43,23 @@ export async function writeCsv(
   await Promise.all([produce(), pipeline(csv, out)]);
 }
 
-/** Writes one record, waiting when the stream's buffer is full (backpressure). */
+/**
+ * Writes one record, waiting when the stream's buffer is full (backpressure); fails when the
+ * stream was closed (the client went away), so the rows' source is closed instead of waiting.
+ */
 function write(csv: ReturnType<typeof stringify>, record: string[]): Promise<void> {
-  return new Promise((resolve) => {
-    if (csv.write(record)) resolve();
-    else csv.once('drain', resolve);
+  return new Promise((resolve, reject) => {
+    if (csv.destroyed) return reject(new Error('CSV output closed'));
+    if (csv.write(record)) return resolve();
+    const onDrain = () => {
+      csv.off('close', onClose);
+      resolve();
+    };
+    const onClose = () => {
+      csv.off('drain', onDrain);
+      reject(new Error('CSV output closed'));
+    };
+    csv.once('drain', onDrain);
+    csv.once('close', onClose);
   });
 }

@@ -192,6 +192,48 @@ describe('exports (real PostgreSQL, over HTTP)', () => {
     expect(await t.db.getRepository(FileEntity).countBy({ ownerId: started.id })).toBe(0);
   });
 
+  it.each(['csv', 'xlsx'] as const)(
+    'stops reading rows when the client goes away mid-download (%s)',
+    async (format) => {
+      let produced = 0;
+      let released = false;
+      async function* endless(): AsyncGenerator<Line> {
+        try {
+          for (let no = 1; ; no++) {
+            produced++;
+            if (no % 500 === 0) await sleep(1);
+            yield { no, memo: '긴 적요 '.repeat(20), amount: no };
+          }
+        } finally {
+          released = true; // where a domain's cursor would be closed
+        }
+      }
+      const server = express()
+        .get('/endless', (_req, res) => {
+          void exportsService.send(res, format, ledger(endless()));
+        })
+        .listen(0, '127.0.0.1');
+      await new Promise((resolve) => server.once('listening', resolve));
+      try {
+        const { port } = server.address() as AddressInfo;
+        const abort = new AbortController();
+        const response = await fetch(`http://127.0.0.1:${port}/endless`, { signal: abort.signal });
+        const reader = response.body?.getReader();
+        await reader?.read();
+        abort.abort();
+        for (let i = 0; i < 50 && !released; i++) await sleep(100);
+        expect(released).toBe(true);
+        const stoppedAt = produced;
+        await sleep(300);
+        expect(produced).toBe(stoppedAt);
+      } finally {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    },
+    20_000,
+  );
+
   it('streams straight into an HTTP response in one call, with a Korean download name', async () => {
     const server = express()
       .get('/report.csv', (_req, res) => {

@@ -98,13 +98,37 @@ export class ExportsService implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   /** Writes the document in `format` to any stream (a file, a test buffer). */
-  write(
+  async write(
     format: ExportFormat,
     doc: ExportDocument,
     out: Writable,
     onRow: RowListener = () => undefined,
   ): Promise<void> {
-    return WRITERS[format](doc, this.config.MADANG_TIMEZONE, out, onRow);
+    // If the output closes early (a client that went away), stop pulling rows: the domain's
+    // generator is returned, so its database cursor is released instead of read to the end.
+    let closedEarly = false;
+    let onClose: () => void = () => undefined;
+    const closed = new Promise<never>((_, reject) => {
+      onClose = () => {
+        if (out.writableFinished) return;
+        closedEarly = true;
+        reject(new Error('the export output closed before the export finished'));
+      };
+      out.once('close', onClose);
+    });
+    const guarded: ExportDocument = {
+      ...doc,
+      sections: doc.sections.map((s) => ({ ...s, rows: untilClosed(s.rows, () => closedEarly) })),
+    };
+    const writing = WRITERS[format](guarded, this.config.MADANG_TIMEZONE, out, onRow);
+    // Whichever of the two loses the race settles later; neither may become an unhandled rejection.
+    writing.catch(() => undefined);
+    closed.catch(() => undefined);
+    try {
+      await Promise.race([writing, closed]);
+    } finally {
+      out.off('close', onClose);
+    }
   }
 
   /**
@@ -251,6 +275,16 @@ export class ExportsService implements OnModuleInit, BeforeApplicationShutdown {
     } finally {
       await rm(path, { force: true });
     }
+  }
+}
+
+async function* untilClosed<R>(
+  rows: AsyncIterable<R> | Iterable<R>,
+  closed: () => boolean,
+): AsyncGenerator<R> {
+  for await (const row of rows) {
+    if (closed()) throw new Error('the export output closed before the export finished');
+    yield row;
   }
 }
 
