@@ -29,6 +29,8 @@ import { JobsModule } from './platform/jobs/jobs.module';
 import { MailModule } from './platform/mail/mail.module';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
+import { ExportsModule } from './platform/exports/exports.module';
+import { FilesModule } from './platform/files/files.module';
 
 @Module({})
 export class AppModule implements NestModule {
@@ -42,6 +44,8 @@ export class AppModule implements NestModule {
         }),
         JobsModule.forRoot(config),
         MailModule.forRoot(config),
+        FilesModule.forRoot(config),
+        ExportsModule.forRoot(config),
       ],
       controllers: [
         HealthController,

@@ -18,6 +18,13 @@ describe('loadConfig', () => {
     expect(config.COOKIE_SECURE).toBe(true);
   });
 
+  it('reads file size caps per purpose and export retention', () => {
+    const config = loadConfig({ ...base, FILE_MAX_BYTES_PHOTO: '2048', EXPORT_RETENTION_HOURS: '48' });
+    expect(config.FILE_MAX_BYTES_PHOTO).toBe(2048);
+    expect(config.FILE_MAX_BYTES_APPLICATION_DOCUMENT).toBe(20 * 1024 * 1024);
+    expect(config.EXPORT_RETENTION_HOURS).toBe(48);
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],
@@ -29,6 +36,9 @@ describe('loadConfig', () => {
     ['MAIL_FROM', 'Madang'],
     ['MAIL_POLL_MS', '10'],
     ['PUBLIC_URL', 'madang.example.kr'],
+    ['FILE_MAX_BYTES_PHOTO', '10'],
+    ['FILE_MAX_BYTES_EXPORT', '2GB'],
+    ['EXPORT_RETENTION_HOURS', '0'],
   ])('rejects %s=%s naming the variable', (key, value) => {
     expect(() => loadConfig({ ...base, [key]: value })).toThrow(ConfigValidationError);
     try {

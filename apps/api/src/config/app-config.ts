@@ -21,6 +21,7 @@ const toBool = ({ value }: { value: unknown }) => {
   if (['false', '0', 'no', 'off', ''].includes(v)) return false;
   return value;
 };
+const BYTES_MESSAGE = 'must be a whole number of bytes (1024–1073741824)';
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /**
@@ -189,6 +190,48 @@ export class AppConfig {
   @Transform(trimmed)
   @IsString()
   WEB_DIST_DIR?: string;
+
+  /** Largest photo, in bytes (default 5 MiB). */
+  @Transform(toInt)
+  @IsInt({ message: BYTES_MESSAGE })
+  @Min(1024, { message: BYTES_MESSAGE })
+  @Max(1_073_741_824, { message: BYTES_MESSAGE })
+  FILE_MAX_BYTES_PHOTO = 5 * 1024 * 1024;
+
+  /** Largest application document (recruitment), in bytes (default 20 MiB). */
+  @Transform(toInt)
+  @IsInt({ message: BYTES_MESSAGE })
+  @Min(1024, { message: BYTES_MESSAGE })
+  @Max(1_073_741_824, { message: BYTES_MESSAGE })
+  FILE_MAX_BYTES_APPLICATION_DOCUMENT = 20 * 1024 * 1024;
+
+  /** Largest piece of expense evidence (settlement), in bytes (default 20 MiB). */
+  @Transform(toInt)
+  @IsInt({ message: BYTES_MESSAGE })
+  @Min(1024, { message: BYTES_MESSAGE })
+  @Max(1_073_741_824, { message: BYTES_MESSAGE })
+  FILE_MAX_BYTES_EXPENSE_EVIDENCE = 20 * 1024 * 1024;
+
+  /** Largest piece of project evidence (living labs), in bytes (default 50 MiB). */
+  @Transform(toInt)
+  @IsInt({ message: BYTES_MESSAGE })
+  @Min(1024, { message: BYTES_MESSAGE })
+  @Max(1_073_741_824, { message: BYTES_MESSAGE })
+  FILE_MAX_BYTES_PROJECT_EVIDENCE = 50 * 1024 * 1024;
+
+  /** Largest generated export kept for download, in bytes (default 200 MiB). */
+  @Transform(toInt)
+  @IsInt({ message: BYTES_MESSAGE })
+  @Min(1024, { message: BYTES_MESSAGE })
+  @Max(1_073_741_824, { message: BYTES_MESSAGE })
+  FILE_MAX_BYTES_EXPORT = 200 * 1024 * 1024;
+
+  /** How long a finished background export stays downloadable, in hours. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of hours (1–720)' })
+  @Min(1, { message: 'must be a whole number of hours (1–720)' })
+  @Max(720, { message: 'must be a whole number of hours (1–720)' })
+  EXPORT_RETENTION_HOURS = 24;
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], {
     message: 'must be one of error, warn, log, debug, verbose',

@@ -12,6 +12,9 @@ import { UserRoleEntity } from '../auth/user-role.entity';
 import { UserEntity } from '../auth/user.entity';
 import { GroupMemberEntity } from '../groups/group-member.entity';
 import { GroupEntity } from '../groups/group.entity';
+import { ExportRunEntity } from '../platform/exports/export-run.entity';
+import { FileContentEntity } from '../platform/files/file-content.entity';
+import { FileEntity } from '../platform/files/file.entity';
 
 /** Every entity, as a class list: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
@@ -29,4 +32,7 @@ export const ENTITIES = [
   BookingEntity,
   BookingItemEntity,
   NotificationEntity,
+  FileEntity,
+  FileContentEntity,
+  ExportRunEntity,
 ];

@@ -8,3 +8,5 @@ export * from './lib/groups';
 export * from './lib/audit';
 export * from './lib/http';
 export * from './lib/jobs';
+export * from './lib/files';
+export * from './lib/exports';
