@@ -36,6 +36,7 @@ describe('fuzz from the OpenAPI description (built API, real PostgreSQL)', () =>
   it(
     'answers every request without 5xx or stall, each 4xx as problem+json with a code (and field), leaking nothing',
     async () => {
+      const started = Date.now();
       process.stdout.write(`\nfuzz seed ${seed} (replay: HARNESS_FUZZ_SEED=${seed} npm run fuzz)\n`);
       const report = await runFuzz({
         stack,
@@ -47,6 +48,13 @@ describe('fuzz from the OpenAPI description (built API, real PostgreSQL)', () =>
         maxRequests,
         deadline: Date.now() + (minutes > 0 ? minutes * 60_000 : 150_000),
         onlyIndex,
+        onBatch:
+          minutes > 0
+            ? (r) =>
+                process.stdout.write(
+                  `fuzz: ${r.requests} requests, ${r.failures.length} violations, ${r.stalls} stalls after ${((Date.now() - started) / 60_000).toFixed(1)} min\n`,
+                )
+            : undefined,
       });
       const text = formatReport(report, 'fuzz');
       process.stdout.write(`\n${text}\n`);

@@ -47,6 +47,8 @@ export interface FuzzOptions {
   requestTimeoutMs?: number;
   /** Replays one case only (HARNESS_FUZZ_CASE). */
   onlyIndex?: number;
+  /** Called after each batch (progress of long runs). */
+  onBatch?: (report: FuzzReport) => void;
 }
 
 /** The cases of one batch: the same seed gives the same cases on any fresh instance. */
@@ -140,6 +142,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       }),
     );
     if (options.onlyIndex !== undefined) break;
+    options.onBatch?.(report);
   }
   report.seconds = (Date.now() - started) / 1000;
   return report;
