@@ -59,6 +59,8 @@ describe('fuzz from the OpenAPI description (built API, real PostgreSQL)', () =>
       const text = formatReport(report, 'fuzz');
       process.stdout.write(`\n${text}\n`);
       expect(report.requests).toBeGreaterThan(onlyIndex !== undefined ? 0 : Math.min(maxRequests, 1000) - 1);
+      if (onlyIndex === undefined)
+        expect(operations.map((o) => o.key).filter((k) => !report.operations.has(k))).toEqual([]);
       if (report.failures.length > 0) throw new Error(text);
     },
     (minutes > 0 ? minutes * 60_000 : 0) + 10 * 60_000,

@@ -156,6 +156,24 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
 );
 
+const NASTY_NUMBERS: unknown[] = [0, -1, -0.5, 1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, 1e308, '1', null];
+
+/** A wrong value of the kind the field holds: strings get NUL, surrogates, huge text; numbers, boundaries. */
+function nastyLike(current: unknown): fc.Arbitrary<unknown> {
+  if (typeof current === 'string')
+    return fc.oneof(
+      fc.constantFrom<unknown>(...NASTY_STRINGS, ...NASTY_INSTANTS),
+      fc.string({ maxLength: 20 }).map((t) => `${t}\u0000${t}`),
+      fc.string({ maxLength: 20 }).map((t) => `${t}\ud800`),
+      fc.constant<unknown>('z'.repeat(70_000)),
+    );
+  if (typeof current === 'number') return fc.constantFrom(...NASTY_NUMBERS);
+  if (typeof current === 'boolean') return fc.constantFrom<unknown>('true', 1, null, 'yes');
+  if (Array.isArray(current))
+    return fc.constantFrom<unknown>(null, {}, 'a', [null], [[]], Array(2000).fill(current[0] ?? 1));
+  return fc.constantFrom<unknown>(null, [], 'x', 1, { '\u0000': 1 });
+}
+
 /** Rental-rules documents: some well-formed, some subtly wrong (wrong types deep inside lists). */
 const rulesDocument: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom<unknown>(
@@ -443,6 +461,19 @@ export function caseFor(op: Operation): fc.Arbitrary<FuzzCase> {
         const path = paths[pick % paths.length];
         return build({ ...b, body: setPath(b.body, path, nasty) }, `body: ${path.join('.')} wrong`);
       }),
+      // One field replaced by a wrong value of its own kind (NUL and surrogates in text, boundary numbers).
+      fc.tuple(base, fc.nat()).chain(([b, pick]) => {
+        const paths = fieldPaths(b.body);
+        if (paths.length === 0) return fc.constant(build(b, 'valid'));
+        const path = paths[pick % paths.length];
+        const current = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], b.body);
+        return nastyLike(current).map((nasty) =>
+          build(
+            { ...b, body: setPath(b.body, path, nasty) },
+            `body: ${path.join('.')} wrong ${typeof current}`,
+          ),
+        );
+      }),
       // A required field missing, or an extra one.
       fc
         .tuple(base, fc.nat(), fc.constantFrom('extra', '__proto__', 'constructor', 'id', 'role'))
@@ -463,6 +494,44 @@ export function caseFor(op: Operation): fc.Arbitrary<FuzzCase> {
       fc
         .tuple(base, fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml'))
         .map(([b, type]) => build(b, `content-type ${type}`, { contentType: type })),
+    );
+  }
+  if (op.body && !isJson) {
+    // Multipart and other non-JSON bodies: missing part, broken framing, JSON instead, a huge part.
+    const boundary = 'harnessBoundary';
+    const framed = (part: string) => `--${boundary}\r\n${part}\r\n--${boundary}--\r\n`;
+    const bodies: [string, string, string][] = [
+      [
+        'no file part',
+        framed('Content-Disposition: form-data; name="other"\r\n\r\nx'),
+        `multipart/form-data; boundary=${boundary}`,
+      ],
+      [
+        'unterminated multipart',
+        `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="a.png"\r\n\r\n\u0089PNG`,
+        `multipart/form-data; boundary=${boundary}`,
+      ],
+      ['multipart without boundary', framed('x'), 'multipart/form-data'],
+      [
+        'not an image',
+        framed(
+          'Content-Disposition: form-data; name="photo"; filename="a.png"\r\nContent-Type: image/png\r\n\r\n<svg onload=alert(1)>',
+        ),
+        `multipart/form-data; boundary=${boundary}`,
+      ],
+      [
+        'NUL file name',
+        framed(
+          'Content-Disposition: form-data; name="photo"; filename="a\u0000.png"\r\n\r\n\u00ff\u00d8\u00ff',
+        ),
+        `multipart/form-data; boundary=${boundary}`,
+      ],
+      ['JSON instead', '{"photo":"iVBORw0KGgo="}', 'application/json'],
+    ];
+    variants.push(
+      fc
+        .tuple(base, fc.constantFrom(...bodies))
+        .map(([b, [name, body, type]]) => build(b, `multipart: ${name}`, { body, contentType: type })),
     );
   }
   if (queryParams.length) {
