@@ -87,11 +87,23 @@ async function contextFor(baseUrl: string): Promise<MatrixContext> {
       throw new Error(`matrix setup: booking is ${booking.decision}, not pending`);
     return booking.id;
   };
+  let scratch: { id: string; email: string } | undefined;
   const scratchUser = async () => {
-    const email = `matrix-user-${Date.now()}-${counter++}@example.kr`;
-    const user = await new MadangClient(baseUrl, 'en').register(email, 'Matrix Scratch');
-    return { id: user.id, email };
+    if (!scratch) {
+      const email = `matrix-user-${Date.now()}@example.kr`;
+      const user = await new MadangClient(baseUrl, 'en').register(email, 'Matrix Scratch');
+      scratch = { id: user.id, email };
+    }
+    return scratch;
   };
+  const freshGroup = async () =>
+    expectOk(
+      'group',
+      await setup.admin.post<{ id: string }>('/api/groups', {
+        name: `Matrix ${Date.now()} ${counter++}`,
+        kind: 'resident_team',
+      }),
+    ).id;
   let group: string | undefined;
   return {
     owner: (role: RoleName, variant: Variant): Person => {
@@ -115,20 +127,13 @@ async function contextFor(baseUrl: string): Promise<MatrixContext> {
     roomId: room,
     categoryId: category.id,
     scratchUser,
-    group: async () => {
-      group ??= expectOk(
-        'group',
-        await setup.admin.post<{ id: string }>('/api/groups', {
-          name: `Matrix ${Date.now()}`,
-          kind: 'resident_team',
-        }),
-      ).id;
-      return group;
-    },
-    member: async (groupId) => {
+    group: async () => (group ??= await freshGroup()),
+    freshGroup,
+    membership: async () => {
+      const groupId = await freshGroup();
       const user = await scratchUser();
       expectOk('member', await setup.admin.post(`/api/groups/${groupId}/members`, { email: user.email }));
-      return user.id;
+      return { groupId, userId: user.id };
     },
     freshCategory: async () =>
       expectOk(

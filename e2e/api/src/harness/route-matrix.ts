@@ -48,9 +48,12 @@ export interface MatrixContext {
   slot(): { start: string; end: string };
   roomId: string;
   categoryId: string;
+  /** One registered account outside the demo roles (registered once: registration may be throttled). */
   scratchUser(): Promise<{ id: string; email: string }>;
   group(): Promise<string>;
-  member(groupId: string): Promise<string>;
+  freshGroup(): Promise<string>;
+  /** A fresh group with the scratch account as a member. */
+  membership(): Promise<{ groupId: string; userId: string }>;
   freshCategory(): Promise<string>;
   freshAsset(): Promise<string>;
   photo(): Promise<{ assetId: string; photoId: string }>;
@@ -177,22 +180,24 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     rule: 'groups:manage',
     all: ADMIN_ONLY(201),
     request: async (ctx) =>
-      json('POST', `/api/groups/${await ctx.group()}/members`, { email: (await ctx.scratchUser()).email }),
+      json('POST', `/api/groups/${await ctx.freshGroup()}/members`, {
+        email: (await ctx.scratchUser()).email,
+      }),
   },
   'PATCH /api/groups/{id}/members/{userId}': {
     rule: 'groups:manage',
     all: ADMIN_ONLY(200),
     request: async (ctx) => {
-      const group = await ctx.group();
-      return json('PATCH', `/api/groups/${group}/members/${await ctx.member(group)}`, { isManager: true });
+      const { groupId, userId } = await ctx.membership();
+      return json('PATCH', `/api/groups/${groupId}/members/${userId}`, { isManager: true });
     },
   },
   'DELETE /api/groups/{id}/members/{userId}': {
     rule: 'groups:manage',
     all: ADMIN_ONLY(200),
     request: async (ctx) => {
-      const group = await ctx.group();
-      return json('DELETE', `/api/groups/${group}/members/${await ctx.member(group)}`);
+      const { groupId, userId } = await ctx.membership();
+      return json('DELETE', `/api/groups/${groupId}/members/${userId}`);
     },
   },
   'GET /api/audit': { rule: 'audit:read (admin)', all: ADMIN_ONLY(200), request: () => get('/api/audit') },

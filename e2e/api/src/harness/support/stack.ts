@@ -16,7 +16,10 @@ export class HarnessStack {
 
   static async start(): Promise<HarnessStack> {
     const dataDir = tempDataDir();
-    return new HarnessStack(await launchMadang({ MADANG_DATA_DIR: dataDir }, 120_000), dataDir);
+    const started = Date.now();
+    const stack = new HarnessStack(await launchMadang({ MADANG_DATA_DIR: dataDir }, 120_000), dataDir);
+    process.stdout.write(`harness: Madang started in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    return stack;
   }
 
   get baseUrl(): string {
