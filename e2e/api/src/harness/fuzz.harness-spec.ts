@@ -46,7 +46,7 @@ describe('fuzz from the OpenAPI description (built API, real PostgreSQL)', () =>
         seed,
         batchSize: BATCH,
         maxRequests,
-        deadline: Date.now() + (minutes > 0 ? minutes * 60_000 : 150_000),
+        deadline: Date.now() + (minutes > 0 ? minutes * 60_000 : 120_000),
         onlyIndex,
         onBatch:
           minutes > 0
