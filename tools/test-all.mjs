@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: every tier, in order, stopping at the first failure.
 // format → lint (with module boundaries) + type-check + unit → build → integration (real PostgreSQL,
-// incl. the entity/migration drift check) → API end-to-end (built app over HTTP) → browser (Playwright, Chromium).
+// incl. the entity/migration drift check) → API end-to-end (built app over HTTP) → browser (Playwright, Chromium)
+// → hardening harness (issue 7: OpenAPI fuzz, route × role matrix, model-based booking test, stall detector;
+// each file against its own freshly started Madang, fixed budgets — longer runs: npm run fuzz / fuzz:model).
 import { spawnSync } from 'node:child_process';
 
 const env = {
@@ -19,6 +21,10 @@ const steps = [
   ['integration tests on PostgreSQL', nx(['run', 'api:test-int'])],
   ['API end-to-end tests', nx(['run', 'api-e2e:e2e'])],
   ['browser end-to-end tests', nx(['run', 'web-e2e:e2e'])],
+  [
+    'hardening harness (fuzz, route × role matrix, booking model, stall detector)',
+    ['npx', ['jest', '-c', 'e2e/api/src/harness/jest.config.ts', '--runInBand']],
+  ],
 ];
 
 const results = [];

@@ -1,0 +1,390 @@
+import { TINY_PNG } from './support/fixture';
+import type { ProbeRequest, RoleName } from './support/probe';
+
+/**
+ * THE route × role table: for every operation of the OpenAPI description, the status each role must
+ * get — for routes on an owned object, once on the role's own object and once on another person's.
+ * The matrix test (matrix.harness-spec.ts) fails for an operation without an entry here, for an
+ * entry whose operation no longer exists, and for every cell the running API answers differently.
+ *
+ * Columns, always in this order: anonymous, resident A, resident B, approver, operations, admin
+ * (the demo accounts resident@, resident2@, approver@, operations@, admin@madang.local).
+ * A cell is one status, or a list when several answers are right (the note says why).
+ * "own" = an object of the acting person (anonymous: resident A's); "other" = resident B's object
+ * for resident A and resident A's for everyone else.
+ */
+export type Cell = number | readonly number[];
+export type Row = Readonly<Record<RoleName, Cell>>;
+export type Variant = 'own' | 'other';
+export type Person = Exclude<RoleName, 'anonymous'>;
+
+/** Builds rows in column order: anonymous, resident A, resident B, approver, operations, admin. */
+export const cells = (
+  anonymous: Cell,
+  residentA: Cell,
+  residentB: Cell,
+  approver: Cell,
+  operations: Cell,
+  admin: Cell,
+): Row => ({
+  anonymous,
+  residentA,
+  residentB,
+  approver,
+  operations,
+  admin,
+});
+
+/** What a row's request may use: objects made fresh for each cell, so cells never depend on each other. */
+export interface MatrixContext {
+  /** The person whose object the cell is about (own → the role itself; other → someone else). */
+  owner(role: RoleName, variant: Variant): Person;
+  userId(person: Person): string;
+  /** A fresh pending booking of `person` on the matrix room (approval required). */
+  pendingBooking(person: Person): Promise<string>;
+  /** A notification addressed to `person` (from cancelling a fresh booking). */
+  notification(person: Person): Promise<string>;
+  /** A free one-hour slot on the matrix room. */
+  slot(): { start: string; end: string };
+  roomId: string;
+  categoryId: string;
+  /** One registered account outside the demo roles (registered once: registration may be throttled). */
+  scratchUser(): Promise<{ id: string; email: string }>;
+  group(): Promise<string>;
+  freshGroup(): Promise<string>;
+  /** A fresh group with the scratch account as a member. */
+  membership(): Promise<{ groupId: string; userId: string }>;
+  freshCategory(): Promise<string>;
+  freshAsset(): Promise<string>;
+  photo(): Promise<{ assetId: string; photoId: string }>;
+  unique(): string;
+}
+
+export interface RouteEntry {
+  /** Why the cells are what they are (permission, ownership rule). */
+  rule: string;
+  /** Object-free routes: one row. Owned-object routes: `own` and `other`. */
+  all?: Row;
+  own?: Row;
+  other?: Row;
+  /** The request; `form` bodies are multipart. */
+  request(ctx: MatrixContext, role: RoleName, variant: Variant): Promise<ProbeRequest>;
+  /** The request replaces or ends the caller's session: sign the role in again afterwards. */
+  endsSession?: boolean;
+}
+
+const json = (method: string, url: string, body?: unknown): ProbeRequest => ({
+  method,
+  url,
+  body: body === undefined ? undefined : JSON.stringify(body),
+});
+const get = (url: string) => Promise.resolve(json('GET', url));
+
+const PUBLIC_200 = cells(200, 200, 200, 200, 200, 200);
+const SIGNED_IN_200 = cells(401, 200, 200, 200, 200, 200);
+const APPROVER_ONLY = (ok: number) => cells(401, 403, 403, ok, 403, 403);
+const ADMIN_ONLY = (ok: number) => cells(401, 403, 403, 403, 403, ok);
+/** Approvers decide other people's requests, never their own (issue 7, separation of duties). */
+const OWN_DECISION = cells(401, 403, 403, [403, 409, 422], 403, 403);
+
+export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
+  // ── platform ───────────────────────────────────────────────────────────────
+  'GET /api/health': { rule: 'public', all: PUBLIC_200, request: () => get('/api/health') },
+  'GET /api/ready': { rule: 'public', all: PUBLIC_200, request: () => get('/api/ready') },
+  'GET /api/auth/csrf': {
+    rule: 'public',
+    all: cells(204, 204, 204, 204, 204, 204),
+    request: () => get('/api/auth/csrf'),
+  },
+  'POST /api/auth/register': {
+    rule: 'public; 429 once registration is throttled per address (issue 7)',
+    all: cells([201, 429], [201, 429], [201, 429], [201, 429], [201, 429], [201, 429]),
+    request: async (ctx) =>
+      json('POST', '/api/auth/register', {
+        email: `matrix-${ctx.unique()}@example.kr`,
+        password: 'correct horse battery',
+        displayName: 'Matrix',
+        locale: 'en',
+      }),
+    endsSession: true,
+  },
+  'POST /api/auth/login': {
+    rule: 'public (signs in as a scratch account)',
+    all: PUBLIC_200,
+    request: async (ctx) => {
+      const user = await ctx.scratchUser();
+      return json('POST', '/api/auth/login', { email: user.email, password: 'correct horse battery' });
+    },
+    endsSession: true,
+  },
+  'POST /api/auth/logout': {
+    rule: 'public; revokes the session if any',
+    all: cells(204, 204, 204, 204, 204, 204),
+    request: () => Promise.resolve(json('POST', '/api/auth/logout')),
+    endsSession: true,
+  },
+  'GET /api/auth/me': { rule: 'self', all: SIGNED_IN_200, request: () => get('/api/auth/me') },
+  'PATCH /api/auth/me': {
+    rule: 'self',
+    all: SIGNED_IN_200,
+    request: () => Promise.resolve(json('PATCH', '/api/auth/me', { locale: 'ko' })),
+  },
+  'POST /api/auth/password': {
+    rule: 'self; a wrong current password (422) proves the route was reached without changing anything',
+    all: cells(401, [422, 429], [422, 429], [422, 429], [422, 429], [422, 429]),
+    request: () =>
+      Promise.resolve(
+        json('POST', '/api/auth/password', {
+          currentPassword: 'not-the-password',
+          newPassword: 'another long password 1',
+        }),
+      ),
+  },
+  'GET /api/users': {
+    rule: 'users:read (approver, admin)',
+    all: cells(401, 403, 403, 200, 403, 200),
+    request: () => get('/api/users'),
+  },
+  'PUT /api/users/{id}/roles/{role}': {
+    rule: 'users:manage-roles (admin)',
+    all: ADMIN_ONLY(200),
+    request: async (ctx) => json('PUT', `/api/users/${(await ctx.scratchUser()).id}/roles/reviewer`),
+  },
+  'DELETE /api/users/{id}/roles/{role}': {
+    rule: 'users:manage-roles (admin)',
+    all: ADMIN_ONLY(200),
+    request: async (ctx) => json('DELETE', `/api/users/${(await ctx.scratchUser()).id}/roles/reviewer`),
+  },
+  'GET /api/groups': {
+    rule: 'groups:read (approver, operations, admin)',
+    all: cells(401, 403, 403, 200, 200, 200),
+    request: () => get('/api/groups'),
+  },
+  'POST /api/groups': {
+    rule: 'groups:manage (admin)',
+    all: ADMIN_ONLY(201),
+    request: async (ctx) =>
+      json('POST', '/api/groups', { name: `Matrix team ${ctx.unique()}`, kind: 'resident_team' }),
+  },
+  'GET /api/groups/{id}': {
+    rule: 'groups:read',
+    all: cells(401, 403, 403, 200, 200, 200),
+    request: async (ctx) => json('GET', `/api/groups/${await ctx.group()}`),
+  },
+  'PATCH /api/groups/{id}': {
+    rule: 'groups:manage',
+    all: ADMIN_ONLY(200),
+    request: async (ctx) => json('PATCH', `/api/groups/${await ctx.group()}`, { description: 'matrix' }),
+  },
+  'POST /api/groups/{id}/members': {
+    rule: 'groups:manage',
+    all: ADMIN_ONLY(201),
+    request: async (ctx) =>
+      json('POST', `/api/groups/${await ctx.freshGroup()}/members`, {
+        email: (await ctx.scratchUser()).email,
+      }),
+  },
+  'PATCH /api/groups/{id}/members/{userId}': {
+    rule: 'groups:manage',
+    all: ADMIN_ONLY(200),
+    request: async (ctx) => {
+      const { groupId, userId } = await ctx.membership();
+      return json('PATCH', `/api/groups/${groupId}/members/${userId}`, { isManager: true });
+    },
+  },
+  'DELETE /api/groups/{id}/members/{userId}': {
+    rule: 'groups:manage',
+    all: ADMIN_ONLY(200),
+    request: async (ctx) => {
+      const { groupId, userId } = await ctx.membership();
+      return json('DELETE', `/api/groups/${groupId}/members/${userId}`);
+    },
+  },
+  'GET /api/audit': { rule: 'audit:read (admin)', all: ADMIN_ONLY(200), request: () => get('/api/audit') },
+
+  // ── catalogue ──────────────────────────────────────────────────────────────
+  'GET /api/categories': { rule: 'public', all: PUBLIC_200, request: () => get('/api/categories') },
+  'POST /api/categories': {
+    rule: 'catalogue:manage (approver)',
+    all: APPROVER_ONLY(201),
+    request: async (ctx) =>
+      json('POST', '/api/categories', {
+        code: `matrix-${ctx.unique()}`,
+        name: { ko: '매트릭스', en: 'Matrix' },
+      }),
+  },
+  'PATCH /api/categories/{id}': {
+    rule: 'catalogue:manage',
+    all: APPROVER_ONLY(200),
+    request: async (ctx) =>
+      json('PATCH', `/api/categories/${await ctx.freshCategory()}`, {
+        name: { ko: '매트릭스2', en: 'Matrix 2' },
+      }),
+  },
+  'PUT /api/categories/{id}/rules': {
+    rule: 'rules:manage (approver)',
+    all: APPROVER_ONLY(200),
+    request: async (ctx) =>
+      json('PUT', `/api/categories/${await ctx.freshCategory()}/rules`, { rules: { slotStepMinutes: 30 } }),
+  },
+  'GET /api/assets': { rule: 'public', all: PUBLIC_200, request: () => get('/api/assets') },
+  'POST /api/assets': {
+    rule: 'catalogue:manage',
+    all: APPROVER_ONLY(201),
+    request: async (ctx) =>
+      json('POST', '/api/assets', {
+        categoryId: ctx.categoryId,
+        kind: 'space',
+        name: { ko: `방 ${ctx.unique()}`, en: `Room ${ctx.unique()}` },
+        capacity: 4,
+      }),
+  },
+  'GET /api/assets/{id}': {
+    rule: 'public',
+    all: PUBLIC_200,
+    request: (ctx) => get(`/api/assets/${ctx.roomId}`),
+  },
+  'PATCH /api/assets/{id}': {
+    rule: 'catalogue:manage',
+    all: APPROVER_ONLY(200),
+    request: async (ctx) => json('PATCH', `/api/assets/${await ctx.freshAsset()}`, { location: 'Floor 3' }),
+  },
+  'PUT /api/assets/{id}/rules': {
+    rule: 'rules:manage',
+    all: APPROVER_ONLY(200),
+    request: async (ctx) =>
+      json('PUT', `/api/assets/${await ctx.freshAsset()}/rules`, { rules: { maxDurationMinutes: 120 } }),
+  },
+  'POST /api/assets/{id}/photos': {
+    rule: 'catalogue:manage',
+    all: APPROVER_ONLY(201),
+    request: async (ctx) => {
+      const form = new FormData();
+      form.append('photo', new Blob([TINY_PNG], { type: 'image/png' }), 'tiny.png');
+      return { method: 'POST', url: `/api/assets/${await ctx.freshAsset()}/photos`, form };
+    },
+  },
+  'GET /api/assets/{id}/photos/{photoId}': {
+    rule: 'public',
+    all: PUBLIC_200,
+    request: async (ctx) => {
+      const { assetId, photoId } = await ctx.photo();
+      return json('GET', `/api/assets/${assetId}/photos/${photoId}`);
+    },
+  },
+  'DELETE /api/assets/{id}/photos/{photoId}': {
+    rule: 'catalogue:manage',
+    all: APPROVER_ONLY(200),
+    request: async (ctx) => {
+      const { assetId, photoId } = await ctx.photo();
+      return json('DELETE', `/api/assets/${assetId}/photos/${photoId}`);
+    },
+  },
+
+  // ── bookings ───────────────────────────────────────────────────────────────
+  'GET /api/availability': {
+    rule: 'public',
+    all: PUBLIC_200,
+    request: (ctx) => {
+      const { start } = ctx.slot();
+      const to = new Date(new Date(start).getTime() + 86_400_000).toISOString();
+      return get(
+        `/api/availability?from=${encodeURIComponent(start)}&to=${encodeURIComponent(to)}&assetIds=${ctx.roomId}`,
+      );
+    },
+  },
+  'POST /api/bookings/quote': {
+    rule: 'bookings:create (every signed-in role)',
+    all: SIGNED_IN_200,
+    request: (ctx) =>
+      Promise.resolve(
+        json('POST', '/api/bookings/quote', {
+          items: [{ assetId: ctx.roomId }],
+          ...ctx.slot(),
+          purpose: 'matrix',
+          attendees: 1,
+        }),
+      ),
+  },
+  'POST /api/bookings': {
+    rule: 'bookings:create',
+    all: cells(401, 201, 201, 201, 201, 201),
+    request: (ctx) =>
+      Promise.resolve(
+        json('POST', '/api/bookings', {
+          items: [{ assetId: ctx.roomId }],
+          ...ctx.slot(),
+          purpose: 'matrix',
+          attendees: 1,
+        }),
+      ),
+  },
+  'GET /api/bookings': { rule: 'bookings:read-own', all: SIGNED_IN_200, request: () => get('/api/bookings') },
+  'POST /api/bookings/decisions': {
+    rule: 'bookings:decide (approver); each id answered on its own inside a 200',
+    all: APPROVER_ONLY(200),
+    request: async (ctx) =>
+      json('POST', '/api/bookings/decisions', {
+        ids: [await ctx.pendingBooking('residentA')],
+        action: 'approve',
+      }),
+  },
+  'GET /api/bookings/{id}': {
+    rule: "own, or bookings:read-all (approver, operations); another's is 404",
+    own: SIGNED_IN_200,
+    other: cells(401, 404, 404, 200, 200, 404),
+    request: async (ctx, role, variant) =>
+      json('GET', `/api/bookings/${await ctx.pendingBooking(ctx.owner(role, variant))}`),
+  },
+  'POST /api/bookings/{id}/approve': {
+    rule: 'bookings:decide, not on one’s own request',
+    own: OWN_DECISION,
+    other: APPROVER_ONLY(200),
+    request: async (ctx, role, variant) =>
+      json('POST', `/api/bookings/${await ctx.pendingBooking(ctx.owner(role, variant))}/approve`, {
+        reason: 'ok',
+      }),
+  },
+  'POST /api/bookings/{id}/reject': {
+    rule: 'bookings:decide, not on one’s own request (cancel it instead)',
+    own: OWN_DECISION,
+    other: APPROVER_ONLY(200),
+    request: async (ctx, role, variant) =>
+      json('POST', `/api/bookings/${await ctx.pendingBooking(ctx.owner(role, variant))}/reject`, {
+        reason: 'no',
+      }),
+  },
+  'GET /api/bookings/{id}/cancellation': {
+    rule: "own, or bookings:decide for another's; read-all alone (operations) does not cancel",
+    own: SIGNED_IN_200,
+    other: cells(401, 404, 404, 200, 404, 404),
+    request: async (ctx, role, variant) =>
+      json('GET', `/api/bookings/${await ctx.pendingBooking(ctx.owner(role, variant))}/cancellation`),
+  },
+  'POST /api/bookings/{id}/cancel': {
+    rule: "own, or bookings:decide for another's (with a reason)",
+    own: SIGNED_IN_200,
+    other: cells(401, 404, 404, 200, 404, 404),
+    request: async (ctx, role, variant) =>
+      json('POST', `/api/bookings/${await ctx.pendingBooking(ctx.owner(role, variant))}/cancel`, {
+        reason: 'matrix',
+      }),
+  },
+  'GET /api/approvals/queue': {
+    rule: 'bookings:decide',
+    all: APPROVER_ONLY(200),
+    request: () => get('/api/approvals/queue'),
+  },
+  'GET /api/notifications': {
+    rule: 'notifications:read',
+    all: SIGNED_IN_200,
+    request: () => get('/api/notifications'),
+  },
+  'POST /api/notifications/{id}/read': {
+    rule: "notifications:read, own only; another's is 404",
+    own: cells(401, 204, 204, 204, 204, 204),
+    other: cells(401, 404, 404, 404, 404, 404),
+    request: async (ctx, role, variant) =>
+      json('POST', `/api/notifications/${await ctx.notification(ctx.owner(role, variant))}/read`),
+  },
+};

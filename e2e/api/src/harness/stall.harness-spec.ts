@@ -1,0 +1,181 @@
+import type { AssetSummary } from '@madang/booking-rules';
+import { seoulSlot } from './support/fixture';
+import { checkAnswer } from './support/oracle';
+import {
+  describeRequest,
+  openSessions,
+  type ProbeRequest,
+  type ProbeSession,
+  ReadyWatch,
+  type RoleName,
+} from './support/probe';
+import { HarnessStack } from './support/stack';
+
+/**
+ * Stall detector: the worst input of each list, search and quote operation, one at a time, while
+ * /api/ready is polled in parallel. Each must be answered (not 5xx, a problem if refused) within
+ * ANSWER_MS, and readiness must never take more than READY_MS. A stalled API is killed and started
+ * again on the same data, so one stall is reported once and does not fail the inputs after it.
+ */
+const ANSWER_MS = Number(process.env['HARNESS_STALL_ANSWER_MS'] ?? 5_000);
+const READY_MS = 1_000;
+const GIVE_UP_MS = 20_000;
+
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+const q = encodeURIComponent;
+const now = Date.now();
+const soon = iso(Math.ceil(now / DAY) * DAY + 2 * DAY);
+const tenYears = iso(Math.ceil(now / DAY) * DAY + 3652 * DAY);
+const fakeIds = (n: number) =>
+  Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+
+interface Worst {
+  name: string;
+  role: RoleName;
+  build(assets: AssetSummary[]): ProbeRequest;
+}
+
+const room = (assets: AssetSummary[]) => (assets.find((a) => a.name.en === 'Meeting Room A') ?? assets[0]).id;
+const bookingBody = (assets: AssetSummary[], end: string, extra: Record<string, unknown> = {}) =>
+  JSON.stringify({
+    items: [{ assetId: room(assets) }],
+    start: seoulSlot(2, 2, 10).start,
+    end,
+    purpose: 'stall',
+    attendees: 1,
+    ...extra,
+  });
+const post = (url: string, body: string): ProbeRequest => ({ method: 'POST', url, body });
+const get = (url: string): ProbeRequest => ({ method: 'GET', url });
+
+const WORST: Worst[] = [
+  {
+    name: 'GET /api/assets free for ten years',
+    role: 'anonymous',
+    build: () => get(`/api/assets?freeFrom=${q(soon)}&freeTo=${q(tenYears)}`),
+  },
+  {
+    name: 'GET /api/assets free until year 275760',
+    role: 'anonymous',
+    build: () => get(`/api/assets?freeFrom=${q(soon)}&freeTo=${q('+275760-09-13T00:00:00Z')}`),
+  },
+  {
+    name: 'GET /api/assets with 2,000 tags',
+    role: 'anonymous',
+    build: () => get(`/api/assets?tags=${Array.from({ length: 2_000 }, (_, i) => `t${i}`).join(',')}`),
+  },
+  {
+    name: 'GET /api/availability of every asset for ten years',
+    role: 'anonymous',
+    build: () => get(`/api/availability?from=${q(soon)}&to=${q(tenYears)}`),
+  },
+  {
+    name: 'GET /api/availability of 300 assets for ten years',
+    role: 'anonymous',
+    build: () =>
+      get(`/api/availability?from=${q(soon)}&to=${q(tenYears)}&assetIds=${fakeIds(300).join(',')}`),
+  },
+  {
+    name: 'POST /api/bookings/quote ending in 2999',
+    role: 'residentA',
+    build: (a) => post('/api/bookings/quote', bookingBody(a, '2999-12-31T10:00:00+09:00')),
+  },
+  {
+    name: 'POST /api/bookings/quote ending ten years ahead',
+    role: 'residentA',
+    build: (a) => post('/api/bookings/quote', bookingBody(a, tenYears)),
+  },
+  {
+    name: 'POST /api/bookings ending in 2999',
+    role: 'residentA',
+    build: (a) => post('/api/bookings', bookingBody(a, '2999-12-31T10:00:00+09:00')),
+  },
+  {
+    name: 'POST /api/bookings/quote with 19,000 items (under 1 MB)',
+    role: 'residentA',
+    build: (a) =>
+      post(
+        '/api/bookings/quote',
+        JSON.stringify({
+          items: Array.from({ length: 19_000 }, () => ({ assetId: room(a) })),
+          ...seoulSlot(2, 2, 10),
+          purpose: 'stall',
+          attendees: 1,
+        }),
+      ),
+  },
+  {
+    name: 'POST /api/bookings/quote with JSON nested 100,000 deep',
+    role: 'residentA',
+    build: () => post('/api/bookings/quote', '['.repeat(100_000) + ']'.repeat(100_000)),
+  },
+  {
+    name: 'POST /api/bookings/decisions for 20,000 ids',
+    role: 'approver',
+    build: () => post('/api/bookings/decisions', JSON.stringify({ ids: fakeIds(20_000), action: 'approve' })),
+  },
+  {
+    name: 'GET /api/bookings, all, ten years, a million per page',
+    role: 'approver',
+    build: () => get(`/api/bookings?scope=all&from=${q(soon)}&to=${q(tenYears)}&limit=1000000`),
+  },
+  {
+    name: 'GET /api/bookings at offset 10^15',
+    role: 'approver',
+    build: () => get('/api/bookings?scope=all&offset=1000000000000000'),
+  },
+  {
+    name: 'GET /api/audit, a million per page, from year 0',
+    role: 'admin',
+    build: () =>
+      get(`/api/audit?limit=1000000&from=${q('0001-01-01T00:00:00Z')}&to=${q('9999-12-31T00:00:00Z')}`),
+  },
+  {
+    name: 'GET /api/users matching everything, a million per page',
+    role: 'admin',
+    build: () => get(`/api/users?q=${q('%')}&limit=1000000`),
+  },
+];
+
+describe('stall detector: the worst inputs are answered in time while /api/ready keeps answering', () => {
+  let stack: HarnessStack;
+  let sessions: Record<RoleName, ProbeSession>;
+  let assets: AssetSummary[];
+
+  beforeAll(async () => {
+    stack = await HarnessStack.start();
+    sessions = await openSessions(stack.baseUrl);
+    assets = (await sessions.anonymous.send(get('/api/assets'))).json as AssetSummary[];
+  }, 180_000);
+  afterAll(async () => stack?.stop());
+
+  it.each(WORST.map((w) => [w.name, w] as const))('%s', async (_name, worst) => {
+    const req = worst.build(assets);
+    const watch = new ReadyWatch(sessions.anonymous, 100, 5_000);
+    await new Promise((r) => setTimeout(r, 150));
+    const result = await sessions[worst.role].send(req, GIVE_UP_MS);
+    await new Promise((r) => setTimeout(r, 150));
+    const ready = await watch.stop();
+    const problems = checkAnswer(req, result, { maxMs: ANSWER_MS }).map(
+      (v) => `${v.kind}: ${v.detail.slice(0, 200)}`,
+    );
+    if (ready.worstMs > READY_MS || ready.failed > 0)
+      problems.push(
+        `/api/ready: worst ${ready.worstMs.toFixed(0)} ms over ${ready.count} polls (${ready.failed} not 200), bound ${READY_MS} ms`,
+      );
+    // Restart only an API that is still stuck, so one stall is reported once and not blamed on the next input.
+    const stuck =
+      (result.error !== undefined || ready.failed > 0) &&
+      (await sessions.anonymous.send(get('/api/ready'), 3_000)).status !== 200;
+    if (stuck) {
+      await stack.restartAfterStall();
+      for (const session of Object.values(sessions)) session.baseUrl = stack.baseUrl;
+    }
+    process.stdout.write(
+      `stall: ${worst.name}: ${result.error ?? result.status} in ${result.ms.toFixed(0)} ms; ready worst ${ready.worstMs.toFixed(0)} ms (${ready.count} polls)${stuck ? ' — API restarted' : ''}\n`,
+    );
+    if (problems.length)
+      throw new Error(`${describeRequest(worst.role, req, 200)}\n  ${problems.join('\n  ')}`);
+  });
+});

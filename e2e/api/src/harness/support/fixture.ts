@@ -1,0 +1,100 @@
+import type { AssetSummary, BookingDto, CategoryDto } from '@madang/booking-rules';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@madang/contracts';
+import { MadangClient } from '@madang/testing';
+import type { IdPools } from './generators';
+import { DEMO_PASSWORD, ROLE_ACCOUNTS, type RoleName } from './probe';
+
+/** A local Seoul time `weeksAhead` weeks from this Monday, as extended ISO with +09:00. */
+export function seoulSlot(
+  weeksAhead: number,
+  weekday: number,
+  hour: number,
+  hours = 1,
+): { start: string; end: string } {
+  const seoulNow = new Date(Date.now() + 9 * 3_600_000);
+  const monday = Date.UTC(
+    seoulNow.getUTCFullYear(),
+    seoulNow.getUTCMonth(),
+    seoulNow.getUTCDate() - ((seoulNow.getUTCDay() + 6) % 7) + 7 * weeksAhead,
+  );
+  const date = new Date(monday + (weekday - 1) * 86_400_000).toISOString().slice(0, 10);
+  const at = (h: number) => `${date}T${String(h).padStart(2, '0')}:00:00+09:00`;
+  return { start: at(hour), end: at(hour + hours) };
+}
+
+export async function signedIn(baseUrl: string, role: Exclude<RoleName, 'anonymous'>): Promise<MadangClient> {
+  const client = new MadangClient(baseUrl, 'en');
+  await client.login(ROLE_ACCOUNTS[role], DEMO_PASSWORD);
+  return client;
+}
+
+/** A 1×1 PNG. */
+export const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Uploads a photo the way a browser form does (multipart), returning the asset's photo ids. */
+export async function uploadPhoto(
+  client: MadangClient,
+  assetId: string,
+): Promise<{ status: number; photoIds: string[] }> {
+  const form = new FormData();
+  form.append('photo', new Blob([TINY_PNG], { type: 'image/png' }), 'tiny.png');
+  const response = await fetch(`${client.baseUrl}/api/assets/${assetId}/photos`, {
+    method: 'POST',
+    body: form,
+    headers: {
+      [CSRF_HEADER]: client.cookie(CSRF_COOKIE) ?? '',
+      cookie: `${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE)}; ${CSRF_COOKIE}=${client.cookie(CSRF_COOKIE)}`,
+    },
+  });
+  const body = (await response.json()) as { photoIds?: string[] };
+  return { status: response.status, photoIds: body.photoIds ?? [] };
+}
+
+/** Real objects of every kind in a fresh demo Madang, for requests that should reach an object. */
+export async function buildIdPools(baseUrl: string): Promise<IdPools> {
+  const anonymous = new MadangClient(baseUrl, 'en');
+  const [residentA, residentB, approver, admin] = await Promise.all([
+    signedIn(baseUrl, 'residentA'),
+    signedIn(baseUrl, 'residentB'),
+    signedIn(baseUrl, 'approver'),
+    signedIn(baseUrl, 'admin'),
+  ]);
+  const assets = (await anonymous.get<AssetSummary[]>('/api/assets')).body;
+  const categories = (await anonymous.get<CategoryDto[]>('/api/categories')).body;
+  const byName = (en: string) => (assets.find((a) => a.name.en === en) as AssetSummary).id;
+
+  const bookings: string[] = [];
+  const book = async (client: MadangClient, asset: string, slot: { start: string; end: string }) => {
+    const r = await client.post<BookingDto>('/api/bookings', {
+      items: [{ assetId: byName(asset) }],
+      ...slot,
+      purpose: 'harness fixture',
+      attendees: 2,
+    });
+    if (r.status !== 201) throw new Error(`fixture booking ${asset}: ${r.status} ${JSON.stringify(r.body)}`);
+    bookings.push(r.body.id);
+  };
+  await book(residentA, 'Meeting Room A', seoulSlot(3, 2, 10, 2));
+  await book(residentA, 'Hall', seoulSlot(3, 3, 13, 2));
+  await book(residentB, 'Meeting Room B', seoulSlot(3, 2, 14, 1));
+  await book(residentB, 'Hall', seoulSlot(3, 4, 13, 2));
+
+  const groups = (await admin.get<{ id: string }[]>('/api/groups')).body.map((g) => g.id);
+  const scratch = new MadangClient(baseUrl, 'en');
+  const user = await scratch.register(`harness-${Date.now()}@example.kr`, 'Harness Scratch');
+  const notifications = (await residentA.get<{ id: string }[]>('/api/notifications')).body.map((n) => n.id);
+  const photo = await uploadPhoto(approver, byName('Meeting Room C'));
+  if (photo.status !== 201) throw new Error(`fixture photo upload answered ${photo.status}`);
+  return {
+    asset: assets.map((a) => a.id),
+    category: categories.map((c) => c.id),
+    booking: bookings,
+    group: groups,
+    user: [user.id],
+    notification: notifications,
+    photo: photo.photoIds,
+  };
+}
