@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { Injectable, computed, effect, inject, signal } from '@angular/core';
+import { Injectable, effect, inject, signal } from '@angular/core';
 import {
   type Locale,
   type LocalizedText,
@@ -8,7 +8,7 @@ import {
   isLocale,
   negotiateLocale,
 } from '@madang/contracts';
-import { MESSAGES, type MessageKey } from './messages';
+import { type MessageKey, messageText } from './messages';
 
 export const LOCALE_STORAGE_KEY = 'madang.locale';
 
@@ -26,7 +26,6 @@ export class I18nService {
 
   readonly locale = this.current.asReadonly();
   readonly locales = LOCALES;
-  readonly messages = computed(() => MESSAGES[this.current()]);
 
   constructor() {
     effect(() => {
@@ -40,7 +39,7 @@ export class I18nService {
 
   /** Same as `t`, for an explicit language (used by the pure pipe). */
   translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-    const template = MESSAGES[locale][key];
+    const template = messageText(locale, key);
     return params ? interpolate(template, params) : template;
   }
 

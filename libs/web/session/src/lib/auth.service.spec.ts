@@ -2,7 +2,7 @@ import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import type { MeResponse } from '@madang/contracts';
-import { I18nService, LOCALE_STORAGE_KEY } from '../i18n/i18n.service';
+import { I18nService, LOCALE_STORAGE_KEY } from '@madang/web/i18n';
 import { AuthService } from './auth.service';
 
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve));

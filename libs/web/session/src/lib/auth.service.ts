@@ -1,16 +1,16 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
-import {
-  type ChangePasswordRequest,
-  type Locale,
-  type LoginRequest,
-  type MeResponse,
-  type Permission,
-  type RegisterRequest,
-  type UpdateProfileRequest,
+import type {
+  ChangePasswordRequest,
+  Locale,
+  LoginRequest,
+  MeResponse,
+  Permission,
+  RegisterRequest,
+  UpdateProfileRequest,
 } from '@madang/contracts';
 import { firstValueFrom } from 'rxjs';
-import { I18nService } from '../i18n/i18n.service';
+import { I18nService } from '@madang/web/i18n';
 
 /**
  * Who is signed in, as signals. `ready()` resolves once the CSRF cookie has been asked for and

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { CSRF_COOKIE, CSRF_HEADER } from '@madang/contracts';
 import { firstValueFrom } from 'rxjs';
-import { I18nService } from '../i18n/i18n.service';
+import { I18nService } from '@madang/web/i18n';
 import { csrfInterceptor, localeInterceptor } from './http.interceptors';
 
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve));

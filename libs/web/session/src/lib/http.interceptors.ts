@@ -3,7 +3,7 @@ import { inject } from '@angular/core';
 import { CSRF_HEADER } from '@madang/contracts';
 import { Router } from '@angular/router';
 import { catchError, from, switchMap, throwError } from 'rxjs';
-import { I18nService } from '../i18n/i18n.service';
+import { I18nService } from '@madang/web/i18n';
 import { AuthService } from './auth.service';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,6 +1,6 @@
 import { Injectable, effect, inject } from '@angular/core';
 import { MatPaginatorIntl } from '@angular/material/paginator';
-import { I18nService } from '../i18n/i18n.service';
+import { I18nService } from '@madang/web/i18n';
 
 /** Paginator labels in the current language. */
 @Injectable()

@@ -4,8 +4,8 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { I18nService } from '../i18n/i18n.service';
-import { fieldErrorText } from './field-error';
+import { I18nService } from '@madang/web/i18n';
+import { fieldErrorText } from '@madang/web/util';
 
 export interface ReasonDialogData {
   title: string;

@@ -1,6 +1,6 @@
 import type { AbstractControl } from '@angular/forms';
-import type { I18nService } from '../i18n/i18n.service';
-import { SERVER_ERROR } from '../core/form-errors';
+import type { I18nService } from '@madang/web/i18n';
+import { SERVER_ERROR } from './form-errors';
 
 /**
  * The one message to show under a field: the server's verdict first, then the client-side

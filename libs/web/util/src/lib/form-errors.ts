@@ -1,6 +1,6 @@
 import type { AbstractControl, FormGroup } from '@angular/forms';
 import type { ErrorCode, Locale, ProblemDetails } from '@madang/contracts';
-import { MESSAGES } from '../i18n/messages';
+import { messageText } from '@madang/web/i18n';
 import { fieldErrorMessage, isNetworkFailure, problemMessage } from './problem';
 
 /** Validation error key under which a server message is stored on a control. */
@@ -24,7 +24,7 @@ export interface AppliedProblem {
  * `<mat-error>` and cleared by the next edit) and returns what is left for the whole form.
  */
 export function applyProblemToForm(form: FormGroup, problem: ProblemDetails, locale: Locale): AppliedProblem {
-  if (isNetworkFailure(problem)) return { formMessage: MESSAGES[locale]['error.network'], fields: [] };
+  if (isNetworkFailure(problem)) return { formMessage: messageText(locale, 'error.network'), fields: [] };
   const fields: string[] = [];
   const leftOver: string[] = [];
   for (const error of problem.errors ?? []) {

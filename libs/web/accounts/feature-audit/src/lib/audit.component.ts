@@ -13,12 +13,10 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import type { AuditEntry } from '@madang/contracts';
-import { failureText } from '../core/problem-text';
-import { I18nService } from '../i18n/i18n.service';
-import { TranslatePipe } from '../i18n/translate.pipe';
-import { DateTimePipe } from '../shared/date-time.pipe';
-import { IconComponent } from '../shared/icon.component';
-import { AuditService, endOfDay, startOfDay } from './audit.service';
+import { failureText } from '@madang/web/util';
+import { I18nService, TranslatePipe } from '@madang/web/i18n';
+import { DateTimePipe, IconComponent } from '@madang/web/ui';
+import { AuditService, endOfDay, startOfDay } from '@madang/web/accounts/data-access';
 
 const PAGE_SIZES = [20, 50, 100];
 

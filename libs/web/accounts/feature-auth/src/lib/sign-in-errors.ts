@@ -1,7 +1,7 @@
 import type { FormGroup } from '@angular/forms';
 import type { Locale, ProblemDetails } from '@madang/contracts';
-import { type AppliedProblem, applyProblemToForm } from '../core/form-errors';
-import { MESSAGES } from '../i18n/messages';
+import { type AppliedProblem, applyProblemToForm } from '@madang/web/util';
+import { messageText } from '@madang/web/i18n';
 
 /**
  * What the sign-in form shows for a failed attempt: field errors under their fields, and a
@@ -9,7 +9,7 @@ import { MESSAGES } from '../i18n/messages';
  */
 export function mapSignInProblem(form: FormGroup, problem: ProblemDetails, locale: Locale): AppliedProblem {
   if (problem.code === 'too_many_attempts' && typeof problem['retryAfterSeconds'] !== 'number') {
-    return { formMessage: MESSAGES[locale]['signIn.tooMany'], fields: [] };
+    return { formMessage: messageText(locale, 'signIn.tooMany'), fields: [] };
   }
   return applyProblemToForm(form, problem, locale);
 }

@@ -4,8 +4,8 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { FormControl, FormGroup } from '@angular/forms';
 import { Router, provideRouter } from '@angular/router';
 import { ERROR_MESSAGES, type MeResponse, type ProblemDetails } from '@madang/contracts';
-import { AuthService } from '../core/auth.service';
-import { I18nService } from '../i18n/i18n.service';
+import { AuthService } from '@madang/web/session';
+import { I18nService } from '@madang/web/i18n';
 import { SignInComponent } from './sign-in.component';
 import { mapSignInProblem } from './sign-in-errors';
 

@@ -12,14 +12,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
-import { AuthService } from '../core/auth.service';
-import { safeReturnUrl } from '../core/permission.guard';
-import { toProblem } from '../core/problem';
-import { I18nService } from '../i18n/i18n.service';
-import { TranslatePipe } from '../i18n/translate.pipe';
-import { fieldErrorText } from '../shared/field-error';
-import { focusFirstProblem } from '../shared/focus';
-import { IconComponent } from '../shared/icon.component';
+import { AuthService, safeReturnUrl } from '@madang/web/session';
+import { toProblem, fieldErrorText, focusFirstProblem } from '@madang/web/util';
+import { I18nService, TranslatePipe } from '@madang/web/i18n';
+import { IconComponent } from '@madang/web/ui';
 import { mapSignInProblem } from './sign-in-errors';
 
 @Component({

@@ -1,3 +1,4 @@
+import { DISPLAY_NAME_MAX_LENGTH } from '@madang/web/accounts/util';
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -6,17 +7,10 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { Router, RouterLink } from '@angular/router';
 import { type Locale, LOCALES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@madang/contracts';
-import { AuthService } from '../core/auth.service';
-import { applyProblemToForm } from '../core/form-errors';
-import { toProblem } from '../core/problem';
-import { I18nService } from '../i18n/i18n.service';
-import { LOCALE_NAMES } from '../i18n/locale-names';
-import { TranslatePipe } from '../i18n/translate.pipe';
-import { fieldErrorText } from '../shared/field-error';
-import { focusFirstProblem } from '../shared/focus';
-import { IconComponent } from '../shared/icon.component';
-
-export const DISPLAY_NAME_MAX_LENGTH = 60;
+import { AuthService } from '@madang/web/session';
+import { applyProblemToForm, toProblem, fieldErrorText, focusFirstProblem } from '@madang/web/util';
+import { I18nService, LOCALE_NAMES, TranslatePipe } from '@madang/web/i18n';
+import { IconComponent } from '@madang/web/ui';
 
 type SignUpField = 'email' | 'password' | 'displayName' | 'locale';
 

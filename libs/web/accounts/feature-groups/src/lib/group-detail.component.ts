@@ -22,18 +22,18 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { type GroupDetail, type GroupMemberSummary, PERMISSIONS } from '@madang/contracts';
 import { type Observable, firstValueFrom } from 'rxjs';
-import { AuthService } from '../core/auth.service';
-import { applyProblemToForm } from '../core/form-errors';
-import { toProblem } from '../core/problem';
-import { failureText } from '../core/problem-text';
-import { I18nService } from '../i18n/i18n.service';
-import { GroupKindLabelPipe } from '../i18n/labels.pipe';
-import { TranslatePipe } from '../i18n/translate.pipe';
-import { fieldErrorText } from '../shared/field-error';
-import { focusFirstProblem } from '../shared/focus';
-import { IconComponent } from '../shared/icon.component';
+import { AuthService } from '@madang/web/session';
+import {
+  applyProblemToForm,
+  toProblem,
+  failureText,
+  fieldErrorText,
+  focusFirstProblem,
+} from '@madang/web/util';
+import { I18nService, GroupKindLabelPipe, TranslatePipe } from '@madang/web/i18n';
+import { IconComponent } from '@madang/web/ui';
 import { GROUP_DESCRIPTION_MAX_LENGTH, GROUP_NAME_MAX_LENGTH } from './groups.component';
-import { GroupsService } from './groups.service';
+import { GroupsService } from '@madang/web/accounts/data-access';
 
 @Component({
   selector: 'app-group-detail',

@@ -20,17 +20,17 @@ import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { GROUP_KINDS, type GroupKind, PERMISSIONS } from '@madang/contracts';
 import { firstValueFrom } from 'rxjs';
-import { AuthService } from '../core/auth.service';
-import { applyProblemToForm } from '../core/form-errors';
-import { toProblem } from '../core/problem';
-import { failureText } from '../core/problem-text';
-import { I18nService } from '../i18n/i18n.service';
-import { GroupKindLabelPipe } from '../i18n/labels.pipe';
-import { TranslatePipe } from '../i18n/translate.pipe';
-import { DateTimePipe } from '../shared/date-time.pipe';
-import { fieldErrorText } from '../shared/field-error';
-import { focusFirstProblem } from '../shared/focus';
-import { GroupsService } from './groups.service';
+import { AuthService } from '@madang/web/session';
+import {
+  applyProblemToForm,
+  toProblem,
+  failureText,
+  fieldErrorText,
+  focusFirstProblem,
+} from '@madang/web/util';
+import { I18nService, GroupKindLabelPipe, TranslatePipe } from '@madang/web/i18n';
+import { DateTimePipe } from '@madang/web/ui';
+import { GroupsService } from '@madang/web/accounts/data-access';
 
 export const GROUP_NAME_MAX_LENGTH = 100;
 export const GROUP_DESCRIPTION_MAX_LENGTH = 1000;

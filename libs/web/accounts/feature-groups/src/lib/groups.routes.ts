@@ -1,6 +1,7 @@
-import type { Routes } from '@angular/router';
+import { ACCOUNTS_MESSAGES } from '@madang/web/accounts/util';
+import { withMessages } from '@madang/web/i18n';
 
-export const GROUPS_ROUTES: Routes = [
+export const GROUPS_ROUTES = withMessages(ACCOUNTS_MESSAGES, [
   {
     path: '',
     title: 'groups.title',
@@ -11,4 +12,4 @@ export const GROUPS_ROUTES: Routes = [
     title: 'group.title',
     loadComponent: () => import('./group-detail.component').then((m) => m.GroupDetailComponent),
   },
-];
+]);

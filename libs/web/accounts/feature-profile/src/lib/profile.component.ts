@@ -14,16 +14,16 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { LOCALES, type Locale, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@madang/contracts';
-import { DISPLAY_NAME_MAX_LENGTH } from '../auth/sign-up.component';
-import { AuthService } from '../core/auth.service';
-import { applyProblemToForm } from '../core/form-errors';
-import { toProblem } from '../core/problem';
-import { I18nService } from '../i18n/i18n.service';
-import { LOCALE_NAMES } from '../i18n/locale-names';
-import { GroupKindLabelPipe, RoleLabelPipe } from '../i18n/labels.pipe';
-import { TranslatePipe } from '../i18n/translate.pipe';
-import { fieldErrorText } from '../shared/field-error';
-import { focusFirstProblem } from '../shared/focus';
+import { DISPLAY_NAME_MAX_LENGTH } from '@madang/web/accounts/util';
+import { AuthService } from '@madang/web/session';
+import { applyProblemToForm, toProblem, fieldErrorText, focusFirstProblem } from '@madang/web/util';
+import {
+  I18nService,
+  LOCALE_NAMES,
+  GroupKindLabelPipe,
+  RoleLabelPipe,
+  TranslatePipe,
+} from '@madang/web/i18n';
 
 function newPasswordsMatch(group: AbstractControl): ValidationErrors | null {
   const next = group.get('newPassword')?.value;

@@ -20,13 +20,11 @@ import {
   type UserSummary,
 } from '@madang/contracts';
 import { debounceTime, distinctUntilChanged, firstValueFrom, map } from 'rxjs';
-import { AuthService } from '../core/auth.service';
-import { failureText } from '../core/problem-text';
-import { I18nService } from '../i18n/i18n.service';
-import { RoleLabelPipe } from '../i18n/labels.pipe';
-import { TranslatePipe } from '../i18n/translate.pipe';
-import { DateTimePipe } from '../shared/date-time.pipe';
-import { UsersService } from './users.service';
+import { AuthService } from '@madang/web/session';
+import { failureText } from '@madang/web/util';
+import { I18nService, RoleLabelPipe, TranslatePipe } from '@madang/web/i18n';
+import { DateTimePipe } from '@madang/web/ui';
+import { UsersService } from '@madang/web/accounts/data-access';
 
 const PAGE_SIZES = [10, 25, 50];
 

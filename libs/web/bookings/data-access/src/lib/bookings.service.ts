@@ -11,7 +11,7 @@ import type {
   QuoteResponse,
 } from '@madang/booking-rules';
 import type { Observable } from 'rxjs';
-import { toUtc } from '../catalogue/catalogue.service';
+import { toUtc } from './catalogue.service';
 
 export interface Page<T> {
   items: T[];

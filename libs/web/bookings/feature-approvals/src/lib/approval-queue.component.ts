@@ -9,16 +9,11 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { type ApprovalQueueItem, formatDuration, formatKrw } from '@madang/booking-rules';
 import { firstValueFrom } from 'rxjs';
-import { failureText } from '../core/problem-text';
-import { BookingsService } from '../bookings/bookings.service';
-import { I18nService } from '../i18n/i18n.service';
-import { TranslatePipe } from '../i18n/translate.pipe';
-import { formatRange } from '../shared/booking-labels';
-import {
-  type ReasonDialogData,
-  ReasonDialogComponent,
-  type ReasonDialogResult,
-} from '../shared/reason-dialog.component';
+import { failureText } from '@madang/web/util';
+import { BookingsService } from '@madang/web/bookings/data-access';
+import { I18nService, TranslatePipe } from '@madang/web/i18n';
+import { formatRange } from '@madang/web/bookings/util';
+import { type ReasonDialogData, ReasonDialogComponent, type ReasonDialogResult } from '@madang/web/ui';
 
 @Component({
   selector: 'app-approval-queue',

@@ -7,15 +7,20 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { FullCalendarModule } from '@fullcalendar/angular';
 import type { CalendarOptions, EventInput } from '@fullcalendar/core';
-import timeGridPlugin from '@fullcalendar/timegrid';
 import type { BookingDto } from '@madang/booking-rules';
 import { DateTime } from 'luxon';
-import { BookingsService } from '../bookings/bookings.service';
-import { failureText } from '../core/problem-text';
-import { I18nService } from '../i18n/i18n.service';
-import { TranslatePipe } from '../i18n/translate.pipe';
-import { DECISION_KEYS, formatRange } from '../shared/booking-labels';
-import { CALENDAR_LOCALES, bookingEvent, calendarLocale, luxonTimeZonePlugin } from '../shared/calendar';
+import { BookingsService } from '@madang/web/bookings/data-access';
+import { failureText } from '@madang/web/util';
+import { I18nService, TranslatePipe } from '@madang/web/i18n';
+import {
+  DECISION_KEYS,
+  formatRange,
+  CALENDAR_LOCALES,
+  bookingEvent,
+  calendarLocale,
+  luxonTimeZonePlugin,
+} from '@madang/web/bookings/util';
+import timeGridPlugin from '@fullcalendar/timegrid';
 
 const CENTRE_TIME_ZONE = 'Asia/Seoul';
 

@@ -22,8 +22,6 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { FullCalendarComponent, FullCalendarModule } from '@fullcalendar/angular';
 import type { CalendarOptions, DateSelectArg, DatesSetArg, EventInput } from '@fullcalendar/core';
-import interactionPlugin from '@fullcalendar/interaction';
-import timeGridPlugin from '@fullcalendar/timegrid';
 import {
   type AssetDetail,
   type BookingDto,
@@ -35,33 +33,38 @@ import {
 } from '@madang/booking-rules';
 import { PERMISSIONS } from '@madang/contracts';
 import { firstValueFrom, map, startWith } from 'rxjs';
-import { AuthService } from '../core/auth.service';
-import { applyProblemToForm } from '../core/form-errors';
-import { toProblem } from '../core/problem';
-import { failureText } from '../core/problem-text';
-import { I18nService } from '../i18n/i18n.service';
-import { TranslatePipe } from '../i18n/translate.pipe';
-import { BookingsService, newIdempotencyKey } from '../bookings/bookings.service';
+import { AuthService } from '@madang/web/session';
+import {
+  applyProblemToForm,
+  toProblem,
+  failureText,
+  injectHandset,
+  fieldErrorText,
+  focusFirstProblem,
+} from '@madang/web/util';
+import { I18nService, TranslatePipe } from '@madang/web/i18n';
+import {
+  BookingsService,
+  newIdempotencyKey,
+  CatalogueService,
+  photoUrl,
+} from '@madang/web/bookings/data-access';
 import {
   KIND_KEYS,
   formatRange,
   fromLocalInput,
   priceSummaryText,
   toLocalInput,
-} from '../shared/booking-labels';
-import {
   CALENDAR_LOCALES,
   businessHoursOf,
   busyEvents,
   calendarLocale,
   luxonTimeZonePlugin,
   visibleHours,
-} from '../shared/calendar';
-import { injectHandset } from '../shared/breakpoints';
-import { fieldErrorText } from '../shared/field-error';
-import { focusFirstProblem } from '../shared/focus';
-import { CatalogueService, photoUrl } from './catalogue.service';
+} from '@madang/web/bookings/util';
 import { RulesSummaryComponent } from './rules-summary.component';
+import interactionPlugin from '@fullcalendar/interaction';
+import timeGridPlugin from '@fullcalendar/timegrid';
 
 @Component({
   selector: 'app-asset-detail',

@@ -1,8 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { type IsoWeekday, type RentalRules, formatDuration, formatKrw } from '@madang/booking-rules';
 import { interpolate } from '@madang/contracts';
-import { I18nService } from '../i18n/i18n.service';
-import { MESSAGES, type MessageKey } from '../i18n/messages';
+import { I18nService, type MessageKey, dictionary } from '@madang/web/i18n';
 
 const WEEKDAYS: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
 
@@ -78,7 +77,7 @@ const WEEKDAYS: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
 export class RulesSummaryComponent {
   private readonly i18n = inject(I18nService);
   readonly rules = input.required<RentalRules>();
-  protected readonly m = computed(() => MESSAGES[this.i18n.locale()]);
+  protected readonly m = computed(() => dictionary(this.i18n.locale()));
 
   protected readonly hours = computed(() => {
     const rules = this.rules();

@@ -18,17 +18,17 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { applyProblemToForm } from '../core/form-errors';
-import { toProblem } from '../core/problem';
-import { failureText } from '../core/problem-text';
-import { CatalogueService } from '../catalogue/catalogue.service';
-import { I18nService } from '../i18n/i18n.service';
-import type { MessageKey } from '../i18n/messages';
-import { TranslatePipe } from '../i18n/translate.pipe';
+import {
+  applyProblemToForm,
+  toProblem,
+  failureText,
+  fieldErrorText,
+  focusFirstProblem,
+} from '@madang/web/util';
+import { CatalogueService } from '@madang/web/bookings/data-access';
+import { I18nService, type MessageKey, TranslatePipe } from '@madang/web/i18n';
 import type { AssetSummary } from '@madang/booking-rules';
-import { KIND_KEYS } from '../shared/booking-labels';
-import { fieldErrorText } from '../shared/field-error';
-import { focusFirstProblem } from '../shared/focus';
+import { KIND_KEYS } from '@madang/web/bookings/util';
 
 @Component({
   selector: 'app-catalogue-admin',

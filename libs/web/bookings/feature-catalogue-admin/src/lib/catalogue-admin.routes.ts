@@ -1,6 +1,7 @@
-import type { Routes } from '@angular/router';
+import { BOOKINGS_MESSAGES } from '@madang/web/bookings/util';
+import { withMessages } from '@madang/web/i18n';
 
-export const CATALOGUE_ADMIN_ROUTES: Routes = [
+export const CATALOGUE_ADMIN_ROUTES = withMessages(BOOKINGS_MESSAGES, [
   {
     path: '',
     title: 'admin.title',
@@ -21,4 +22,4 @@ export const CATALOGUE_ADMIN_ROUTES: Routes = [
     title: 'admin.editCategory',
     loadComponent: () => import('./category-editor.component').then((m) => m.CategoryEditorComponent),
   },
-];
+]);

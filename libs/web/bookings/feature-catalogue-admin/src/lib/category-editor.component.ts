@@ -20,15 +20,16 @@ import { RouterLink } from '@angular/router';
 import { type CategoryDto, DEFAULT_RULES, type RentalRulesOverride, mergeRules } from '@madang/booking-rules';
 import { PERMISSIONS } from '@madang/contracts';
 import { firstValueFrom } from 'rxjs';
-import { AuthService } from '../core/auth.service';
-import { applyProblemToForm } from '../core/form-errors';
-import { toProblem } from '../core/problem';
-import { failureText } from '../core/problem-text';
-import { CatalogueService } from '../catalogue/catalogue.service';
-import { I18nService } from '../i18n/i18n.service';
-import { TranslatePipe } from '../i18n/translate.pipe';
-import { fieldErrorText } from '../shared/field-error';
-import { focusFirstProblem } from '../shared/focus';
+import { AuthService } from '@madang/web/session';
+import {
+  applyProblemToForm,
+  toProblem,
+  failureText,
+  fieldErrorText,
+  focusFirstProblem,
+} from '@madang/web/util';
+import { CatalogueService } from '@madang/web/bookings/data-access';
+import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { RulesEditorComponent } from './rules-editor.component';
 
 @Component({

@@ -17,12 +17,9 @@ import { MatExpansionModule } from '@angular/material/expansion';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { type RentalRules, type RentalRulesOverride } from '@madang/booking-rules';
+import type { RentalRules, RentalRulesOverride } from '@madang/booking-rules';
 import { ROLES, type Role } from '@madang/contracts';
-import { I18nService } from '../i18n/i18n.service';
-import { RoleLabelPipe } from '../i18n/labels.pipe';
-import type { MessageKey } from '../i18n/messages';
-import { TranslatePipe } from '../i18n/translate.pipe';
+import { I18nService, RoleLabelPipe, type MessageKey, TranslatePipe } from '@madang/web/i18n';
 import { NUMBER_FIELDS, WEEKDAYS, type RulesFormValue, formToOverride, overrideToForm } from './rules-form';
 
 const WHOLE = [Validators.pattern(/^\d*$/)];

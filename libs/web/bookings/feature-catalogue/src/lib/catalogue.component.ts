@@ -9,11 +9,10 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { AssetKind, AssetQuery } from '@madang/booking-rules';
 import { debounceTime, map } from 'rxjs';
-import { failureText } from '../core/problem-text';
-import { I18nService } from '../i18n/i18n.service';
-import { TranslatePipe } from '../i18n/translate.pipe';
-import { KIND_KEYS, fromLocalInput, priceSummaryText } from '../shared/booking-labels';
-import { CatalogueService, photoUrl } from './catalogue.service';
+import { failureText } from '@madang/web/util';
+import { I18nService, TranslatePipe } from '@madang/web/i18n';
+import { KIND_KEYS, fromLocalInput, priceSummaryText } from '@madang/web/bookings/util';
+import { CatalogueService, photoUrl } from '@madang/web/bookings/data-access';
 
 const CENTRE_TIME_ZONE = 'Asia/Seoul';
 

@@ -1,14 +1,7 @@
-import type { Routes } from '@angular/router';
+import { BOOKINGS_MESSAGES } from '@madang/web/bookings/util';
+import { withMessages } from '@madang/web/i18n';
+import { CatalogueComponent } from './catalogue.component';
 
-export const CATALOGUE_ROUTES: Routes = [
-  {
-    path: '',
-    title: 'catalogue.title',
-    loadComponent: () => import('./catalogue.component').then((m) => m.CatalogueComponent),
-  },
-  {
-    path: ':id',
-    title: 'catalogue.title',
-    loadComponent: () => import('./asset-detail.component').then((m) => m.AssetDetailComponent),
-  },
-];
+export const CATALOGUE_ROUTES = withMessages(BOOKINGS_MESSAGES, [
+  { path: '', title: 'catalogue.title', component: CatalogueComponent },
+]);

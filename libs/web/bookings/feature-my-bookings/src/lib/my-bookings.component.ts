@@ -11,22 +11,23 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { FullCalendarModule } from '@fullcalendar/angular';
 import type { CalendarOptions, DatesSetArg, EventInput } from '@fullcalendar/core';
-import dayGridPlugin from '@fullcalendar/daygrid';
 import { type BookingDto, formatKrw } from '@madang/booking-rules';
 import { firstValueFrom } from 'rxjs';
-import { failureText } from '../core/problem-text';
-import { I18nService } from '../i18n/i18n.service';
-import type { MessageKey } from '../i18n/messages';
-import { TranslatePipe } from '../i18n/translate.pipe';
-import { DECISION_KEYS, PAYMENT_KEYS, formatInstant, formatRange } from '../shared/booking-labels';
-import { injectHandset } from '../shared/breakpoints';
-import { CALENDAR_LOCALES, bookingEvent, calendarLocale, luxonTimeZonePlugin } from '../shared/calendar';
+import { failureText, injectHandset } from '@madang/web/util';
+import { I18nService, type MessageKey, TranslatePipe } from '@madang/web/i18n';
 import {
-  type ReasonDialogData,
-  ReasonDialogComponent,
-  type ReasonDialogResult,
-} from '../shared/reason-dialog.component';
-import { BookingsService } from './bookings.service';
+  DECISION_KEYS,
+  PAYMENT_KEYS,
+  formatInstant,
+  formatRange,
+  CALENDAR_LOCALES,
+  bookingEvent,
+  calendarLocale,
+  luxonTimeZonePlugin,
+} from '@madang/web/bookings/util';
+import { type ReasonDialogData, ReasonDialogComponent, type ReasonDialogResult } from '@madang/web/ui';
+import { BookingsService } from '@madang/web/bookings/data-access';
+import dayGridPlugin from '@fullcalendar/daygrid';
 
 const PAGE_SIZES = [10, 25, 50];
 const CENTRE_TIME_ZONE = 'Asia/Seoul';

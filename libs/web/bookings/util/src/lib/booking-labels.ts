@@ -1,4 +1,4 @@
-import type { Locale } from '@madang/contracts';
+import { type Locale, interpolate } from '@madang/contracts';
 import {
   type AssetKind,
   type Decision,
@@ -8,8 +8,7 @@ import {
   wallClockToIso,
 } from '@madang/booking-rules';
 import { DateTime } from 'luxon';
-import { MESSAGES, type MessageKey } from '../i18n/messages';
-import { interpolate } from '@madang/contracts';
+import { type MessageKey, dictionary } from '@madang/web/i18n';
 
 export const KIND_KEYS: Readonly<Record<AssetKind, MessageKey>> = {
   space: 'kind.space',
@@ -34,7 +33,7 @@ export const PAYMENT_KEYS: Readonly<Record<PaymentStatus, MessageKey>> = {
 
 /** "시간당 20,000원 · 보증금 50,000원" / "₩20,000 per hour · deposit ₩50,000". */
 export function priceSummaryText(price: PriceSummary, locale: Locale): string {
-  const m = MESSAGES[locale];
+  const m = dictionary(locale);
   const parts: string[] = [];
   if (price.rate === 0) parts.push(m['catalogue.free']);
   else

@@ -1,10 +1,6 @@
-/** English messages of the catalogue, booking, approval and notification pages. */
-export const bookingEn = {
-  'nav.catalogue': 'Spaces & equipment',
-  'nav.bookings': 'My bookings',
-  'nav.approvals': 'Approval queue',
-  'nav.approvalsDay': 'Day calendar',
-  'nav.catalogueAdmin': 'Catalogue editor',
+/** English. Messages of the catalogue, booking and approval pages, loaded with their routes. This object defines the keys; the Korean one must have exactly the same. */
+export const bookingsEn = {
+  'form.cancel': 'Cancel',
 
   'kind.space': 'Space',
   'kind.equipment_item': 'Equipment',
@@ -263,15 +259,7 @@ export const bookingEn = {
   'rules.saved': 'Rules saved.',
   'rules.wholeNumber': 'Enter a whole number, 0 or more.',
 
-  'notifications.label': 'Notifications',
-  'notifications.unread': '{count} unread notifications',
-  'notifications.none': 'No notifications.',
-  'notifications.markRead': 'Mark as read',
-  'notifications.open': 'Open',
-
   'calendar.prev': 'Previous',
   'calendar.next': 'Next',
   'calendar.today': 'Today',
-  'dialog.confirm': 'Confirm',
-  'dialog.close': 'Close',
 } as const;

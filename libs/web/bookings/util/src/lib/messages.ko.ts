@@ -1,12 +1,8 @@
-import type { bookingEn } from './messages.booking.en';
+import type { bookingsEn } from './messages.en';
 
-/** Korean messages of the catalogue, booking, approval and notification pages. */
-export const bookingKo: Readonly<Record<keyof typeof bookingEn, string>> = {
-  'nav.catalogue': '공간·장비',
-  'nav.bookings': '내 예약',
-  'nav.approvals': '승인 대기열',
-  'nav.approvalsDay': '일간 예약 현황',
-  'nav.catalogueAdmin': '공간·장비 관리',
+/** Korean. Messages of the catalogue, booking and approval pages, loaded with their routes. Typed by the English keys: a missing or extra key fails the compile. */
+export const bookingsKo: Readonly<Record<keyof typeof bookingsEn, string>> = {
+  'form.cancel': '취소',
 
   'kind.space': '공간',
   'kind.equipment_item': '장비',
@@ -263,15 +259,7 @@ export const bookingKo: Readonly<Record<keyof typeof bookingEn, string>> = {
   'rules.saved': '규칙을 저장했습니다.',
   'rules.wholeNumber': '0 이상의 정수를 입력하세요.',
 
-  'notifications.label': '알림',
-  'notifications.unread': '읽지 않은 알림 {count}개',
-  'notifications.none': '알림이 없습니다.',
-  'notifications.markRead': '읽음으로 표시',
-  'notifications.open': '열기',
-
   'calendar.prev': '이전',
   'calendar.next': '다음',
   'calendar.today': '오늘',
-  'dialog.confirm': '확인',
-  'dialog.close': '닫기',
 };

@@ -1,63 +1,13 @@
-import { bookingKo } from './messages.booking.ko';
-import type { Messages } from './messages.en';
+import type { accountsEn } from './messages.en';
 
-/** Korean messages; typed as `Messages`, so every English key must be here and no other. */
-export const ko: Messages = {
-  'app.name': 'Madang',
-  'app.nameKo': '마당',
-  'app.subtitle': '제주 사회혁신센터',
-  'app.skipToContent': '본문으로 바로가기',
-  'app.loading': '불러오는 중…',
-
-  'lang.switchTo': 'English',
-  'lang.switchToLabel': '언어를 영어(English)로 바꾸기',
-  'lang.ko': '한국어',
-  'lang.en': 'English',
-  'lang.label': '언어',
-  'lang.changed': '언어를 한국어로 바꾸었습니다.',
-
-  'nav.label': '주 메뉴',
-  'nav.open': '메뉴 열기',
-  'nav.close': '메뉴 닫기',
-  'nav.home': '홈',
-  'nav.signIn': '로그인',
-  'nav.signUp': '회원가입',
-  'nav.profile': '내 정보',
-  'nav.users': '사용자',
-  'nav.groups': '그룹',
-  'nav.audit': '감사 기록',
-  'nav.adminHeading': '관리',
-
-  'user.signedInAs': '{name} 님으로 로그인함',
-  'user.signOut': '로그아웃',
-  'user.signedOut': '로그아웃했습니다.',
-
-  'home.title': '마당에 오신 것을 환영합니다',
-  'home.lead': '마당은 제주 사회혁신센터와 이웃들이 공간과 장비, 시간을 함께 나누는 곳입니다.',
-  'home.what': '마당에서 할 수 있는 일',
-  'home.point1': '지역 활동에 필요한 회의실, 메이커 스페이스, 장비를 예약합니다.',
-  'home.point2': '주민 팀, 협력 기관, 비영리 단체로 함께 활동합니다.',
-  'home.point3': '신청부터 승인까지 진행 상황을 한국어 또는 영어로 확인합니다.',
-  'home.getStarted': '시작하기',
-  'home.getStartedText': '계정으로 로그인하거나 1분 만에 가입하세요. 주민은 무료로 이용할 수 있습니다.',
-  'home.welcomeBack': '{name} 님, 다시 오신 것을 환영합니다.',
-  'home.signedInText': '메뉴에서 역할에 맞는 페이지로 이동할 수 있습니다.',
-
+/** Korean. Messages of the accounts pages (sign-in, sign-up, profile, users, groups, audit), loaded with their routes. Typed by the English keys: a missing or extra key fails the compile. */
+export const accountsKo: Readonly<Record<keyof typeof accountsEn, string>> = {
   'form.email': '이메일 주소',
   'form.password': '비밀번호',
   'form.displayName': '표시 이름',
   'form.language': '사용 언어',
-  'form.required': '필수 항목입니다.',
-  'form.emailInvalid': 'name@example.org 와 같은 올바른 이메일 주소를 입력해 주세요.',
-  'form.minLength': '{min}자 이상이어야 합니다.',
-  'form.maxLength': '{max}자 이하여야 합니다.',
   'form.passwordHint': '{min}자 이상 {max}자 이하',
-  'form.fixErrors': '표시된 항목을 고쳐 주세요.',
-  'form.saving': '저장하는 중…',
-  'form.save': '저장',
-  'form.cancel': '취소',
   'form.showPassword': '비밀번호 보기',
-  'form.hidePassword': '비밀번호 숨기기',
 
   'signIn.title': '로그인',
   'signIn.intro': '가입할 때 사용한 이메일 주소로 로그인하세요.',
@@ -73,7 +23,6 @@ export const ko: Messages = {
   'signUp.signInInstead': '로그인하기',
 
   'profile.title': '내 정보',
-  'profile.details': '프로필',
   'profile.saved': '프로필을 저장했습니다.',
   'profile.roles': '역할',
   'profile.groups': '소속 그룹',
@@ -83,7 +32,6 @@ export const ko: Messages = {
   'profile.currentPassword': '현재 비밀번호',
   'profile.newPassword': '새 비밀번호',
   'profile.confirmPassword': '새 비밀번호 확인',
-  'profile.passwordMismatch': '새 비밀번호가 서로 다릅니다.',
   'profile.passwordChanged': '비밀번호를 바꾸었습니다.',
   'profile.changePassword': '비밀번호 바꾸기',
 
@@ -104,7 +52,6 @@ export const ko: Messages = {
 
   'groups.title': '그룹',
   'groups.create': '그룹 만들기',
-  'groups.name': '이름',
   'groups.kind': '종류',
   'groups.description': '설명',
   'groups.members': '구성원',
@@ -156,22 +103,4 @@ export const ko: Messages = {
   'audit.requestId': '요청 ID: {id}',
   'audit.tableLabel': '감사 기록 목록',
   'audit.rangeInvalid': '시작일이 종료일보다 늦을 수 없습니다.',
-
-  'paginator.itemsPerPage': '페이지당 행 수',
-  'paginator.next': '다음 페이지',
-  'paginator.previous': '이전 페이지',
-  'paginator.first': '첫 페이지',
-  'paginator.last': '마지막 페이지',
-  'paginator.range': '전체 {total}개 중 {start}–{end}',
-
-  'error.forbiddenTitle': '이 페이지를 열 권한이 없습니다',
-  'error.forbiddenText':
-    '계정에 이 페이지를 볼 권한이 없습니다. 권한이 필요하다면 센터 담당자에게 문의해 주세요.',
-  'error.notFoundTitle': '페이지를 찾을 수 없습니다',
-  'error.notFoundText': '주소가 잘못되었거나 페이지가 옮겨졌을 수 있습니다.',
-  'error.goHome': '홈으로 가기',
-  'error.network': '서버에 연결할 수 없습니다. 연결 상태를 확인한 뒤 다시 시도해 주세요.',
-  'error.retry': '다시 시도',
-  'error.dismiss': '닫기',
-  ...bookingKo,
 };

@@ -1,67 +1,11 @@
-import { bookingEn } from './messages.booking.en';
-
-/**
- * English messages. This object defines the set of keys; `messages.ko.ts` is typed as
- * `Messages`, so the compiler rejects a Korean dictionary with a missing or extra key.
- * Placeholders like `{name}` are filled by `interpolate` from the contracts lib.
- */
-export const en = {
-  'app.name': 'Madang',
-  'app.nameKo': '마당',
-  'app.subtitle': 'Jeju Social Innovation Centre',
-  'app.skipToContent': 'Skip to main content',
-  'app.loading': 'Loading…',
-
-  'lang.switchTo': '한국어',
-  'lang.switchToLabel': 'Switch the language to Korean (한국어)',
-  'lang.ko': '한국어',
-  'lang.en': 'English',
-  'lang.label': 'Language',
-  'lang.changed': 'Language changed to English.',
-
-  'nav.label': 'Main',
-  'nav.open': 'Open menu',
-  'nav.close': 'Close menu',
-  'nav.home': 'Home',
-  'nav.signIn': 'Sign in',
-  'nav.signUp': 'Sign up',
-  'nav.profile': 'My profile',
-  'nav.users': 'Users',
-  'nav.groups': 'Groups',
-  'nav.audit': 'Audit log',
-  'nav.adminHeading': 'Administration',
-
-  'user.signedInAs': 'Signed in as {name}',
-  'user.signOut': 'Sign out',
-  'user.signedOut': 'You have signed out.',
-
-  'home.title': 'Welcome to Madang',
-  'home.lead':
-    'Madang (마당, "the yard") is where the Jeju Social Innovation Centre and its neighbours share rooms, equipment and time.',
-  'home.what': 'What you can do here',
-  'home.point1': 'Book meeting rooms, the maker space and equipment for your community project.',
-  'home.point2': 'Work together as a resident team, partner organisation or NGO.',
-  'home.point3': 'Follow your requests from application to approval, in Korean or English.',
-  'home.getStarted': 'Get started',
-  'home.getStartedText': 'Sign in with your account, or create one in a minute — it is free for residents.',
-  'home.welcomeBack': 'Welcome back, {name}.',
-  'home.signedInText': 'Use the menu to reach the pages your role allows.',
-
+/** English. Messages of the accounts pages (sign-in, sign-up, profile, users, groups, audit), loaded with their routes. This object defines the keys; the Korean one must have exactly the same. */
+export const accountsEn = {
   'form.email': 'E-mail address',
   'form.password': 'Password',
   'form.displayName': 'Display name',
   'form.language': 'Preferred language',
-  'form.required': 'This field is required.',
-  'form.emailInvalid': 'Enter a valid e-mail address, such as name@example.org.',
-  'form.minLength': 'Must be at least {min} characters.',
-  'form.maxLength': 'Must be at most {max} characters.',
   'form.passwordHint': '{min} to {max} characters.',
-  'form.fixErrors': 'Please correct the highlighted fields.',
-  'form.saving': 'Saving…',
-  'form.save': 'Save',
-  'form.cancel': 'Cancel',
   'form.showPassword': 'Show password',
-  'form.hidePassword': 'Hide password',
 
   'signIn.title': 'Sign in',
   'signIn.intro': 'Sign in with the e-mail address you registered with.',
@@ -77,7 +21,6 @@ export const en = {
   'signUp.signInInstead': 'Sign in instead',
 
   'profile.title': 'My profile',
-  'profile.details': 'Profile',
   'profile.saved': 'Your profile has been saved.',
   'profile.roles': 'Roles',
   'profile.groups': 'Groups',
@@ -87,7 +30,6 @@ export const en = {
   'profile.currentPassword': 'Current password',
   'profile.newPassword': 'New password',
   'profile.confirmPassword': 'Repeat the new password',
-  'profile.passwordMismatch': 'The two new passwords do not match.',
   'profile.passwordChanged': 'Your password has been changed.',
   'profile.changePassword': 'Change password',
 
@@ -108,7 +50,6 @@ export const en = {
 
   'groups.title': 'Groups',
   'groups.create': 'Create a group',
-  'groups.name': 'Name',
   'groups.kind': 'Kind',
   'groups.description': 'Description',
   'groups.members': 'Members',
@@ -160,25 +101,4 @@ export const en = {
   'audit.requestId': 'Request id: {id}',
   'audit.tableLabel': 'Audit entries',
   'audit.rangeInvalid': 'The start date must not be after the end date.',
-
-  'paginator.itemsPerPage': 'Rows per page',
-  'paginator.next': 'Next page',
-  'paginator.previous': 'Previous page',
-  'paginator.first': 'First page',
-  'paginator.last': 'Last page',
-  'paginator.range': '{start}–{end} of {total}',
-
-  'error.forbiddenTitle': 'You cannot open this page',
-  'error.forbiddenText':
-    'Your account does not have permission for this page. If you think it should, ask the centre staff.',
-  'error.notFoundTitle': 'Page not found',
-  'error.notFoundText': 'The address may be mistyped, or the page may have moved.',
-  'error.goHome': 'Go to the home page',
-  'error.network': 'The server could not be reached. Check your connection and try again.',
-  'error.retry': 'Try again',
-  'error.dismiss': 'Close',
-  ...bookingEn,
 } as const;
-
-export type MessageKey = keyof typeof en;
-export type Messages = Readonly<Record<MessageKey, string>>;

@@ -1,0 +1,6 @@
+export * from './lib/date-time.pipe';
+export * from './lib/forbidden.component';
+export * from './lib/icon.component';
+export * from './lib/not-found.component';
+export * from './lib/paginator-intl';
+export * from './lib/reason-dialog.component';

@@ -1,0 +1,6 @@
+export * from './lib/breakpoints';
+export * from './lib/field-error';
+export * from './lib/focus';
+export * from './lib/form-errors';
+export * from './lib/problem';
+export * from './lib/problem-text';
