@@ -1,14 +1,16 @@
 import type { Config } from 'jest';
+import { join, relative } from 'node:path';
 
 /** One Jest set-up for every Angular project (the web app and each `libs/web` library). */
 export function webJestConfig(displayName: string, rootDir: string): Config {
   return {
     displayName,
     rootDir,
-    preset: `${__dirname}/jest.preset.js`,
+    // Jest wants the preset as a path relative to rootDir.
+    preset: relative(rootDir, join(__dirname, 'jest.preset.js')),
     setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
     testEnvironment: 'jsdom',
-    coverageDirectory: `${__dirname}/coverage/${rootDir.slice(__dirname.length + 1)}`,
+    coverageDirectory: join(__dirname, 'coverage', relative(__dirname, rootDir)),
     transform: {
       '^.+\\.(ts|mjs|js|html)$': [
         'jest-preset-angular',

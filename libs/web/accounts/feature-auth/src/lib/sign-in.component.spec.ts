@@ -5,7 +5,8 @@ import { FormControl, FormGroup } from '@angular/forms';
 import { Router, provideRouter } from '@angular/router';
 import { ERROR_MESSAGES, type MeResponse, type ProblemDetails } from '@madang/contracts';
 import { AuthService } from '@madang/web/session';
-import { I18nService } from '@madang/web/i18n';
+import { ACCOUNTS_MESSAGES } from '@madang/web/accounts/util';
+import { I18nService, registerMessages } from '@madang/web/i18n';
 import { SignInComponent } from './sign-in.component';
 import { mapSignInProblem } from './sign-in-errors';
 
@@ -26,6 +27,9 @@ const me: MeResponse = {
   permissions: ['self'],
   groups: [],
 };
+
+// The sign-in route provides the accounts messages before the page renders; so does this file.
+beforeAll(() => registerMessages(ACCOUNTS_MESSAGES));
 
 describe('mapSignInProblem', () => {
   const form = () =>
