@@ -4,3 +4,4 @@ export * from './lib/focus';
 export * from './lib/form-errors';
 export * from './lib/problem';
 export * from './lib/problem-text';
+export * from './lib/form-submitter';

@@ -1,19 +1,11 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { AuthService, safeReturnUrl } from '@madang/web/session';
-import { toProblem, fieldErrorText, focusFirstProblem } from '@madang/web/util';
+import { fieldErrorText, injectFormSubmitter } from '@madang/web/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { IconComponent } from '@madang/web/ui';
 import { mapSignInProblem } from './sign-in-errors';
@@ -35,8 +27,6 @@ import { mapSignInProblem } from './sign-in-errors';
 export class SignInComponent {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
 
@@ -47,8 +37,9 @@ export class SignInComponent {
     email: ['', [Validators.required, Validators.email]],
     password: ['', [Validators.required]],
   });
-  protected readonly submitting = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  private readonly submission = injectFormSubmitter(this.form, { mapProblem: mapSignInProblem });
+  protected readonly submitting = this.submission.submitting;
+  protected readonly formError = this.submission.error;
   protected readonly showPassword = signal(false);
 
   protected errorText(name: 'email' | 'password'): string {
@@ -56,22 +47,9 @@ export class SignInComponent {
   }
 
   protected async submit(): Promise<void> {
-    this.formError.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstProblem(this.host, this.injector);
-      return;
-    }
-    this.submitting.set(true);
-    try {
+    await this.submission.submit(async () => {
       await this.auth.signIn(this.form.getRawValue());
       await this.router.navigateByUrl(safeReturnUrl(this.returnUrl()));
-    } catch (error: unknown) {
-      const { formMessage } = mapSignInProblem(this.form, toProblem(error), this.lang());
-      this.formError.set(formMessage);
-      focusFirstProblem(this.host, this.injector);
-    } finally {
-      this.submitting.set(false);
-    }
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { DISPLAY_NAME_MAX_LENGTH } from '@madang/web/accounts/util';
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -8,7 +8,7 @@ import { MatRadioModule } from '@angular/material/radio';
 import { Router, RouterLink } from '@angular/router';
 import { type Locale, LOCALES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@madang/contracts';
 import { AuthService } from '@madang/web/session';
-import { applyProblemToForm, toProblem, fieldErrorText, focusFirstProblem } from '@madang/web/util';
+import { fieldErrorText, injectFormSubmitter } from '@madang/web/util';
 import { I18nService, LOCALE_NAMES, TranslatePipe } from '@madang/web/i18n';
 import { IconComponent } from '@madang/web/ui';
 
@@ -32,8 +32,6 @@ type SignUpField = 'email' | 'password' | 'displayName' | 'locale';
 export class SignUpComponent {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
   protected readonly locales = LOCALES;
@@ -53,8 +51,9 @@ export class SignUpComponent {
     displayName: ['', [Validators.required, Validators.maxLength(DISPLAY_NAME_MAX_LENGTH)]],
     locale: [this.lang() as Locale, [Validators.required]],
   });
-  protected readonly submitting = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  private readonly submission = injectFormSubmitter(this.form);
+  protected readonly submitting = this.submission.submitting;
+  protected readonly formError = this.submission.error;
   protected readonly showPassword = signal(false);
 
   protected errorText(name: SignUpField): string {
@@ -62,23 +61,10 @@ export class SignUpComponent {
   }
 
   protected async submit(): Promise<void> {
-    this.formError.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstProblem(this.host, this.injector);
-      return;
-    }
-    this.submitting.set(true);
-    try {
+    await this.submission.submit(async () => {
       const value = this.form.getRawValue();
       await this.auth.register({ ...value, displayName: value.displayName.trim() });
       await this.router.navigateByUrl('/');
-    } catch (error: unknown) {
-      const { formMessage } = applyProblemToForm(this.form, toProblem(error), this.lang());
-      this.formError.set(formMessage);
-      focusFirstProblem(this.host, this.injector);
-    } finally {
-      this.submitting.set(false);
-    }
+    });
   }
 }

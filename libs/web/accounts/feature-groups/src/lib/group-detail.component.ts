@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -23,13 +13,7 @@ import { RouterLink } from '@angular/router';
 import { type GroupDetail, type GroupMemberSummary, PERMISSIONS } from '@madang/contracts';
 import { type Observable, firstValueFrom } from 'rxjs';
 import { AuthService } from '@madang/web/session';
-import {
-  applyProblemToForm,
-  toProblem,
-  failureText,
-  fieldErrorText,
-  focusFirstProblem,
-} from '@madang/web/util';
+import { toProblem, failureText, fieldErrorText, injectFormSubmitter } from '@madang/web/util';
 import { I18nService, GroupKindLabelPipe, TranslatePipe } from '@madang/web/i18n';
 import { IconComponent } from '@madang/web/ui';
 import { GROUP_DESCRIPTION_MAX_LENGTH, GROUP_NAME_MAX_LENGTH } from './groups.component';
@@ -59,8 +43,6 @@ export class GroupDetailComponent {
   private readonly groups = inject(GroupsService);
   private readonly auth = inject(AuthService);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
@@ -98,10 +80,12 @@ export class GroupDetailComponent {
     email: ['', [Validators.required, Validators.email]],
     isManager: [false],
   });
-  protected readonly saving = signal(false);
-  protected readonly editError = signal<string | null>(null);
-  protected readonly adding = signal(false);
-  protected readonly memberError = signal<string | null>(null);
+  private readonly editSubmission = injectFormSubmitter(this.editForm);
+  protected readonly saving = this.editSubmission.submitting;
+  protected readonly editError = this.editSubmission.error;
+  private readonly memberSubmission = injectFormSubmitter(this.memberForm);
+  protected readonly adding = this.memberSubmission.submitting;
+  protected readonly memberError = this.memberSubmission.error;
 
   constructor() {
     effect(() => {
@@ -121,14 +105,7 @@ export class GroupDetailComponent {
   }
 
   protected async save(): Promise<void> {
-    this.editError.set(null);
-    if (this.editForm.invalid) {
-      this.editForm.markAllAsTouched();
-      focusFirstProblem(this.host, this.injector);
-      return;
-    }
-    this.saving.set(true);
-    try {
+    await this.editSubmission.submit(async () => {
       const { name, description } = this.editForm.getRawValue();
       const group = await firstValueFrom(
         this.groups.update(this.id(), { name: name.trim(), description: description.trim() }),
@@ -136,23 +113,11 @@ export class GroupDetailComponent {
       this.latest.set(group);
       this.editForm.reset({ name: group.name, description: group.description });
       this.snackBar.open(this.i18n.t('group.saved'), undefined, { duration: 4000 });
-    } catch (error: unknown) {
-      this.editError.set(applyProblemToForm(this.editForm, toProblem(error), this.lang()).formMessage);
-      focusFirstProblem(this.host, this.injector);
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 
   protected async addMember(formDirective: FormGroupDirective): Promise<void> {
-    this.memberError.set(null);
-    if (this.memberForm.invalid) {
-      this.memberForm.markAllAsTouched();
-      focusFirstProblem(this.host, this.injector);
-      return;
-    }
-    this.adding.set(true);
-    try {
+    await this.memberSubmission.submit(async () => {
       const { email, isManager } = this.memberForm.getRawValue();
       const group = await firstValueFrom(
         this.groups.addMember(this.id(), { email: email.trim(), isManager }),
@@ -163,12 +128,7 @@ export class GroupDetailComponent {
       this.snackBar.open(this.i18n.t('group.added', { name: added?.displayName ?? email }), undefined, {
         duration: 4000,
       });
-    } catch (error: unknown) {
-      this.memberError.set(applyProblemToForm(this.memberForm, toProblem(error), this.lang()).formMessage);
-      focusFirstProblem(this.host, this.injector);
-    } finally {
-      this.adding.set(false);
-    }
+    });
   }
 
   protected setManager(member: GroupMemberSummary, isManager: boolean): Promise<void> {

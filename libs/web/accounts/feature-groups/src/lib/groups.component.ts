@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -21,13 +13,7 @@ import { Router, RouterLink } from '@angular/router';
 import { GROUP_KINDS, type GroupKind, PERMISSIONS } from '@madang/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '@madang/web/session';
-import {
-  applyProblemToForm,
-  toProblem,
-  failureText,
-  fieldErrorText,
-  focusFirstProblem,
-} from '@madang/web/util';
+import { failureText, fieldErrorText, injectFormSubmitter } from '@madang/web/util';
 import { I18nService, GroupKindLabelPipe, TranslatePipe } from '@madang/web/i18n';
 import { DateTimePipe } from '@madang/web/ui';
 import { GroupsService } from '@madang/web/accounts/data-access';
@@ -59,8 +45,6 @@ export class GroupsComponent {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
   protected readonly kinds = GROUP_KINDS;
@@ -78,22 +62,16 @@ export class GroupsComponent {
     kind: ['resident_team' as GroupKind, [Validators.required]],
     description: ['', [Validators.maxLength(GROUP_DESCRIPTION_MAX_LENGTH)]],
   });
-  protected readonly creating = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  private readonly submission = injectFormSubmitter(this.form);
+  protected readonly creating = this.submission.submitting;
+  protected readonly formError = this.submission.error;
 
   protected errorText(name: 'name' | 'kind' | 'description'): string {
     return fieldErrorText(this.i18n, this.form.controls[name]);
   }
 
   protected async create(formDirective: FormGroupDirective): Promise<void> {
-    this.formError.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstProblem(this.host, this.injector);
-      return;
-    }
-    this.creating.set(true);
-    try {
+    await this.submission.submit(async () => {
       const { name, kind, description } = this.form.getRawValue();
       const group = await firstValueFrom(
         this.groups.create({ name: name.trim(), kind, description: description.trim() || undefined }),
@@ -103,11 +81,6 @@ export class GroupsComponent {
         duration: 4000,
       });
       await this.router.navigate(['/groups', group.id]);
-    } catch (error: unknown) {
-      this.formError.set(applyProblemToForm(this.form, toProblem(error), this.lang()).formMessage);
-      focusFirstProblem(this.host, this.injector);
-    } finally {
-      this.creating.set(false);
-    }
+    });
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import {
   type AbstractControl,
   FormBuilder,
@@ -16,7 +16,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { LOCALES, type Locale, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@madang/contracts';
 import { DISPLAY_NAME_MAX_LENGTH } from '@madang/web/accounts/util';
 import { AuthService } from '@madang/web/session';
-import { applyProblemToForm, toProblem, fieldErrorText, focusFirstProblem } from '@madang/web/util';
+import { fieldErrorText, injectFormSubmitter } from '@madang/web/util';
 import {
   I18nService,
   LOCALE_NAMES,
@@ -59,8 +59,6 @@ function newPasswordsMatch(group: AbstractControl): ValidationErrors | null {
 export class ProfileComponent {
   private readonly auth = inject(AuthService);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
@@ -92,10 +90,12 @@ export class ProfileComponent {
     { validators: newPasswordsMatch },
   );
 
-  protected readonly savingProfile = signal(false);
-  protected readonly profileError = signal<string | null>(null);
-  protected readonly savingPassword = signal(false);
-  protected readonly passwordError = signal<string | null>(null);
+  private readonly profileSubmission = injectFormSubmitter(this.profileForm);
+  protected readonly savingProfile = this.profileSubmission.submitting;
+  protected readonly profileError = this.profileSubmission.error;
+  private readonly passwordSubmission = injectFormSubmitter(this.passwordForm);
+  protected readonly savingPassword = this.passwordSubmission.submitting;
+  protected readonly passwordError = this.passwordSubmission.error;
 
   protected profileErrorText(name: 'displayName' | 'locale'): string {
     return fieldErrorText(this.i18n, this.profileForm.controls[name]);
@@ -106,45 +106,19 @@ export class ProfileComponent {
   }
 
   protected async saveProfile(): Promise<void> {
-    this.profileError.set(null);
-    if (this.profileForm.invalid) {
-      this.profileForm.markAllAsTouched();
-      focusFirstProblem(this.host, this.injector);
-      return;
-    }
-    this.savingProfile.set(true);
-    try {
+    await this.profileSubmission.submit(async () => {
       const { displayName, locale } = this.profileForm.getRawValue();
       await this.auth.updateProfile({ displayName: displayName.trim(), locale });
       this.snackBar.open(this.i18n.t('profile.saved'), undefined, { duration: 4000 });
-    } catch (error: unknown) {
-      this.profileError.set(applyProblemToForm(this.profileForm, toProblem(error), this.lang()).formMessage);
-      focusFirstProblem(this.host, this.injector);
-    } finally {
-      this.savingProfile.set(false);
-    }
+    });
   }
 
   protected async changePassword(formDirective: FormGroupDirective): Promise<void> {
-    this.passwordError.set(null);
-    if (this.passwordForm.invalid) {
-      this.passwordForm.markAllAsTouched();
-      focusFirstProblem(this.host, this.injector);
-      return;
-    }
-    this.savingPassword.set(true);
-    try {
+    await this.passwordSubmission.submit(async () => {
       const { currentPassword, newPassword } = this.passwordForm.getRawValue();
       await this.auth.changePassword({ currentPassword, newPassword });
       formDirective.resetForm();
       this.snackBar.open(this.i18n.t('profile.passwordChanged'), undefined, { duration: 4000 });
-    } catch (error: unknown) {
-      this.passwordError.set(
-        applyProblemToForm(this.passwordForm, toProblem(error), this.lang()).formMessage,
-      );
-      focusFirstProblem(this.host, this.injector);
-    } finally {
-      this.savingPassword.set(false);
-    }
+    });
   }
 }

@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -23,13 +13,7 @@ import type { AssetDetail, AssetKind, RentalRulesOverride } from '@madang/bookin
 import { PERMISSIONS } from '@madang/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '@madang/web/session';
-import {
-  applyProblemToForm,
-  toProblem,
-  failureText,
-  fieldErrorText,
-  focusFirstProblem,
-} from '@madang/web/util';
+import { failureText, fieldErrorText, injectFormSubmitter } from '@madang/web/util';
 import { CatalogueService, photoUrl } from '@madang/web/bookings/data-access';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { KIND_KEYS } from '@madang/web/bookings/util';
@@ -67,8 +51,6 @@ export class AssetEditorComponent {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
   protected readonly kinds: AssetKind[] = ['space', 'equipment_item', 'equipment_pool'];
@@ -104,10 +86,11 @@ export class AssetEditorComponent {
     accessibility: [''],
     active: [true],
   });
-  protected readonly saving = signal(false);
+  private readonly submission = injectFormSubmitter(this.form);
+  protected readonly saving = this.submission.submitting;
+  protected readonly formError = this.submission.error;
   protected readonly savingRules = signal(false);
   protected readonly uploading = signal(false);
-  protected readonly formError = signal<string | null>(null);
   protected readonly photoError = signal<string | null>(null);
 
   constructor() {
@@ -123,26 +106,19 @@ export class AssetEditorComponent {
   }
 
   protected async save(): Promise<void> {
-    this.formError.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstProblem(this.host, this.injector);
-      return;
-    }
-    const v = this.form.getRawValue();
-    const body = {
-      categoryId: v.categoryId,
-      name: { ko: v.nameKo.trim(), en: v.nameEn.trim() },
-      description: { ko: v.descriptionKo.trim(), en: v.descriptionEn.trim() },
-      capacity: v.capacity === '' ? null : Number(v.capacity),
-      poolSize: v.kind === 'equipment_pool' && v.poolSize !== '' ? Number(v.poolSize) : null,
-      location: v.location.trim(),
-      amenities: splitTags(v.amenities),
-      accessibility: splitTags(v.accessibility),
-      active: v.active,
-    };
-    this.saving.set(true);
-    try {
+    await this.submission.submit(async () => {
+      const v = this.form.getRawValue();
+      const body = {
+        categoryId: v.categoryId,
+        name: { ko: v.nameKo.trim(), en: v.nameEn.trim() },
+        description: { ko: v.descriptionKo.trim(), en: v.descriptionEn.trim() },
+        capacity: v.capacity === '' ? null : Number(v.capacity),
+        poolSize: v.kind === 'equipment_pool' && v.poolSize !== '' ? Number(v.poolSize) : null,
+        location: v.location.trim(),
+        amenities: splitTags(v.amenities),
+        accessibility: splitTags(v.accessibility),
+        active: v.active,
+      };
       const current = this.asset();
       if (current) {
         this.adopt(await firstValueFrom(this.catalogue.updateAsset(current.id, body)));
@@ -152,12 +128,7 @@ export class AssetEditorComponent {
         this.snackBar.open(this.i18n.t('admin.created'), undefined, { duration: 4000 });
         await this.router.navigate(['/catalogue-admin/assets', created.id]);
       }
-    } catch (error: unknown) {
-      this.formError.set(applyProblemToForm(this.form, toProblem(error), this.lang()).formMessage);
-      focusFirstProblem(this.host, this.injector);
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 
   protected async saveRules(rules: RentalRulesOverride): Promise<void> {

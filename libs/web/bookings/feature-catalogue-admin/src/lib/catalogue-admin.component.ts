@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormBuilder, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -18,13 +10,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import {
-  applyProblemToForm,
-  toProblem,
-  failureText,
-  fieldErrorText,
-  focusFirstProblem,
-} from '@madang/web/util';
+import { failureText, fieldErrorText, injectFormSubmitter } from '@madang/web/util';
 import { CatalogueService } from '@madang/web/bookings/data-access';
 import { I18nService, type MessageKey, TranslatePipe } from '@madang/web/i18n';
 import type { AssetSummary } from '@madang/booking-rules';
@@ -49,8 +35,6 @@ import { KIND_KEYS } from '@madang/web/bookings/util';
 export class CatalogueAdminComponent {
   private readonly catalogue = inject(CatalogueService);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
   protected readonly assetColumns = ['name', 'kind', 'category', 'active', 'edit'];
@@ -74,8 +58,9 @@ export class CatalogueAdminComponent {
     descriptionKo: ['', [Validators.maxLength(1000)]],
     descriptionEn: ['', [Validators.maxLength(1000)]],
   });
-  protected readonly creating = signal(false);
-  protected readonly formError = signal<string | null>(null);
+  private readonly submission = injectFormSubmitter(this.categoryForm);
+  protected readonly creating = this.submission.submitting;
+  protected readonly formError = this.submission.error;
 
   protected kindKey(asset: AssetSummary): MessageKey {
     return KIND_KEYS[asset.kind];
@@ -86,15 +71,8 @@ export class CatalogueAdminComponent {
   }
 
   protected async createCategory(directive: FormGroupDirective): Promise<void> {
-    this.formError.set(null);
-    if (this.categoryForm.invalid) {
-      this.categoryForm.markAllAsTouched();
-      focusFirstProblem(this.host, this.injector);
-      return;
-    }
-    const v = this.categoryForm.getRawValue();
-    this.creating.set(true);
-    try {
+    await this.submission.submit(async () => {
+      const v = this.categoryForm.getRawValue();
       await firstValueFrom(
         this.catalogue.createCategory({
           code: v.code.trim(),
@@ -105,11 +83,6 @@ export class CatalogueAdminComponent {
       directive.resetForm();
       this.categories.reload();
       this.snackBar.open(this.i18n.t('admin.created'), undefined, { duration: 4000 });
-    } catch (error: unknown) {
-      this.formError.set(applyProblemToForm(this.categoryForm, toProblem(error), this.lang()).formMessage);
-      focusFirstProblem(this.host, this.injector);
-    } finally {
-      this.creating.set(false);
-    }
+    });
   }
 }

@@ -1,14 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  ElementRef,
-  Injector,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -21,13 +11,7 @@ import { type CategoryDto, DEFAULT_RULES, type RentalRulesOverride, mergeRules }
 import { PERMISSIONS } from '@madang/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '@madang/web/session';
-import {
-  applyProblemToForm,
-  toProblem,
-  failureText,
-  fieldErrorText,
-  focusFirstProblem,
-} from '@madang/web/util';
+import { failureText, fieldErrorText, injectFormSubmitter } from '@madang/web/util';
 import { CatalogueService } from '@madang/web/bookings/data-access';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { RulesEditorComponent } from './rules-editor.component';
@@ -138,8 +122,6 @@ export class CategoryEditorComponent {
   private readonly catalogue = inject(CatalogueService);
   private readonly auth = inject(AuthService);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
-  private readonly injector = inject(Injector);
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
   protected readonly canManageRules = computed(() => this.auth.permissions().has(PERMISSIONS.RULES_MANAGE));
@@ -168,9 +150,10 @@ export class CategoryEditorComponent {
     descriptionKo: ['', [Validators.maxLength(1000)]],
     descriptionEn: ['', [Validators.maxLength(1000)]],
   });
-  protected readonly saving = signal(false);
+  private readonly submission = injectFormSubmitter(this.form);
+  protected readonly saving = this.submission.submitting;
+  protected readonly formError = this.submission.error;
   protected readonly savingRules = signal(false);
-  protected readonly formError = signal<string | null>(null);
 
   constructor() {
     effect(() => {
@@ -191,15 +174,8 @@ export class CategoryEditorComponent {
   }
 
   protected async save(c: CategoryDto): Promise<void> {
-    this.formError.set(null);
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      focusFirstProblem(this.host, this.injector);
-      return;
-    }
-    const v = this.form.getRawValue();
-    this.saving.set(true);
-    try {
+    await this.submission.submit(async () => {
+      const v = this.form.getRawValue();
       this.saved.set(
         await firstValueFrom(
           this.catalogue.updateCategory(c.id, {
@@ -210,12 +186,7 @@ export class CategoryEditorComponent {
         ),
       );
       this.snackBar.open(this.i18n.t('admin.saved'), undefined, { duration: 4000 });
-    } catch (error: unknown) {
-      this.formError.set(applyProblemToForm(this.form, toProblem(error), this.lang()).formMessage);
-      focusFirstProblem(this.host, this.injector);
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 
   protected async saveRules(c: CategoryDto, rules: RentalRulesOverride): Promise<void> {
