@@ -5,3 +5,4 @@ export * from './lib/form-errors';
 export * from './lib/problem';
 export * from './lib/problem-text';
 export * from './lib/form-submitter';
+export * from './lib/page-state';

@@ -9,13 +9,12 @@ import {
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatTableModule } from '@angular/material/table';
 import type { AuditEntry } from '@madang/contracts';
-import { failureText } from '@madang/web/util';
+import { failureText, PageState } from '@madang/web/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
-import { DateTimePipe, IconComponent } from '@madang/web/ui';
+import { DateTimePipe, IconComponent, PaginatorComponent } from '@madang/web/ui';
 import { AuditService, endOfDay, startOfDay } from '@madang/web/accounts/data-access';
 
 const PAGE_SIZES = [20, 50, 100];
@@ -46,7 +45,7 @@ function rangeInOrder(group: AbstractControl): ValidationErrors | null {
     MatInputModule,
     MatButtonModule,
     MatTableModule,
-    MatPaginatorModule,
+    PaginatorComponent,
     MatProgressBarModule,
     IconComponent,
     TranslatePipe,
@@ -59,7 +58,6 @@ export class AuditComponent {
   private readonly audit = inject(AuditService);
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
-  protected readonly pageSizes = PAGE_SIZES;
   protected readonly columns = ['at', 'actor', 'action', 'entity', 'details'];
 
   protected readonly form = inject(FormBuilder).nonNullable.group(
@@ -67,8 +65,7 @@ export class AuditComponent {
     { validators: rangeInOrder },
   );
   protected readonly filters = signal<AuditFilters>(EMPTY_FILTERS);
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(PAGE_SIZES[0]);
+  protected readonly paging = new PageState(PAGE_SIZES);
   protected readonly expanded = signal<ReadonlySet<string>>(new Set());
 
   protected readonly page = rxResource({
@@ -79,8 +76,7 @@ export class AuditComponent {
         entityType: f.entityType.trim() || undefined,
         from: startOfDay(f.from),
         to: endOfDay(f.to),
-        limit: this.pageSize(),
-        offset: this.pageIndex() * this.pageSize(),
+        ...this.paging.query(),
       };
     },
     stream: ({ params }) => this.audit.list(params),
@@ -96,7 +92,7 @@ export class AuditComponent {
       this.form.markAllAsTouched();
       return;
     }
-    this.pageIndex.set(0);
+    this.paging.first();
     this.expanded.set(new Set());
     this.filters.set(this.form.getRawValue());
   }
@@ -106,9 +102,7 @@ export class AuditComponent {
     this.apply();
   }
 
-  protected onPage(event: PageEvent): void {
-    this.pageSize.set(event.pageSize);
-    this.pageIndex.set(event.pageIndex);
+  protected onPage(): void {
     this.expanded.set(new Set());
   }
 

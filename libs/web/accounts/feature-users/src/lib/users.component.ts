@@ -6,7 +6,6 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -21,12 +20,10 @@ import {
 } from '@madang/contracts';
 import { debounceTime, distinctUntilChanged, firstValueFrom, map } from 'rxjs';
 import { AuthService } from '@madang/web/session';
-import { failureText } from '@madang/web/util';
+import { failureText, PageState } from '@madang/web/util';
 import { I18nService, RoleLabelPipe, TranslatePipe } from '@madang/web/i18n';
-import { DateTimePipe } from '@madang/web/ui';
+import { DateTimePipe, PaginatorComponent } from '@madang/web/ui';
 import { UsersService } from '@madang/web/accounts/data-access';
-
-const PAGE_SIZES = [10, 25, 50];
 
 @Component({
   selector: 'app-users',
@@ -40,7 +37,7 @@ const PAGE_SIZES = [10, 25, 50];
     MatTableModule,
     MatCheckboxModule,
     MatChipsModule,
-    MatPaginatorModule,
+    PaginatorComponent,
     MatProgressBarModule,
     MatButtonModule,
     TranslatePipe,
@@ -56,7 +53,6 @@ export class UsersComponent {
   protected readonly lang = this.i18n.locale;
   protected readonly roles = ROLES;
   protected readonly grantable = GRANTABLE_ROLES;
-  protected readonly pageSizes = PAGE_SIZES;
   protected readonly canManage = computed(() => this.auth.permissions().has(PERMISSIONS.USERS_MANAGE_ROLES));
   protected readonly columns = ['displayName', 'email', 'roles', 'createdAt'];
 
@@ -72,8 +68,7 @@ export class UsersComponent {
     ),
     { initialValue: this.filters.getRawValue() },
   );
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(PAGE_SIZES[0]);
+  protected readonly paging = new PageState();
   /** Role changes made on this page, by user id, until the list is reloaded. */
   private readonly updated = signal<ReadonlyMap<string, UserSummary>>(new Map());
   protected readonly pending = signal<ReadonlySet<string>>(new Set());
@@ -82,8 +77,7 @@ export class UsersComponent {
     params: () => ({
       q: this.filterValue().q.trim() || undefined,
       role: this.filterValue().role || undefined,
-      limit: this.pageSize(),
-      offset: this.pageIndex() * this.pageSize(),
+      ...this.paging.query(),
     }),
     stream: ({ params }) => this.users.list(params),
   });
@@ -97,12 +91,10 @@ export class UsersComponent {
   );
 
   constructor() {
-    this.filters.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.pageIndex.set(0));
+    this.filters.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.paging.first());
   }
 
-  protected onPage(event: PageEvent): void {
-    this.pageSize.set(event.pageSize);
-    this.pageIndex.set(event.pageIndex);
+  protected onPage(): void {
     this.updated.set(new Map());
   }
 

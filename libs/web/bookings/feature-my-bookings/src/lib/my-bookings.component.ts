@@ -4,7 +4,6 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatDialog } from '@angular/material/dialog';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
@@ -13,7 +12,7 @@ import { FullCalendarModule } from '@fullcalendar/angular';
 import type { CalendarOptions, DatesSetArg, EventInput } from '@fullcalendar/core';
 import { type BookingDto, formatKrw } from '@madang/booking-rules';
 import { firstValueFrom } from 'rxjs';
-import { failureText, injectHandset } from '@madang/web/util';
+import { failureText, injectHandset, PageState } from '@madang/web/util';
 import { I18nService, type MessageKey, TranslatePipe } from '@madang/web/i18n';
 import {
   DECISION_KEYS,
@@ -25,11 +24,15 @@ import {
   calendarLocale,
   luxonTimeZonePlugin,
 } from '@madang/web/bookings/util';
-import { type ReasonDialogData, ReasonDialogComponent, type ReasonDialogResult } from '@madang/web/ui';
+import {
+  type ReasonDialogData,
+  ReasonDialogComponent,
+  type ReasonDialogResult,
+  PaginatorComponent,
+} from '@madang/web/ui';
 import { BookingsService } from '@madang/web/bookings/data-access';
 import dayGridPlugin from '@fullcalendar/daygrid';
 
-const PAGE_SIZES = [10, 25, 50];
 const CENTRE_TIME_ZONE = 'Asia/Seoul';
 
 @Component({
@@ -42,7 +45,7 @@ const CENTRE_TIME_ZONE = 'Asia/Seoul';
     MatTableModule,
     MatButtonModule,
     MatButtonToggleModule,
-    MatPaginatorModule,
+    PaginatorComponent,
     MatProgressBarModule,
     TranslatePipe,
   ],
@@ -55,17 +58,15 @@ export class MyBookingsComponent {
   private readonly snackBar = inject(MatSnackBar);
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
-  protected readonly pageSizes = PAGE_SIZES;
   protected readonly columns = ['what', 'when', 'decision', 'payment', 'total', 'actions'];
 
   protected readonly handset = injectHandset();
   protected readonly view = signal<'list' | 'calendar'>('list');
-  protected readonly pageIndex = signal(0);
-  protected readonly pageSize = signal(PAGE_SIZES[0]);
+  protected readonly paging = new PageState();
   private readonly updated = signal<ReadonlyMap<string, BookingDto>>(new Map());
 
   protected readonly page = rxResource({
-    params: () => ({ limit: this.pageSize(), offset: this.pageIndex() * this.pageSize() }),
+    params: () => ({ ...this.paging.query() }),
     stream: ({ params }) => this.bookings.list({ scope: 'mine', ...params }),
   });
   protected readonly rows = computed(() => {
@@ -148,11 +149,6 @@ export class MyBookingsComponent {
       (booking.decision === 'pending' || booking.decision === 'approved') &&
       new Date(booking.start) > new Date()
     );
-  }
-
-  protected onPage(event: PageEvent): void {
-    this.pageSize.set(event.pageSize);
-    this.pageIndex.set(event.pageIndex);
   }
 
   protected async cancel(booking: BookingDto): Promise<void> {
