@@ -2,8 +2,8 @@ import type { Routes } from '@angular/router';
 import { PERMISSIONS } from '@madang/contracts';
 import { anonymousOnlyGuard, permissionGuard } from '@madang/web/session';
 // Static, not `import('@madang/web/ui')`: a dynamic import of a library keeps all of it, and the
-// shell already loads this one for its icons. The two pages are a few hundred bytes.
-import { ForbiddenComponent, NotFoundComponent } from '@madang/web/ui';
+// shell already loads this one for its icons. The error page is a few hundred bytes.
+import { ErrorPageComponent } from '@madang/web/ui';
 
 /**
  * Top-level routes: the shell's own pages, then one lazy entry per domain page. Each domain's
@@ -80,11 +80,13 @@ export const routes: Routes = [
   {
     path: 'forbidden',
     title: 'error.forbiddenTitle',
-    component: ForbiddenComponent,
+    component: ErrorPageComponent,
+    data: { status: 403 },
   },
   {
     path: '**',
     title: 'error.notFoundTitle',
-    component: NotFoundComponent,
+    component: ErrorPageComponent,
+    data: { status: 404 },
   },
 ];

@@ -1,9 +1,10 @@
-import { Component, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { PageState } from '@madang/web/util';
 import { PaginatorComponent } from './paginator.component';
 
 @Component({
+  changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [PaginatorComponent],
   template: `<app-paginator [state]="paging" [total]="total()" (pageChange)="moves.set(moves() + 1)" />`,
 })

@@ -1,7 +1,7 @@
 // Proves the module boundaries are enforced: lints small probe sources (never written to disk)
 // as if they were files of the named projects, with each project's own ESLint config, and
 // expects @nx/enforce-module-boundaries to refuse the forbidden imports and accept the allowed
-// ones. Run by `nx run web:lint` (target lint-boundaries): node --test apps/web/lint/boundaries.test.mjs
+// ones. Run by `nx run web:lint` (target lint-boundaries): node --test apps/web/lint/check-boundaries.mjs
 import { ESLint } from 'eslint';
 import assert from 'node:assert/strict';
 import { dirname, join, resolve } from 'node:path';
