@@ -4,3 +4,4 @@ export * from './lib/icon.component';
 export * from './lib/paginator-intl';
 export * from './lib/reason-dialog.component';
 export * from './lib/paginator.component';
+export * from './lib/field-error.pipe';

@@ -5,15 +5,16 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { AuthService, safeReturnUrl } from '@madang/web/session';
-import { fieldErrorText, injectFormSubmitter } from '@madang/web/util';
+import { injectFormSubmitter } from '@madang/web/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
-import { IconComponent } from '@madang/web/ui';
+import { IconComponent, FieldErrorPipe } from '@madang/web/ui';
 import { mapSignInProblem } from './sign-in-errors';
 
 @Component({
   selector: 'app-sign-in',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    FieldErrorPipe,
     ReactiveFormsModule,
     RouterLink,
     MatFormFieldModule,
@@ -41,10 +42,6 @@ export class SignInComponent {
   protected readonly submitting = this.submission.submitting;
   protected readonly formError = this.submission.error;
   protected readonly showPassword = signal(false);
-
-  protected errorText(name: 'email' | 'password'): string {
-    return fieldErrorText(this.i18n, this.form.controls[name]);
-  }
 
   protected async submit(): Promise<void> {
     await this.submission.submit(async () => {

@@ -8,16 +8,15 @@ import { MatRadioModule } from '@angular/material/radio';
 import { Router, RouterLink } from '@angular/router';
 import { type Locale, LOCALES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@madang/contracts';
 import { AuthService } from '@madang/web/session';
-import { fieldErrorText, injectFormSubmitter } from '@madang/web/util';
+import { injectFormSubmitter } from '@madang/web/util';
 import { I18nService, LOCALE_NAMES, TranslatePipe } from '@madang/web/i18n';
-import { IconComponent } from '@madang/web/ui';
-
-type SignUpField = 'email' | 'password' | 'displayName' | 'locale';
+import { IconComponent, FieldErrorPipe } from '@madang/web/ui';
 
 @Component({
   selector: 'app-sign-up',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    FieldErrorPipe,
     ReactiveFormsModule,
     RouterLink,
     MatFormFieldModule,
@@ -55,10 +54,6 @@ export class SignUpComponent {
   protected readonly submitting = this.submission.submitting;
   protected readonly formError = this.submission.error;
   protected readonly showPassword = signal(false);
-
-  protected errorText(name: SignUpField): string {
-    return fieldErrorText(this.i18n, this.form.controls[name]);
-  }
 
   protected async submit(): Promise<void> {
     await this.submission.submit(async () => {

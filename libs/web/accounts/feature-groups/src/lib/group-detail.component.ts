@@ -13,9 +13,9 @@ import { RouterLink } from '@angular/router';
 import { type GroupDetail, type GroupMemberSummary, PERMISSIONS } from '@madang/contracts';
 import { type Observable, firstValueFrom } from 'rxjs';
 import { AuthService } from '@madang/web/session';
-import { toProblem, failureText, fieldErrorText, injectFormSubmitter } from '@madang/web/util';
+import { toProblem, failureText, injectFormSubmitter } from '@madang/web/util';
 import { I18nService, GroupKindLabelPipe, TranslatePipe } from '@madang/web/i18n';
-import { IconComponent } from '@madang/web/ui';
+import { IconComponent, FieldErrorPipe } from '@madang/web/ui';
 import { GROUP_DESCRIPTION_MAX_LENGTH, GROUP_NAME_MAX_LENGTH } from './groups.component';
 import { GroupsService } from '@madang/web/accounts/data-access';
 
@@ -23,6 +23,7 @@ import { GroupsService } from '@madang/web/accounts/data-access';
   selector: 'app-group-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    FieldErrorPipe,
     ReactiveFormsModule,
     RouterLink,
     MatTableModule,
@@ -94,14 +95,6 @@ export class GroupDetailComponent {
       this.latest.set(null);
       this.editForm.reset({ name: group.name, description: group.description });
     });
-  }
-
-  protected editErrorText(name: 'name' | 'description'): string {
-    return fieldErrorText(this.i18n, this.editForm.controls[name]);
-  }
-
-  protected memberErrorText(): string {
-    return fieldErrorText(this.i18n, this.memberForm.controls.email);
   }
 
   protected async save(): Promise<void> {

@@ -13,9 +13,9 @@ import { Router, RouterLink } from '@angular/router';
 import { GROUP_KINDS, type GroupKind, PERMISSIONS } from '@madang/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '@madang/web/session';
-import { failureText, fieldErrorText, injectFormSubmitter } from '@madang/web/util';
+import { failureText, injectFormSubmitter } from '@madang/web/util';
 import { I18nService, GroupKindLabelPipe, TranslatePipe } from '@madang/web/i18n';
-import { DateTimePipe } from '@madang/web/ui';
+import { DateTimePipe, FieldErrorPipe } from '@madang/web/ui';
 import { GroupsService } from '@madang/web/accounts/data-access';
 
 export const GROUP_NAME_MAX_LENGTH = 100;
@@ -25,6 +25,7 @@ export const GROUP_DESCRIPTION_MAX_LENGTH = 1000;
   selector: 'app-groups',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    FieldErrorPipe,
     ReactiveFormsModule,
     RouterLink,
     MatTableModule,
@@ -65,10 +66,6 @@ export class GroupsComponent {
   private readonly submission = injectFormSubmitter(this.form);
   protected readonly creating = this.submission.submitting;
   protected readonly formError = this.submission.error;
-
-  protected errorText(name: 'name' | 'kind' | 'description'): string {
-    return fieldErrorText(this.i18n, this.form.controls[name]);
-  }
 
   protected async create(formDirective: FormGroupDirective): Promise<void> {
     await this.submission.submit(async () => {

@@ -16,7 +16,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { LOCALES, type Locale, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@madang/contracts';
 import { DISPLAY_NAME_MAX_LENGTH } from '@madang/web/accounts/util';
 import { AuthService } from '@madang/web/session';
-import { fieldErrorText, injectFormSubmitter } from '@madang/web/util';
+import { injectFormSubmitter } from '@madang/web/util';
 import {
   I18nService,
   LOCALE_NAMES,
@@ -24,6 +24,7 @@ import {
   RoleLabelPipe,
   TranslatePipe,
 } from '@madang/web/i18n';
+import { FieldErrorPipe } from '@madang/web/ui';
 
 function newPasswordsMatch(group: AbstractControl): ValidationErrors | null {
   const next = group.get('newPassword')?.value;
@@ -43,6 +44,7 @@ function newPasswordsMatch(group: AbstractControl): ValidationErrors | null {
   selector: 'app-profile',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    FieldErrorPipe,
     ReactiveFormsModule,
     MatFormFieldModule,
     MatInputModule,
@@ -96,14 +98,6 @@ export class ProfileComponent {
   private readonly passwordSubmission = injectFormSubmitter(this.passwordForm);
   protected readonly savingPassword = this.passwordSubmission.submitting;
   protected readonly passwordError = this.passwordSubmission.error;
-
-  protected profileErrorText(name: 'displayName' | 'locale'): string {
-    return fieldErrorText(this.i18n, this.profileForm.controls[name]);
-  }
-
-  protected passwordErrorText(name: 'currentPassword' | 'newPassword' | 'confirmPassword'): string {
-    return fieldErrorText(this.i18n, this.passwordForm.controls[name]);
-  }
 
   protected async saveProfile(): Promise<void> {
     await this.profileSubmission.submit(async () => {

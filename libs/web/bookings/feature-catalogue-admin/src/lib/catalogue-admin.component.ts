@@ -10,9 +10,10 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
-import { failureText, fieldErrorText, injectFormSubmitter } from '@madang/web/util';
+import { failureText, injectFormSubmitter } from '@madang/web/util';
 import { CatalogueService } from '@madang/web/bookings/data-access';
 import { I18nService, type MessageKey, TranslatePipe } from '@madang/web/i18n';
+import { FieldErrorPipe } from '@madang/web/ui';
 import type { AssetSummary } from '@madang/booking-rules';
 import { KIND_KEYS } from '@madang/web/bookings/util';
 
@@ -20,6 +21,7 @@ import { KIND_KEYS } from '@madang/web/bookings/util';
   selector: 'app-catalogue-admin',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    FieldErrorPipe,
     ReactiveFormsModule,
     RouterLink,
     MatTableModule,
@@ -64,10 +66,6 @@ export class CatalogueAdminComponent {
 
   protected kindKey(asset: AssetSummary): MessageKey {
     return KIND_KEYS[asset.kind];
-  }
-
-  protected errorText(name: keyof typeof this.categoryForm.controls): string {
-    return fieldErrorText(this.i18n, this.categoryForm.controls[name]);
   }
 
   protected async createCategory(directive: FormGroupDirective): Promise<void> {
