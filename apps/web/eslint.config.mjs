@@ -1,36 +1,3 @@
-import nx from '@nx/eslint-plugin';
-import baseConfig from '../../eslint.config.mjs';
+import webConfig from '../../eslint.web.mjs';
 
-export default [
-  ...baseConfig,
-  ...nx.configs['flat/angular'],
-  ...nx.configs['flat/angular-template'],
-  {
-    files: ['**/*.ts'],
-    rules: {
-      '@angular-eslint/directive-selector': [
-        'error',
-        { type: 'attribute', prefix: 'app', style: 'camelCase' },
-      ],
-      '@angular-eslint/component-selector': [
-        'error',
-        { type: 'element', prefix: 'app', style: 'kebab-case' },
-      ],
-      '@angular-eslint/prefer-on-push-component-change-detection': 'error',
-      '@angular-eslint/prefer-signals': 'error',
-    },
-  },
-  {
-    files: ['**/*.html'],
-    rules: {
-      '@angular-eslint/template/prefer-control-flow': 'error',
-      '@angular-eslint/template/prefer-self-closing-tags': 'error',
-    },
-  },
-  {
-    // The config file imports the root config by relative path, which the boundaries rule
-    // reads as importing an external resource. Source files keep the rule.
-    files: ['**/eslint.config.mjs'],
-    rules: { '@nx/enforce-module-boundaries': 'off' },
-  },
-];
+export default [...webConfig];

@@ -19,10 +19,11 @@ import {
 } from '@angular/router';
 import { CSRF_COOKIE, CSRF_HEADER } from '@madang/contracts';
 import { routes } from './app.routes';
-import { AuthService } from './core/auth.service';
-import { csrfInterceptor, localeInterceptor, sessionInterceptor } from './core/http.interceptors';
-import { I18nPaginatorIntl } from './core/paginator-intl';
+import { provideMessages } from '@madang/web/i18n';
+import { AuthService, csrfInterceptor, localeInterceptor, sessionInterceptor } from '@madang/web/session';
+import { I18nPaginatorIntl } from '@madang/web/ui';
 import { I18nTitleStrategy } from './core/title.strategy';
+import { SHELL_MESSAGES } from './messages/shell.messages';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -38,6 +39,8 @@ export const appConfig: ApplicationConfig = {
       withXsrfConfiguration({ cookieName: CSRF_COOKIE, headerName: CSRF_HEADER }),
       withInterceptors([localeInterceptor, csrfInterceptor, sessionInterceptor]),
     ),
+    // The first page loads the shell's messages only; each domain's come with its routes.
+    provideMessages(SHELL_MESSAGES),
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
     { provide: MatPaginatorIntl, useClass: I18nPaginatorIntl },
     {

@@ -1,8 +1,15 @@
 import type { Routes } from '@angular/router';
 import { PERMISSIONS } from '@madang/contracts';
-import { anonymousOnlyGuard, permissionGuard } from './core/permission.guard';
+import { anonymousOnlyGuard, permissionGuard } from '@madang/web/session';
+// Static, not `import('@madang/web/ui')`: a dynamic import of a library keeps all of it, and the
+// shell already loads this one for its icons. The error page is a few hundred bytes.
+import { ErrorPageComponent } from '@madang/web/ui';
 
-/** Route `title`s are message keys (see I18nTitleStrategy). Keep in step with shell/navigation.ts. */
+/**
+ * Top-level routes: the shell's own pages, then one lazy entry per domain page. Each domain's
+ * routes bring their own titles (message keys, see I18nTitleStrategy) and their own messages.
+ * Keep in step with shell/navigation.ts.
+ */
 export const routes: Routes = [
   {
     path: '',
@@ -12,76 +19,74 @@ export const routes: Routes = [
   },
   {
     path: 'sign-in',
-    title: 'signIn.title',
     canMatch: [anonymousOnlyGuard],
-    loadComponent: () => import('./auth/sign-in.component').then((m) => m.SignInComponent),
+    loadChildren: () => import('@madang/web/accounts/feature-auth').then((m) => m.SIGN_IN_ROUTES),
   },
   {
     path: 'sign-up',
-    title: 'signUp.title',
     canMatch: [anonymousOnlyGuard],
-    loadComponent: () => import('./auth/sign-up.component').then((m) => m.SignUpComponent),
+    loadChildren: () => import('@madang/web/accounts/feature-auth').then((m) => m.SIGN_UP_ROUTES),
+  },
+  {
+    path: 'catalogue/:id',
+    loadChildren: () => import('@madang/web/bookings/feature-asset').then((m) => m.ASSET_ROUTES),
   },
   {
     path: 'catalogue',
-    loadChildren: () => import('./catalogue/catalogue.routes').then((m) => m.CATALOGUE_ROUTES),
+    loadChildren: () => import('@madang/web/bookings/feature-catalogue').then((m) => m.CATALOGUE_ROUTES),
   },
   {
     path: 'bookings',
-    title: 'bookings.title',
     canActivate: [permissionGuard(PERMISSIONS.BOOKINGS_READ_OWN)],
-    loadComponent: () => import('./bookings/my-bookings.component').then((m) => m.MyBookingsComponent),
+    loadChildren: () => import('@madang/web/bookings/feature-my-bookings').then((m) => m.MY_BOOKINGS_ROUTES),
   },
   {
     path: 'approvals',
-    title: 'approvals.title',
     pathMatch: 'full',
     canActivate: [permissionGuard(PERMISSIONS.BOOKINGS_DECIDE)],
-    loadComponent: () => import('./approvals/approval-queue.component').then((m) => m.ApprovalQueueComponent),
+    loadChildren: () => import('@madang/web/bookings/feature-approvals').then((m) => m.APPROVAL_QUEUE_ROUTES),
   },
   {
     path: 'approvals/day',
-    title: 'day.title',
     canActivate: [permissionGuard(PERMISSIONS.BOOKINGS_READ_ALL)],
-    loadComponent: () => import('./approvals/approver-day.component').then((m) => m.ApproverDayComponent),
+    loadChildren: () => import('@madang/web/bookings/feature-approvals').then((m) => m.APPROVER_DAY_ROUTES),
   },
   {
     path: 'catalogue-admin',
     canActivate: [permissionGuard(PERMISSIONS.CATALOGUE_MANAGE)],
     loadChildren: () =>
-      import('./catalogue-admin/catalogue-admin.routes').then((m) => m.CATALOGUE_ADMIN_ROUTES),
+      import('@madang/web/bookings/feature-catalogue-admin').then((m) => m.CATALOGUE_ADMIN_ROUTES),
   },
   {
     path: 'profile',
-    title: 'profile.title',
     canActivate: [permissionGuard(PERMISSIONS.SELF)],
-    loadComponent: () => import('./profile/profile.component').then((m) => m.ProfileComponent),
+    loadChildren: () => import('@madang/web/accounts/feature-profile').then((m) => m.PROFILE_ROUTES),
   },
   {
     path: 'users',
-    title: 'users.title',
     canActivate: [permissionGuard(PERMISSIONS.USERS_READ)],
-    loadComponent: () => import('./users/users.component').then((m) => m.UsersComponent),
+    loadChildren: () => import('@madang/web/accounts/feature-users').then((m) => m.USERS_ROUTES),
   },
   {
     path: 'groups',
     canActivate: [permissionGuard(PERMISSIONS.GROUPS_READ)],
-    loadChildren: () => import('./groups/groups.routes').then((m) => m.GROUPS_ROUTES),
+    loadChildren: () => import('@madang/web/accounts/feature-groups').then((m) => m.GROUPS_ROUTES),
   },
   {
     path: 'audit',
-    title: 'audit.title',
     canActivate: [permissionGuard(PERMISSIONS.AUDIT_READ)],
-    loadComponent: () => import('./audit/audit.component').then((m) => m.AuditComponent),
+    loadChildren: () => import('@madang/web/accounts/feature-audit').then((m) => m.AUDIT_ROUTES),
   },
   {
     path: 'forbidden',
     title: 'error.forbiddenTitle',
-    loadComponent: () => import('./errors/forbidden.component').then((m) => m.ForbiddenComponent),
+    component: ErrorPageComponent,
+    data: { status: 403 },
   },
   {
     path: '**',
     title: 'error.notFoundTitle',
-    loadComponent: () => import('./errors/not-found.component').then((m) => m.NotFoundComponent),
+    component: ErrorPageComponent,
+    data: { status: 404 },
   },
 ];

@@ -1,8 +1,7 @@
 import { Injectable, effect, inject, signal } from '@angular/core';
 import { Title } from '@angular/platform-browser';
 import { type RouterStateSnapshot, TitleStrategy } from '@angular/router';
-import { I18nService } from '../i18n/i18n.service';
-import type { MessageKey } from '../i18n/messages';
+import { I18nService, type MessageKey } from '@madang/web/i18n';
 
 /** Route `title`s are message keys; the document title follows the language. */
 @Injectable({ providedIn: 'root' })

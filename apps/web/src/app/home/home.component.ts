@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { AuthService } from '../core/auth.service';
-import { I18nService } from '../i18n/i18n.service';
-import { TranslatePipe } from '../i18n/translate.pipe';
+import { AuthService } from '@madang/web/session';
+import { I18nService, TranslatePipe } from '@madang/web/i18n';
 
 @Component({
   selector: 'app-home',

@@ -5,10 +5,8 @@ import { MatMenuModule } from '@angular/material/menu';
 import { Router } from '@angular/router';
 import type { NotificationDto } from '@madang/booking-rules';
 import { firstValueFrom } from 'rxjs';
-import { I18nService } from '../i18n/i18n.service';
-import { TranslatePipe } from '../i18n/translate.pipe';
-import { DateTimePipe } from '../shared/date-time.pipe';
-import { IconComponent } from '../shared/icon.component';
+import { I18nService, TranslatePipe } from '@madang/web/i18n';
+import { DateTimePipe, IconComponent } from '@madang/web/ui';
 import { NotificationsService } from './notifications.service';
 
 /** Toolbar bell: unread count as a badge, a menu of notifications, mark read. */

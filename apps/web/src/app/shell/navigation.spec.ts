@@ -1,5 +1,5 @@
 import { PERMISSIONS, type Permission, permissionsFor } from '@madang/contracts';
-import { NAV_ITEMS, visibleNavItems } from './navigation';
+import { NAV_ITEMS, type NavItem, visibleNavItems, visibleNavSections } from './navigation';
 import { routes } from '../app.routes';
 
 const ids = (signedIn: boolean, permissions: readonly Permission[]) =>
@@ -56,5 +56,42 @@ describe('visibleNavItems', () => {
   it('links only to routes that exist', () => {
     const paths = new Set(routes.map((route) => `/${route.path ?? ''}`));
     for (const item of NAV_ITEMS) expect(paths.has(item.path)).toBe(true);
+  });
+});
+
+describe('visibleNavSections', () => {
+  const sections = (signedIn: boolean, permissions: readonly Permission[], items?: readonly NavItem[]) =>
+    visibleNavSections(signedIn, new Set(permissions), items).map((section) => ({
+      id: section.id,
+      heading: section.heading,
+      items: section.items.map((item) => item.id),
+    }));
+
+  it('gives an anonymous visitor the main section only, without a heading', () => {
+    expect(sections(false, [])).toEqual([
+      { id: 'main', heading: null, items: ['home', 'catalogue', 'sign-in', 'sign-up'] },
+    ]);
+  });
+
+  it('adds the admin section, with its heading, when one of its pages may be opened', () => {
+    expect(sections(true, [PERMISSIONS.AUDIT_READ])).toEqual([
+      { id: 'main', heading: null, items: ['home', 'catalogue'] },
+      { id: 'admin', heading: 'nav.adminHeading', items: ['audit'] },
+    ]);
+  });
+
+  it('hides a section whose entries all need a permission the visitor lacks', () => {
+    const items: NavItem[] = [
+      ...NAV_ITEMS,
+      {
+        id: 'users-extra',
+        path: '/users',
+        label: 'nav.users',
+        icon: 'shield',
+        section: 'admin',
+        audience: { kind: 'permission', permission: PERMISSIONS.USERS_MANAGE_ROLES },
+      },
+    ];
+    expect(sections(true, [PERMISSIONS.SELF], items).map((section) => section.id)).toEqual(['main']);
   });
 });

@@ -1,6 +1,26 @@
 import { PERMISSIONS, type Permission } from '@madang/contracts';
-import type { MessageKey } from '../i18n/messages';
-import type { IconName } from '../shared/icon.component';
+import type { MessageKey } from '@madang/web/i18n';
+import type { IconName } from '@madang/web/ui';
+
+/**
+ * The menu's sections, in order. A new domain (settlement, recruitment, living labs) adds one
+ * section here, with a heading message in the shell's messages, and its entries to NAV_ITEMS
+ * with their permissions; the shell shows a section only when the visitor may open one of its
+ * entries, and needs no other change.
+ */
+export const NAV_SECTIONS = [
+  { id: 'main', heading: null },
+  { id: 'admin', heading: 'nav.adminHeading' },
+] as const satisfies readonly { id: string; heading: MessageKey | null }[];
+
+export type NavSectionId = (typeof NAV_SECTIONS)[number]['id'];
+
+export interface NavSection {
+  id: NavSectionId;
+  /** Shown above the section's entries; the main section has none. */
+  heading: MessageKey | null;
+  items: NavItem[];
+}
 
 /** Who sees a menu entry: everyone, only visitors who are not signed in, or holders of a permission. */
 export type NavAudience =
@@ -14,7 +34,7 @@ export interface NavItem {
   path: string;
   label: MessageKey;
   icon: IconName;
-  section: 'main' | 'admin';
+  section: NavSectionId;
   audience: NavAudience;
   /** Highlight only on this exact path (not on pages below it). */
   exact?: boolean;
@@ -130,4 +150,18 @@ export function visibleNavItems(
         return signedIn && permissions.has(item.audience.permission);
     }
   });
+}
+
+/** The sections with at least one entry this visitor may open, each with those entries in order. */
+export function visibleNavSections(
+  signedIn: boolean,
+  permissions: ReadonlySet<Permission>,
+  items: readonly NavItem[] = NAV_ITEMS,
+): NavSection[] {
+  const visible = visibleNavItems(signedIn, permissions, items);
+  return NAV_SECTIONS.map((section) => ({
+    id: section.id,
+    heading: section.heading,
+    items: visible.filter((item) => item.section === section.id),
+  })).filter((section) => section.items.length > 0);
 }

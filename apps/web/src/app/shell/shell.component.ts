@@ -19,13 +19,12 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { type Locale, PERMISSIONS } from '@madang/contracts';
 import { filter, skip } from 'rxjs';
-import { AuthService } from '../core/auth.service';
-import { I18nService } from '../i18n/i18n.service';
-import { TranslatePipe } from '../i18n/translate.pipe';
+import { AuthService } from '@madang/web/session';
+import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { NotificationsMenuComponent } from '../notifications/notifications-menu.component';
-import { injectHandset } from '../shared/breakpoints';
-import { IconComponent } from '../shared/icon.component';
-import { visibleNavItems } from './navigation';
+import { injectHandset } from '@madang/web/util';
+import { IconComponent } from '@madang/web/ui';
+import { visibleNavSections } from './navigation';
 
 @Component({
   selector: 'app-root',
@@ -63,11 +62,9 @@ export class ShellComponent {
   protected readonly canReadNotifications = computed(() =>
     this.auth.permissions().has(PERMISSIONS.NOTIFICATIONS_READ),
   );
-  protected readonly navItems = computed(() =>
-    visibleNavItems(this.auth.isSignedIn(), this.auth.permissions()),
+  protected readonly navSections = computed(() =>
+    visibleNavSections(this.auth.isSignedIn(), this.auth.permissions()),
   );
-  protected readonly mainItems = computed(() => this.navItems().filter((item) => item.section === 'main'));
-  protected readonly adminItems = computed(() => this.navItems().filter((item) => item.section === 'admin'));
 
   constructor() {
     // Move focus to the new page's heading so screen-reader and keyboard users land on it.

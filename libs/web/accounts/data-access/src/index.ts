@@ -1,0 +1,3 @@
+export * from './lib/audit.service';
+export * from './lib/groups.service';
+export * from './lib/users.service';

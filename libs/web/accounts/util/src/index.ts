@@ -1,0 +1,2 @@
+export * from './lib/accounts.messages';
+export * from './lib/limits';

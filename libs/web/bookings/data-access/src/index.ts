@@ -1,0 +1,2 @@
+export * from './lib/bookings.service';
+export * from './lib/catalogue.service';

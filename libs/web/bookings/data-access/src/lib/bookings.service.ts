@@ -1,0 +1,93 @@
+import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  ApprovalQueueItem,
+  BookingDto,
+  BookingListQuery,
+  BulkDecisionRequest,
+  BulkDecisionResult,
+  CancellationTerms,
+  CreateBookingRequest,
+  QuoteResponse,
+} from '@madang/booking-rules';
+import type { Observable } from 'rxjs';
+import { toUtc } from './catalogue.service';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** Bookings and decisions over HTTP. */
+@Injectable({ providedIn: 'root' })
+export class BookingsService {
+  private readonly http = inject(HttpClient);
+
+  quote(request: CreateBookingRequest): Observable<QuoteResponse> {
+    return this.http.post<QuoteResponse>('/api/bookings/quote', request);
+  }
+
+  /** `idempotencyKey`: one per submit attempt, so a retried request cannot book twice. */
+  create(request: CreateBookingRequest, idempotencyKey: string): Observable<BookingDto> {
+    const headers = new HttpHeaders({ 'Idempotency-Key': idempotencyKey });
+    return this.http.post<BookingDto>('/api/bookings', request, { headers });
+  }
+
+  list(query: BookingListQuery = {}): Observable<Page<BookingDto>> {
+    let params = new HttpParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value === undefined || value === null || value === '') continue;
+      params = params.set(key, key === 'from' || key === 'to' ? toUtc(String(value)) : String(value));
+    }
+    return this.http.get<Page<BookingDto>>('/api/bookings', { params });
+  }
+
+  get(id: string): Observable<BookingDto> {
+    return this.http.get<BookingDto>(`/api/bookings/${encodeURIComponent(id)}`);
+  }
+
+  approve(id: string, reason?: string): Observable<BookingDto> {
+    return this.http.post<BookingDto>(
+      `/api/bookings/${encodeURIComponent(id)}/approve`,
+      reason ? { reason } : {},
+    );
+  }
+
+  reject(id: string, reason: string): Observable<BookingDto> {
+    return this.http.post<BookingDto>(`/api/bookings/${encodeURIComponent(id)}/reject`, { reason });
+  }
+
+  /** What cancelling now would cost, as the API will apply it (the booked rule versions). */
+  cancellationTerms(id: string): Observable<CancellationTerms> {
+    return this.http.get<CancellationTerms>(`/api/bookings/${encodeURIComponent(id)}/cancellation`);
+  }
+
+  cancel(id: string, reason?: string): Observable<BookingDto> {
+    return this.http.post<BookingDto>(
+      `/api/bookings/${encodeURIComponent(id)}/cancel`,
+      reason ? { reason } : {},
+    );
+  }
+
+  decide(request: BulkDecisionRequest): Observable<BulkDecisionResult> {
+    return this.http.post<BulkDecisionResult>('/api/bookings/decisions', request);
+  }
+
+  queue(): Observable<ApprovalQueueItem[]> {
+    return this.http.get<ApprovalQueueItem[]>('/api/approvals/queue');
+  }
+}
+
+/** A fresh idempotency key (crypto.randomUUID where available). */
+export function newIdempotencyKey(): string {
+  const c = globalThis.crypto;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  const bytes = new Uint8Array(16);
+  c?.getRandomValues?.(bytes);
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

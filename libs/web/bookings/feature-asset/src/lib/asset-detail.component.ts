@@ -1,0 +1,388 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatChipsModule } from '@angular/material/chips';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
+import { FullCalendarComponent, FullCalendarModule } from '@fullcalendar/angular';
+import type { CalendarOptions, DateSelectArg, DatesSetArg, EventInput } from '@fullcalendar/core';
+import {
+  type AssetDetail,
+  type BookingDto,
+  type BookingEvaluation,
+  type SlotConflict,
+  type Violation,
+  evaluateBooking,
+  formatKrw,
+} from '@madang/booking-rules';
+import { PERMISSIONS } from '@madang/contracts';
+import { firstValueFrom, map, startWith } from 'rxjs';
+import { AuthService } from '@madang/web/session';
+import {
+  applyProblemToForm,
+  toProblem,
+  failureText,
+  injectHandset,
+  fieldErrorText,
+  focusFirstProblem,
+} from '@madang/web/util';
+import { I18nService, TranslatePipe } from '@madang/web/i18n';
+import {
+  BookingsService,
+  newIdempotencyKey,
+  CatalogueService,
+  photoUrl,
+} from '@madang/web/bookings/data-access';
+import {
+  KIND_KEYS,
+  formatRange,
+  fromLocalInput,
+  priceSummaryText,
+  toLocalInput,
+  CALENDAR_LOCALES,
+  businessHoursOf,
+  busyEvents,
+  calendarLocale,
+  luxonTimeZonePlugin,
+  visibleHours,
+} from '@madang/web/bookings/util';
+import { RulesSummaryComponent } from './rules-summary.component';
+import interactionPlugin from '@fullcalendar/interaction';
+import timeGridPlugin from '@fullcalendar/timegrid';
+
+@Component({
+  selector: 'app-asset-detail',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    FullCalendarModule,
+    MatButtonModule,
+    MatChipsModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatProgressBarModule,
+    TranslatePipe,
+    RulesSummaryComponent,
+  ],
+  templateUrl: './asset-detail.component.html',
+  styleUrl: './asset-detail.component.scss',
+})
+export class AssetDetailComponent {
+  private readonly catalogue = inject(CatalogueService);
+  private readonly bookings = inject(BookingsService);
+  private readonly auth = inject(AuthService);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
+  private readonly injector = inject(Injector);
+  private readonly fb = inject(FormBuilder).nonNullable;
+  protected readonly i18n = inject(I18nService);
+  protected readonly lang = this.i18n.locale;
+  protected readonly me = this.auth.me;
+  protected readonly kindKeys = KIND_KEYS;
+  protected readonly photoUrl = photoUrl;
+  protected readonly canBook = computed(() => this.auth.permissions().has(PERMISSIONS.BOOKINGS_CREATE));
+  private readonly handset = injectHandset();
+
+  /** Route parameter `:id`. */
+  readonly id = input.required<string>();
+
+  protected readonly asset = rxResource({
+    params: () => this.id(),
+    stream: ({ params }) => this.catalogue.asset(params),
+  });
+  protected readonly detail = computed<AssetDetail | null>(() =>
+    this.asset.hasValue() ? this.asset.value() : null,
+  );
+  protected readonly loadError = computed(() =>
+    this.asset.error() ? failureText(this.asset.error(), this.lang()) : null,
+  );
+
+  /** The range the calendar shows, from its `datesSet`. */
+  private readonly range = signal<{ start: string; end: string } | null>(null);
+  protected readonly availability = rxResource({
+    params: () => {
+      const asset = this.detail();
+      const range = this.range();
+      return asset && range ? { id: asset.id, ...range } : undefined;
+    },
+    stream: ({ params }) => this.catalogue.availability(params.start, params.end, [params.id]),
+  });
+
+  protected readonly timeForm = this.fb.group({ start: [''], end: [''] });
+  private readonly times = toSignal(
+    this.timeForm.valueChanges.pipe(
+      map(() => this.timeForm.getRawValue()),
+      startWith(this.timeForm.getRawValue()),
+    ),
+    { requireSync: true },
+  );
+
+  protected readonly requestForm = this.fb.group({
+    purpose: ['', [Validators.required, Validators.maxLength(500)]],
+    attendees: [1, [Validators.required, Validators.min(0), Validators.pattern(/^\d+$/)]],
+    groupId: [''],
+    quantity: [1, [Validators.required, Validators.min(1), Validators.pattern(/^\d+$/)]],
+  });
+  private readonly request = toSignal(
+    this.requestForm.valueChanges.pipe(
+      map(() => this.requestForm.getRawValue()),
+      startWith(this.requestForm.getRawValue()),
+    ),
+    { requireSync: true },
+  );
+
+  /** The chosen range as instants, or null while incomplete. */
+  protected readonly chosen = computed(() => {
+    const asset = this.detail();
+    if (!asset) return null;
+    const { start, end } = this.times();
+    const s = fromLocalInput(start, asset.rules.timeZone);
+    const e = fromLocalInput(end, asset.rules.timeZone);
+    return s && e ? { start: s, end: e } : null;
+  });
+
+  /** The rules engine's verdict, in the browser, at once. The API's answer is the one that counts. */
+  protected readonly evaluation = computed<BookingEvaluation | null>(() => {
+    const asset = this.detail();
+    const chosen = this.chosen();
+    if (!asset || !chosen) return null;
+    const me = this.me();
+    const req = this.request();
+    const attendees = Number(req.attendees);
+    return evaluateBooking({
+      now: new Date().toISOString(),
+      request: {
+        start: chosen.start,
+        end: chosen.end,
+        items: [
+          { assetId: asset.id, quantity: asset.kind === 'equipment_pool' ? Number(req.quantity) || 1 : 1 },
+        ],
+        attendees: Number.isFinite(attendees) ? attendees : 0,
+        purpose: req.purpose,
+        groupId: req.groupId || null,
+      },
+      // Anonymous visitors see what a resident would see.
+      actor: me
+        ? { userId: me.id, roles: me.roles, groups: me.groups.map((g) => ({ id: g.groupId, kind: g.kind })) }
+        : { userId: 'anonymous', roles: ['resident'], groups: [] },
+      assets: [
+        {
+          id: asset.id,
+          kind: asset.kind,
+          name: asset.name,
+          capacity: asset.capacity,
+          poolSize: asset.poolSize,
+          active: asset.active,
+          rules: asset.rules,
+        },
+      ],
+      usage: [],
+    });
+  });
+
+  protected readonly submitting = signal(false);
+  protected readonly formError = signal<string | null>(null);
+  protected readonly conflicts = signal<SlotConflict[]>([]);
+  protected readonly serverViolations = signal<Violation[]>([]);
+  protected readonly result = signal<BookingDto | null>(null);
+
+  private readonly calendar = viewChild(FullCalendarComponent);
+
+  constructor() {
+    // A time typed into the form brings the calendar to its week.
+    effect(() => {
+      const chosen = this.chosen();
+      const range = this.range();
+      const calendar = this.calendar();
+      if (!chosen || !range || !calendar) return;
+      const at = Date.parse(chosen.start);
+      if (at < Date.parse(range.start) || at >= Date.parse(range.end)) {
+        const start = chosen.start;
+        queueMicrotask(() => calendar.getApi().gotoDate(start));
+      }
+    });
+  }
+
+  protected readonly calendarOptions = computed<CalendarOptions | null>(() => {
+    const asset = this.detail();
+    if (!asset) return null;
+    const rules = asset.rules;
+    const hours = visibleHours(rules.openingHours);
+    const handset = this.handset();
+    return {
+      plugins: [timeGridPlugin, interactionPlugin, luxonTimeZonePlugin],
+      initialView: handset ? 'timeGridThreeDay' : 'timeGridWeek',
+      views: { timeGridThreeDay: { type: 'timeGrid', duration: { days: 3 } } },
+      locales: CALENDAR_LOCALES,
+      locale: calendarLocale(this.lang()),
+      timeZone: rules.timeZone,
+      firstDay: 1,
+      allDaySlot: false,
+      height: 'auto',
+      nowIndicator: true,
+      slotDuration: { minutes: rules.slotStepMinutes },
+      snapDuration: { minutes: rules.slotStepMinutes },
+      slotLabelInterval: { hours: 1 },
+      slotMinTime: hours.min,
+      slotMaxTime: hours.max,
+      businessHours: businessHoursOf(rules.openingHours),
+      headerToolbar: { left: 'prev,next today', center: 'title', right: '' },
+      buttonIcons: false,
+      buttonText: {
+        prev: this.i18n.t('calendar.prev'),
+        next: this.i18n.t('calendar.next'),
+        today: this.i18n.t('calendar.today'),
+      },
+      selectable: true,
+      selectMirror: true,
+      unselectAuto: false,
+      select: (info: DateSelectArg) => this.onSelect(info),
+      datesSet: (info: DatesSetArg) => this.onDatesSet(info),
+    };
+  });
+
+  protected readonly calendarEvents = computed<EventInput[]>(() => {
+    const events: EventInput[] = [];
+    const availability = this.availability.hasValue() ? this.availability.value() : null;
+    const busyTitle = this.i18n.t('asset.busy');
+    for (const a of availability?.assets ?? []) events.push(...busyEvents(a.busy, busyTitle));
+    const chosen = this.chosen();
+    if (chosen && chosen.end > chosen.start) {
+      const ok = this.evaluation()?.ok ?? false;
+      events.push({
+        id: 'choice',
+        start: chosen.start,
+        end: chosen.end,
+        title: this.i18n.t('asset.pickTime'),
+        classNames: ['choice', ok ? 'choice-ok' : 'choice-bad'],
+      });
+    }
+    return events;
+  });
+
+  protected readonly visibleViolations = computed(() => {
+    const server = this.serverViolations();
+    return server.length ? server : (this.evaluation()?.violations ?? []);
+  });
+
+  protected readonly groups = computed(() => this.me()?.groups ?? []);
+  protected readonly price = computed(() => {
+    const asset = this.detail();
+    return asset ? priceSummaryText(asset.price, this.lang()) : '';
+  });
+
+  protected formatKrw(amount: number): string {
+    return formatKrw(amount, this.lang());
+  }
+
+  protected rangeText(start: string, end: string): string {
+    return formatRange(start, end, this.lang(), this.detail()?.rules.timeZone);
+  }
+
+  protected errorText(name: 'purpose' | 'attendees' | 'quantity' | 'groupId'): string {
+    const control = this.requestForm.controls[name];
+    if (control.hasError('min') || control.hasError('pattern')) return this.i18n.t('rules.wholeNumber');
+    return fieldErrorText(this.i18n, control);
+  }
+
+  protected onSelect(info: DateSelectArg): void {
+    const zone = this.detail()?.rules.timeZone ?? 'Asia/Seoul';
+    this.timeForm.setValue({
+      start: toLocalInput(info.startStr, zone),
+      end: toLocalInput(info.endStr, zone),
+    });
+    this.clearServerAnswer();
+  }
+
+  protected clearServerAnswer(): void {
+    this.serverViolations.set([]);
+    this.conflicts.set([]);
+    this.formError.set(null);
+    this.result.set(null);
+  }
+
+  private onDatesSet(info: DatesSetArg): void {
+    const current = this.range();
+    if (current && current.start === info.startStr && current.end === info.endStr) return;
+    // Defer: datesSet fires while FullCalendar renders.
+    queueMicrotask(() => this.range.set({ start: info.startStr, end: info.endStr }));
+  }
+
+  protected async submit(): Promise<void> {
+    const asset = this.detail();
+    const chosen = this.chosen();
+    const evaluation = this.evaluation();
+    this.clearServerAnswer();
+    if (!asset || !chosen || !evaluation || !evaluation.ok) {
+      this.formError.set(this.i18n.t('asset.fixTime'));
+      this.focus('[data-testid="form-error"]');
+      return;
+    }
+    if (this.requestForm.invalid) {
+      this.requestForm.markAllAsTouched();
+      focusFirstProblem(this.host, this.injector);
+      return;
+    }
+    const req = this.requestForm.getRawValue();
+    this.submitting.set(true);
+    try {
+      const booking = await firstValueFrom(
+        this.bookings.create(
+          {
+            items: [
+              { assetId: asset.id, quantity: asset.kind === 'equipment_pool' ? Number(req.quantity) : 1 },
+            ],
+            start: chosen.start,
+            end: chosen.end,
+            purpose: req.purpose.trim(),
+            attendees: Number(req.attendees),
+            groupId: req.groupId || null,
+          },
+          newIdempotencyKey(),
+        ),
+      );
+      this.result.set(booking);
+      this.availability.reload();
+      this.focus('[data-testid="booking-result"]');
+    } catch (error: unknown) {
+      const problem = toProblem(error);
+      if (problem.code === 'slot_taken') {
+        this.conflicts.set((problem['conflicts'] as SlotConflict[] | undefined) ?? []);
+        this.availability.reload();
+        this.formError.set(null);
+        this.focus('[data-testid="conflicts"]');
+      } else if (problem.code === 'rule_violation') {
+        this.serverViolations.set((problem['violations'] as Violation[] | undefined) ?? []);
+        this.focus('[data-testid="violations"]');
+      } else {
+        this.formError.set(applyProblemToForm(this.requestForm, problem, this.lang()).formMessage);
+        focusFirstProblem(this.host, this.injector);
+      }
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  private focus(selector: string): void {
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
+      injector: this.injector,
+    });
+  }
+}

@@ -1,0 +1,199 @@
+import { NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { rxResource } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatDialog } from '@angular/material/dialog';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
+import { FullCalendarModule } from '@fullcalendar/angular';
+import type { CalendarOptions, DatesSetArg, EventInput } from '@fullcalendar/core';
+import { type BookingDto, formatKrw } from '@madang/booking-rules';
+import { firstValueFrom } from 'rxjs';
+import { failureText, injectHandset, PageState } from '@madang/web/util';
+import { I18nService, type MessageKey, TranslatePipe } from '@madang/web/i18n';
+import {
+  DECISION_KEYS,
+  PAYMENT_KEYS,
+  formatInstant,
+  formatRange,
+  CALENDAR_LOCALES,
+  bookingEvent,
+  calendarLocale,
+  luxonTimeZonePlugin,
+} from '@madang/web/bookings/util';
+import {
+  type ReasonDialogData,
+  ReasonDialogComponent,
+  type ReasonDialogResult,
+  PaginatorComponent,
+} from '@madang/web/ui';
+import { BookingsService } from '@madang/web/bookings/data-access';
+import dayGridPlugin from '@fullcalendar/daygrid';
+
+const CENTRE_TIME_ZONE = 'Asia/Seoul';
+
+@Component({
+  selector: 'app-my-bookings',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    NgTemplateOutlet,
+    RouterLink,
+    FullCalendarModule,
+    MatTableModule,
+    MatButtonModule,
+    MatButtonToggleModule,
+    PaginatorComponent,
+    MatProgressBarModule,
+    TranslatePipe,
+  ],
+  templateUrl: './my-bookings.component.html',
+  styleUrl: './my-bookings.component.scss',
+})
+export class MyBookingsComponent {
+  private readonly bookings = inject(BookingsService);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  protected readonly i18n = inject(I18nService);
+  protected readonly lang = this.i18n.locale;
+  protected readonly columns = ['what', 'when', 'decision', 'payment', 'total', 'actions'];
+
+  protected readonly handset = injectHandset();
+  protected readonly view = signal<'list' | 'calendar'>('list');
+  protected readonly paging = new PageState();
+  private readonly updated = signal<ReadonlyMap<string, BookingDto>>(new Map());
+
+  protected readonly page = rxResource({
+    params: () => ({ ...this.paging.query() }),
+    stream: ({ params }) => this.bookings.list({ scope: 'mine', ...params }),
+  });
+  protected readonly rows = computed(() => {
+    const items = this.page.hasValue() ? this.page.value().items : [];
+    const updated = this.updated();
+    return items.map((b) => updated.get(b.id) ?? b);
+  });
+  protected readonly total = computed(() => (this.page.hasValue() ? this.page.value().total : 0));
+  protected readonly loadError = computed(() =>
+    this.page.error() ? failureText(this.page.error(), this.lang()) : null,
+  );
+
+  private readonly monthRange = signal<{ from: string; to: string } | null>(null);
+  protected readonly month = rxResource({
+    params: () => (this.view() === 'calendar' ? (this.monthRange() ?? undefined) : undefined),
+    stream: ({ params }) =>
+      this.bookings.list({ scope: 'mine', from: params.from, to: params.to, limit: 200 }),
+  });
+
+  protected readonly calendarOptions = computed<CalendarOptions>(() => ({
+    plugins: [dayGridPlugin, luxonTimeZonePlugin],
+    initialView: 'dayGridMonth',
+    locales: CALENDAR_LOCALES,
+    locale: calendarLocale(this.lang()),
+    timeZone: CENTRE_TIME_ZONE,
+    firstDay: 1,
+    height: 'auto',
+    displayEventEnd: true,
+    eventDisplay: 'block',
+    eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
+    headerToolbar: { left: 'prev,next today', center: 'title', right: '' },
+    buttonIcons: false,
+    buttonText: {
+      prev: this.i18n.t('calendar.prev'),
+      next: this.i18n.t('calendar.next'),
+      today: this.i18n.t('calendar.today'),
+    },
+    datesSet: (info: DatesSetArg) => {
+      const current = this.monthRange();
+      if (current?.from === info.startStr && current.to === info.endStr) return;
+      queueMicrotask(() => this.monthRange.set({ from: info.startStr, to: info.endStr }));
+    },
+  }));
+  protected readonly calendarEvents = computed<EventInput[]>(() => {
+    const items = this.month.hasValue() ? this.month.value().items : [];
+    const lang = this.lang();
+    return items.map((b) =>
+      bookingEvent(
+        b,
+        `${b.items.map((i) => i.assetName[lang]).join(', ')} (${this.i18n.t(DECISION_KEYS[b.decision])})`,
+      ),
+    );
+  });
+
+  protected decisionKey(booking: BookingDto): MessageKey {
+    return DECISION_KEYS[booking.decision];
+  }
+
+  protected paymentKey(booking: BookingDto): MessageKey {
+    return PAYMENT_KEYS[booking.payment.status];
+  }
+
+  protected assetNames(booking: BookingDto): string {
+    const lang = this.lang();
+    return booking.items
+      .map((i) => (i.quantity > 1 ? `${i.assetName[lang]} × ${i.quantity}` : i.assetName[lang]))
+      .join(', ');
+  }
+
+  protected when(booking: BookingDto): string {
+    return formatRange(booking.start, booking.end, this.lang());
+  }
+
+  protected money(amount: number): string {
+    return formatKrw(amount, this.lang());
+  }
+
+  protected canCancel(booking: BookingDto): boolean {
+    return (
+      (booking.decision === 'pending' || booking.decision === 'approved') &&
+      new Date(booking.start) > new Date()
+    );
+  }
+
+  protected async cancel(booking: BookingDto): Promise<void> {
+    let message = '';
+    let started = false;
+    try {
+      const terms = await firstValueFrom(this.bookings.cancellationTerms(booking.id));
+      if (!terms.allowed) {
+        started = true;
+        message = this.i18n.t('bookings.cancelStarted');
+      } else if (terms.fee > 0) {
+        message = this.i18n.t('bookings.cancelFee', { fee: this.money(terms.fee) });
+      } else if (terms.freeUntil) {
+        message = this.i18n.t('bookings.cancelFreeUntil', {
+          until: formatInstant(terms.freeUntil, this.lang()),
+        });
+      } else {
+        message = this.i18n.t('bookings.cancelFree');
+      }
+    } catch {
+      message = '';
+    }
+    const data: ReasonDialogData = {
+      title: this.i18n.t('bookings.cancelTitle'),
+      message: `${this.assetNames(booking)} · ${this.when(booking)}${message ? `\n${message}` : ''}`,
+      reasonLabel: started ? undefined : this.i18n.t('bookings.cancelReason'),
+      confirmLabel: this.i18n.t('bookings.cancelConfirm'),
+      cancelLabel: this.i18n.t('bookings.keep'),
+      confirmDisabled: started,
+    };
+    const ref = this.dialog.open<ReasonDialogComponent, ReasonDialogData, ReasonDialogResult>(
+      ReasonDialogComponent,
+      {
+        data,
+        autoFocus: 'first-tabbable',
+      },
+    );
+    const result = await firstValueFrom(ref.afterClosed());
+    if (!result) return;
+    try {
+      const cancelled = await firstValueFrom(this.bookings.cancel(booking.id, result.reason || undefined));
+      this.updated.update((map) => new Map(map).set(cancelled.id, cancelled));
+      this.snackBar.open(this.i18n.t('bookings.cancelled'), undefined, { duration: 4000 });
+    } catch (error: unknown) {
+      this.snackBar.open(failureText(error, this.lang()), this.i18n.t('error.dismiss'), { duration: 8000 });
+    }
+  }
+}

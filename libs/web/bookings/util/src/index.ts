@@ -1,0 +1,3 @@
+export * from './lib/booking-labels';
+export * from './lib/bookings.messages';
+export * from './lib/calendar';

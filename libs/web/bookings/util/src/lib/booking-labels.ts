@@ -1,0 +1,96 @@
+import { type Locale, interpolate } from '@madang/contracts';
+import {
+  type AssetKind,
+  type Decision,
+  type PaymentStatus,
+  type PriceSummary,
+  formatKrw,
+  wallClockToIso,
+} from '@madang/booking-rules';
+import { DateTime } from 'luxon';
+import { type MessageKey, dictionary } from '@madang/web/i18n';
+
+export const KIND_KEYS: Readonly<Record<AssetKind, MessageKey>> = {
+  space: 'kind.space',
+  equipment_item: 'kind.equipment_item',
+  equipment_pool: 'kind.equipment_pool',
+};
+
+export const DECISION_KEYS: Readonly<Record<Decision, MessageKey>> = {
+  pending: 'decision.pending',
+  approved: 'decision.approved',
+  rejected: 'decision.rejected',
+  cancelled: 'decision.cancelled',
+};
+
+export const PAYMENT_KEYS: Readonly<Record<PaymentStatus, MessageKey>> = {
+  quoted: 'payment.quoted',
+  waived: 'payment.waived',
+  invoiced: 'payment.invoiced',
+  paid: 'payment.paid',
+  refunded: 'payment.refunded',
+};
+
+/** "시간당 20,000원 · 보증금 50,000원" / "₩20,000 per hour · deposit ₩50,000". */
+export function priceSummaryText(price: PriceSummary, locale: Locale): string {
+  const m = dictionary(locale);
+  const parts: string[] = [];
+  if (price.rate === 0) parts.push(m['catalogue.free']);
+  else
+    parts.push(
+      interpolate(m[price.unit === 'day' ? 'catalogue.perDay' : 'catalogue.perHour'], {
+        price: formatKrw(price.rate, locale),
+      }),
+    );
+  if (price.deposit > 0)
+    parts.push(interpolate(m['catalogue.deposit'], { price: formatKrw(price.deposit, locale) }));
+  return parts.join(' · ');
+}
+
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  month: 'short',
+  day: 'numeric',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+};
+const TIME: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+
+function intlLocale(locale: Locale): string {
+  return locale === 'ko' ? 'ko-KR' : 'en-GB';
+}
+
+/** "11월 27일 (금) 10:00" in the given zone. */
+export function formatInstant(iso: string, locale: Locale, timeZone = 'Asia/Seoul'): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat(intlLocale(locale), { ...DATE_TIME, timeZone }).format(d);
+}
+
+/** "11월 27일 (금) 10:00–12:00" in the given zone; the end shows its date only when it differs. */
+export function formatRange(start: string, end: string, locale: Locale, timeZone = 'Asia/Seoul'): string {
+  const s = new Date(start);
+  const e = new Date(end);
+  if (Number.isNaN(s.getTime()) || Number.isNaN(e.getTime())) return `${start} – ${end}`;
+  const dateOf = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(d);
+  const first = new Intl.DateTimeFormat(intlLocale(locale), { ...DATE_TIME, timeZone }).format(s);
+  const sameDay = dateOf(s) === dateOf(new Date(e.getTime() - 1));
+  const last = new Intl.DateTimeFormat(intlLocale(locale), {
+    ...(sameDay ? TIME : DATE_TIME),
+    timeZone,
+  }).format(e);
+  return `${first} – ${last}`;
+}
+
+/** Local wall-clock `YYYY-MM-DDTHH:mm` of an instant in a zone (for datetime-local inputs). */
+export function toLocalInput(iso: string, timeZone: string): string {
+  const dt = DateTime.fromISO(iso).setZone(timeZone);
+  return dt.isValid ? dt.toFormat("yyyy-MM-dd'T'HH:mm") : '';
+}
+
+/** The instant (ISO with offset) of a datetime-local value read as wall-clock time in `timeZone`. */
+export function fromLocalInput(value: string | null | undefined, timeZone: string): string | null {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value ?? '');
+  return match ? wallClockToIso(match[1], match[2], timeZone) : null;
+}

@@ -1,0 +1,30 @@
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import type { PageState } from '@madang/web/util';
+
+/**
+ * The paginator of every server-paged list: shows and moves a `PageState`, in the current
+ * language (labels come from I18nPaginatorIntl). `pageChange` tells the page after the move.
+ */
+@Component({
+  selector: 'app-paginator',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [MatPaginatorModule],
+  template: `<mat-paginator
+    [length]="total()"
+    [pageIndex]="state().index()"
+    [pageSize]="state().size()"
+    [pageSizeOptions]="state().sizes"
+    (page)="onPage($event)"
+  />`,
+})
+export class PaginatorComponent {
+  readonly state = input.required<PageState>();
+  readonly total = input.required<number>();
+  readonly pageChange = output<PageEvent>();
+
+  protected onPage(event: PageEvent): void {
+    this.state().show(event.pageIndex, event.pageSize);
+    this.pageChange.emit(event);
+  }
+}
