@@ -1,5 +1,4 @@
-import type { AssetSummary, AvailabilityResponse, BookingDto } from '@madang/booking-rules';
-import type { Page } from '@madang/contracts';
+import type { Page, AssetSummary, AvailabilityResponse, BookingDto } from '@madang/contracts';
 import { MadangClient } from '@madang/testing';
 
 const baseUrl = () => process.env['E2E_BASE_URL'] as string;

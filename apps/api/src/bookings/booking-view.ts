@@ -1,5 +1,4 @@
-import type { BookingDto, Decision, PaymentStatus, Quote } from '@madang/booking-rules';
-import type { GroupKind } from '@madang/contracts';
+import type { GroupKind, BookingDto, Decision, PaymentStatus, Quote } from '@madang/contracts';
 
 /** One query shape for every read of bookings, so the DTO is built in one place. */
 export const SELECT_BOOKING = `SELECT b.*, u.display_name AS requester_name, g.name AS group_name, g.kind AS group_kind,

@@ -1,4 +1,4 @@
-import type { Decision, PaymentStatus, Quote } from '@madang/booking-rules';
+import type { Decision, PaymentStatus, Quote } from '@madang/contracts';
 import {
   Check,
   Column,

@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  ApprovalQueueItem,
-  AvailabilityResponse,
-  BookingDto,
-  Interval,
-  openingIntervalsOn,
-  zoneNamed,
-} from '@madang/booking-rules';
-import type { Page } from '@madang/contracts';
+import { openingIntervalsOn, zoneNamed } from '@madang/booking-rules';
+import { type Page, ApprovalQueueItem, AvailabilityResponse, BookingDto, Interval } from '@madang/contracts';
 import { DateTime } from 'luxon';
 import { DataSource } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';

@@ -1,14 +1,15 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type {
-  ApprovalQueueItem,
-  AvailabilityResponse,
-  BookingDto,
-  BulkDecisionResult,
-  CancellationTerms,
-  QuoteResponse,
-} from '@madang/booking-rules';
-import { Page, PERMISSIONS } from '@madang/contracts';
+import {
+  Page,
+  PERMISSIONS,
+  type ApprovalQueueItem,
+  type AvailabilityResponse,
+  type BookingDto,
+  type BulkDecisionResult,
+  type CancellationTerms,
+  type QuoteResponse,
+} from '@madang/contracts';
 import type { Response } from 'express';
 import type { Actor } from '../core/actor';
 import { CurrentActor, OptionalActor, Public, RequirePermission } from '../core/decorators';

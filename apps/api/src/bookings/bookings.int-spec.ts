@@ -1,4 +1,7 @@
 import type {
+  MeResponse,
+  Page,
+  ProblemDetails,
   AssetDetail,
   AssetSummary,
   AvailabilityResponse,
@@ -6,8 +9,7 @@ import type {
   CancellationTerms,
   NotificationDto,
   QuoteResponse,
-} from '@madang/booking-rules';
-import type { MeResponse, Page, ProblemDetails } from '@madang/contracts';
+} from '@madang/contracts';
 import type { MadangClient } from '@madang/testing';
 import { DateTime } from 'luxon';
 import { startTestApp, TestApp } from '../test/test-app';

@@ -1,18 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  BookingDto,
   bufferedRange,
-  BulkDecisionResult,
-  CancellationTerms,
   evaluateBooking,
   evaluateCancellation,
-  QuoteResponse,
-  SlotConflict,
   UsageEntry,
   zoneNamed,
 } from '@madang/booking-rules';
-import type { GroupKind, LocalizedText } from '@madang/contracts';
+import {
+  type GroupKind,
+  type LocalizedText,
+  BookingDto,
+  BulkDecisionResult,
+  CancellationTerms,
+  QuoteResponse,
+  SlotConflict,
+} from '@madang/contracts';
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';

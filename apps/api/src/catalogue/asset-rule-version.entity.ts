@@ -1,4 +1,4 @@
-import type { RentalRules } from '@madang/booking-rules';
+import type { RentalRules } from '@madang/contracts';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { AssetEntity } from './asset.entity';
 

@@ -1,18 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  AssetDetail,
   AssetForRules,
-  AssetSummary,
-  CategoryDto,
   DEFAULT_RULES,
   mergeRules,
   openingIntervalsOn,
-  RentalRules,
-  RentalRulesOverride,
   validateRules,
   zoneNamed,
 } from '@madang/booking-rules';
+import { AssetDetail, AssetSummary, CategoryDto, RentalRules, RentalRulesOverride } from '@madang/contracts';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -111,27 +107,32 @@ export class CatalogueService {
   async createCategory(actor: Actor, dto: CreateCategoryDto): Promise<CategoryDto> {
     const rules = dto.rules ?? {};
     this.assertRules(mergeRules(this.centreDefaults(), this.checkedOverride(rules)));
-    try {
-      const id = await this.db.transaction(async (manager) => {
-        const saved = await manager.save(
-          manager.create(CategoryEntity, {
-            code: dto.code,
-            nameKo: dto.name.ko.trim(),
-            nameEn: dto.name.en.trim(),
-            descriptionKo: dto.description?.ko.trim() ?? '',
-            descriptionEn: dto.description?.en.trim() ?? '',
-            rules,
-          }),
-        );
-        await this.audit.record(manager, actor, {
-          action: 'category.created',
-          entityType: 'category',
-          entityId: saved.id,
-          after: dto,
-        });
-        return saved.id;
+    const id = await this.inCategoryTransaction(async (manager) => {
+      const saved = await manager.save(
+        manager.create(CategoryEntity, {
+          code: dto.code,
+          nameKo: dto.name.ko.trim(),
+          nameEn: dto.name.en.trim(),
+          descriptionKo: dto.description?.ko.trim() ?? '',
+          descriptionEn: dto.description?.en.trim() ?? '',
+          rules,
+        }),
+      );
+      await this.audit.record(manager, actor, {
+        action: 'category.created',
+        entityType: 'category',
+        entityId: saved.id,
+        after: dto,
       });
-      return this.category(id);
+      return saved.id;
+    });
+    return this.category(id);
+  }
+
+  /** A category write; a code another category already has answers 409 on the field `code`. */
+  private async inCategoryTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction(work);
     } catch (error) {
       if (
         error instanceof QueryFailedError &&
@@ -144,10 +145,11 @@ export class CatalogueService {
   }
 
   async updateCategory(actor: Actor, id: string, dto: UpdateCategoryDto): Promise<CategoryDto> {
-    await this.db.transaction(async (manager) => {
+    await this.inCategoryTransaction(async (manager) => {
       const before = await manager.findOneBy(CategoryEntity, { id });
       if (!before) throw notFound();
       const patch: Partial<CategoryEntity> = {};
+      if (dto.code !== undefined && dto.code !== before.code) patch.code = dto.code;
       if (dto.name) Object.assign(patch, { nameKo: dto.name.ko.trim(), nameEn: dto.name.en.trim() });
       if (dto.description)
         Object.assign(patch, {

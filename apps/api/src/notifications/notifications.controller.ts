@@ -1,7 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import type { NotificationDto } from '@madang/booking-rules';
-import { PERMISSIONS } from '@madang/contracts';
+import { PERMISSIONS, type NotificationDto } from '@madang/contracts';
 import type { Actor } from '../core/actor';
 import { CurrentActor, RequirePermission } from '../core/decorators';
 import { uuidPipe } from '../core/params';

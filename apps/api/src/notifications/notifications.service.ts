@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { NotificationDto } from '@madang/booking-rules';
-import { interpolate, LocalizedText } from '@madang/contracts';
+import { interpolate, LocalizedText, type NotificationDto } from '@madang/contracts';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { Actor } from '../core/actor';
 import { notFound } from '../core/domain-error';

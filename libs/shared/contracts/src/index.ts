@@ -7,3 +7,8 @@ export * from './lib/users';
 export * from './lib/groups';
 export * from './lib/audit';
 export * from './lib/http';
+export * from './lib/rental-rules';
+export * from './lib/violations';
+export * from './lib/catalogue';
+export * from './lib/bookings';
+export * from './lib/notifications';

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { BulkDecisionRequest, CreateBookingRequest, Decision } from '@madang/booking-rules';
+import type {
+  AvailabilityQuery,
+  BookingItem,
+  BookingListQuery,
+  BulkDecisionRequest,
+  CancelRequest,
+  CreateBookingRequest,
+  Decision,
+  RejectRequest,
+} from '@madang/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,7 +25,7 @@ import {
 } from 'class-validator';
 import { IntRange, OneOf, QueryInstant, Text } from '../../core/validators';
 
-export class BookingItemDto {
+export class BookingItemDto implements Partial<BookingItem> {
   @ApiProperty()
   @IsDefined()
   @IsUUID()
@@ -74,14 +83,14 @@ export class CreateBookingDto implements CreateBookingRequest {
   groupId?: string | null;
 }
 
-export class ReasonDto {
+export class ReasonDto implements CancelRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @Text(1, 1000)
   reason?: string;
 }
 
-export class RejectDto {
+export class RejectDto implements RejectRequest {
   @ApiProperty()
   @IsDefined()
   @Text(1, 1000)
@@ -110,7 +119,7 @@ export class BulkDecisionDto implements BulkDecisionRequest {
 
 export const DECISIONS = ['pending', 'approved', 'rejected', 'cancelled'] as const;
 
-export class BookingListQueryDto {
+export class BookingListQueryDto implements BookingListQuery {
   @ApiPropertyOptional({ enum: ['mine', 'all'] })
   @IsOptional()
   @OneOf(['mine', 'all'])
@@ -149,7 +158,7 @@ export class BookingListQueryDto {
   offset?: number;
 }
 
-export class AvailabilityQueryDto {
+export class AvailabilityQueryDto implements AvailabilityQuery {
   @ApiProperty()
   @IsDefined()
   @QueryInstant()

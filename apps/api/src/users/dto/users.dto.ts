@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Role, ROLES } from '@madang/contracts';
+import { Role, ROLES, type UserListQuery } from '@madang/contracts';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IntRange, OneOf } from '../../core/validators';
 
-export class UserListQueryDto {
+export class UserListQueryDto implements UserListQuery {
   @ApiPropertyOptional({ description: 'Matches e-mail or display name' })
   @IsOptional()
   @IsString()
