@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MeResponse } from '@madang/contracts';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../platform/audit/audit.service';
 import type { Actor, RequestMeta } from '../core/actor';
 import { DomainError } from '../core/domain-error';
 import { ActorLoader } from './actor-loader.service';

@@ -19,14 +19,14 @@ import {
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../platform/audit/audit.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { AppConfig } from '../config/app-config';
 import { Actor, can } from '../core/actor';
 import { DomainError, notFound } from '../core/domain-error';
 import { prepared, runPrepared } from '../database/prepared';
-import { NotificationEntity } from '../notifications/notification.entity';
-import { BookingNotice, NotificationsService } from '../notifications/notifications.service';
+import { NotificationEntity } from '../platform/notifications/notification.entity';
+import { BookingNotice, NotificationsService } from '../platform/notifications/notifications.service';
 import { BookingRow, SELECT_BOOKING, toBookingDto } from './booking-view';
 import { BookingEntity } from './booking.entity';
 import { BulkDecisionDto, CreateBookingDto } from './dto/bookings.dto';

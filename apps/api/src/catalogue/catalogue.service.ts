@@ -11,7 +11,7 @@ import {
 import { AssetDetail, AssetSummary, CategoryDto, RentalRules, RentalRulesOverride } from '@madang/contracts';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../platform/audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { Actor, can } from '../core/actor';
 import { DomainError, invalidField, notFound } from '../core/domain-error';

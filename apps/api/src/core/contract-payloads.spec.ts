@@ -23,7 +23,7 @@ import type {
   UpdateRulesRequest,
   UserListQuery,
 } from '@madang/contracts';
-import { AuditQueryDto } from '../audit/dto/audit.dto';
+import { AuditQueryDto } from '../platform/audit/dto/audit.dto';
 import { ChangePasswordDto, LoginDto, RegisterDto, UpdateProfileDto } from '../auth/dto/auth.dto';
 import {
   AvailabilityQueryDto,

@@ -8,7 +8,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { UserEntity } from '../auth/user.entity';
+import { UserEntity } from '../../auth/user.entity';
 
 export type EmailState = 'none' | 'queued' | 'sent' | 'failed';
 

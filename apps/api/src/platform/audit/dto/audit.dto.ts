@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AuditQuery } from '@madang/contracts';
 import { Type } from 'class-transformer';
 import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IntRange } from '../../core/validators';
+import { IntRange } from '../../../core/validators';
 
 export class AuditQueryDto implements AuditQuery {
   @ApiPropertyOptional({ example: 'user.role_granted' })

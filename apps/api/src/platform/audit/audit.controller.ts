@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { AuditEntry, Page, PERMISSIONS } from '@madang/contracts';
 import { DataSource } from 'typeorm';
-import { CurrentActor, RequirePermission } from '../core/decorators';
-import type { Actor } from '../core/actor';
+import { CurrentActor, RequirePermission } from '../../core/decorators';
+import type { Actor } from '../../core/actor';
 import { AuditQueryDto } from './dto/audit.dto';
 
 interface AuditRow {

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { interpolate, LocalizedText, type NotificationDto } from '@madang/contracts';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import type { Actor } from '../core/actor';
-import { notFound } from '../core/domain-error';
-import { AppConfig } from '../config/app-config';
+import type { Actor } from '../../core/actor';
+import { notFound } from '../../core/domain-error';
+import { AppConfig } from '../../config/app-config';
 import { EmailState, NotificationEntity } from './notification.entity';
 
 export const BOOKING_NOTICES = {

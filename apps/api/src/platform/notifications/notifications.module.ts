@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+
+/**
+ * In-app notifications (e-mailed by the mailer when SMTP is configured). Domains register their
+ * message templates and call `NotificationsService.notify` inside their transaction.
+ */
+@Module({
+  controllers: [NotificationsController],
+  providers: [NotificationsService],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}
