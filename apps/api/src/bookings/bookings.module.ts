@@ -4,13 +4,15 @@ import { AuditModule } from '../platform/audit/audit.module';
 import { NotificationsModule } from '../platform/notifications/notifications.module';
 import { BookingsQueryService } from './bookings-query.service';
 import { BookingsController } from './bookings.controller';
+import { BookingsRepository } from './bookings.repository';
 import { BookingsService } from './bookings.service';
+import { UsersModule } from '../users/users.module';
 
 /** Booking requests, decisions and availability. Exports BookingsService (create a booking on someone's behalf). */
 @Module({
-  imports: [CatalogueModule, AuditModule, NotificationsModule],
+  imports: [CatalogueModule, UsersModule, AuditModule, NotificationsModule],
   controllers: [BookingsController],
-  providers: [BookingsService, BookingsQueryService],
+  providers: [BookingsService, BookingsQueryService, BookingsRepository],
   exports: [BookingsService],
 })
 export class BookingsModule {}

@@ -24,7 +24,7 @@ describe('e-mail notifications (real SMTP listener)', () => {
     (
       (await t.db.query(
         `SELECT email_state AS state, email_attempts AS attempts, email_sent_at AS sent_at, email_last_error AS last_error
-           FROM notifications WHERE booking_id = $1`,
+           FROM notifications WHERE subject_id = $1`,
         [bookingId],
       )) as { state: string; attempts: number; sent_at: Date | null; last_error: string | null }[]
     )[0];
@@ -111,7 +111,7 @@ describe('e-mail notifications (real SMTP listener)', () => {
     expect(smtp.received).toEqual([]);
 
     // The retry is due in 30 s; bring it forward rather than wait.
-    await t.db.query(`UPDATE notifications SET email_next_attempt_at = now() WHERE booking_id = $1`, [
+    await t.db.query(`UPDATE notifications SET email_next_attempt_at = now() WHERE subject_id = $1`, [
       booked.body.id,
     ]);
     await smtp.waitFor((m) => m.length === 1);
@@ -156,8 +156,8 @@ describe('e-mail notifications (real SMTP listener)', () => {
       id: string;
     }[];
     await t.db.query(
-      `INSERT INTO notifications (user_id, kind, title_ko, title_en, body_ko, body_en, email_state)
-       SELECT $1, 'booking.approved', '묶음 ' || i, 'bulk ' || i, '본문', 'body', 'queued' FROM generate_series(1, 40) i`,
+      `INSERT INTO notifications (user_id, kind, title_ko, title_en, body_ko, body_en, subject_type, email_state)
+       SELECT $1, 'booking.approved', '묶음 ' || i, 'bulk ' || i, '본문', 'body', 'booking', 'queued' FROM generate_series(1, 40) i`,
       [userId],
     );
     const second = new MailerService(t.db, t.config);

@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { AuditEntry, Page } from '@madang/contracts';
 import type { EntityManager } from 'typeorm';
-import { AuditLogEntity } from './audit-log.entity';
+import type { Actor } from '../../core/actor';
+import { AuditQueryDto } from './dto/audit.dto';
+import { AuditRepository } from './audit.repository';
 
+/** Who did it: a signed-in actor, or the system (userId null). */
 export interface AuditActor {
   userId: string | null;
   requestId: string | null;
@@ -15,23 +19,54 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-/** Writes audit rows inside the caller's transaction, so a change and its record commit together. */
+/** The audit log: written inside the caller's transaction, so a change and its record commit together. */
 @Injectable()
 export class AuditService {
-  async record(manager: EntityManager, actor: AuditActor, record: AuditRecord): Promise<void> {
-    await manager.insert(AuditLogEntity, this.row(actor, record));
-  }
+  constructor(private readonly entries: AuditRepository) {}
 
-  /** The row `record` writes, for callers that insert it inside a larger statement. */
-  row(actor: AuditActor, record: AuditRecord) {
-    return {
-      actorId: actor.userId,
-      requestId: actor.requestId,
+  async record(tx: EntityManager, actor: AuditActor, record: AuditRecord): Promise<void> {
+    await this.entries.insert(tx, {
+      actor_id: actor.userId,
+      request_id: actor.requestId,
       action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId,
+      entity_type: record.entityType,
+      entity_id: record.entityId,
       before: toJson(record.before),
       after: toJson(record.after),
+    });
+  }
+
+  async list(_actor: Actor, query: AuditQueryDto): Promise<Page<AuditEntry>> {
+    const limit = query.limit ?? 50;
+    const offset = query.offset ?? 0;
+    const filter = {
+      action: query.action ?? null,
+      entityType: query.entityType ?? null,
+      entityId: query.entityId ?? null,
+      actorId: query.actorId ?? null,
+      from: query.from ?? null,
+      to: query.to ?? null,
+    };
+    const [rows, total] = await Promise.all([
+      this.entries.page(filter, limit, offset),
+      this.entries.count(filter),
+    ]);
+    return {
+      items: rows.map((r) => ({
+        id: String(r.id),
+        at: r.at.toISOString(),
+        actorId: r.actor_id,
+        actorEmail: r.actor_email,
+        action: r.action,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        before: r.before,
+        after: r.after,
+        requestId: r.request_id,
+      })),
+      total,
+      limit,
+      offset,
     };
   }
 }

@@ -1,96 +1,116 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { interpolate, LocalizedText, type NotificationDto } from '@madang/contracts';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import {
+  interpolate,
+  LOCALES,
+  type Locale,
+  type LocalizedText,
+  type NotificationDto,
+} from '@madang/contracts';
+import type { EntityManager } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
 import type { Actor } from '../../core/actor';
 import { notFound } from '../../core/domain-error';
-import { AppConfig } from '../../config/app-config';
-import { EmailState, NotificationEntity } from './notification.entity';
+import type { EmailState } from './notification.entity';
+import { NotificationInsert, NotificationRow, NotificationsRepository } from './notifications.repository';
 
-export const BOOKING_NOTICES = {
-  'booking.requested': {
-    title: { ko: '예약 신청을 받았습니다', en: 'Booking request received' },
-    body: {
-      ko: '{assets} · {when} 신청이 승인을 기다립니다.',
-      en: '{assets} · {when} is waiting for approval.',
-    },
-  },
-  'booking.approved': {
-    title: { ko: '예약이 승인되었습니다', en: 'Booking approved' },
-    body: { ko: '{assets} · {when} 예약이 확정되었습니다.', en: '{assets} · {when} is confirmed.' },
-  },
-  'booking.rejected': {
-    title: { ko: '예약이 거절되었습니다', en: 'Booking rejected' },
-    body: { ko: '{assets} · {when}: {reason}', en: '{assets} · {when}: {reason}' },
-  },
-  'booking.cancelled': {
-    title: { ko: '예약이 취소되었습니다', en: 'Booking cancelled' },
-    body: {
-      ko: '{assets} · {when} 예약이 취소되었습니다. {reason}',
-      en: '{assets} · {when} was cancelled. {reason}',
-    },
-  },
-} as const satisfies Record<string, { title: LocalizedText; body: LocalizedText }>;
-export type BookingNotice = keyof typeof BOOKING_NOTICES;
+/** A message a domain owns: `{placeholders}` are filled per language from the notice's values. */
+export interface NotificationTemplate {
+  title: LocalizedText;
+  body: LocalizedText;
+}
 
-/** In-app notifications, written in the same transaction as the change they announce. */
+/** One notification to one person about one subject, written by `notify` inside the caller's transaction. */
+export interface Notice {
+  recipientId: string;
+  /** A registered template kind, e.g. `booking.approved`. */
+  kind: string;
+  subject: { type: string; id: string | null };
+  /** The placeholder values in each language (dates, names and reasons read differently per language). */
+  values: (locale: Locale) => Readonly<Record<string, string>>;
+}
+
+const LIST_LIMIT = 100;
+
+/**
+ * In-app notifications for any subject, e-mailed by the mailer when SMTP is configured. Each domain
+ * registers its templates once (at module init) and calls `notify` in the transaction of the change
+ * it announces, so no change commits without its notice and no notice survives a rollback. Every notice
+ * is rendered in each language the app speaks; the app shows, and the mailer sends, the recipient's.
+ */
 @Injectable()
 export class NotificationsService {
+  private readonly templates = new Map<string, NotificationTemplate>();
+
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly notifications: NotificationsRepository,
     private readonly config: AppConfig,
   ) {}
 
-  async notify(
-    manager: EntityManager,
-    userId: string,
-    kind: BookingNotice,
-    values: { ko: Record<string, string>; en: Record<string, string> },
-    bookingId: string | null,
-  ): Promise<void> {
-    await manager.insert(NotificationEntity, { ...this.row(userId, kind, values), bookingId, readAt: null });
+  /** Registers a domain's templates; a kind registered twice with another text is a programming error. */
+  registerTemplates(templates: Readonly<Record<string, NotificationTemplate>>): void {
+    for (const [kind, template] of Object.entries(templates)) {
+      const known = this.templates.get(kind);
+      if (known && known !== template) throw new Error(`notification template ${kind} is registered twice`);
+      this.templates.set(kind, template);
+    }
   }
 
-  /** The notification's text in both languages, for callers that insert it inside a larger statement. */
-  row(
-    userId: string,
-    kind: BookingNotice,
-    values: { ko: Record<string, string>; en: Record<string, string> },
-  ) {
-    const template = BOOKING_NOTICES[kind];
-    return {
-      userId,
-      kind,
-      titleKo: template.title.ko,
-      titleEn: template.title.en,
-      bodyKo: interpolate(template.body.ko, values.ko).trim(),
-      bodyEn: interpolate(template.body.en, values.en).trim(),
-      // E-mailed too when SMTP is configured; MailerService picks queued notifications up.
-      emailState: (this.config.SMTP_URL ? 'queued' : 'none') as EmailState,
-    };
+  /** Writes the notices on the caller's transaction (one statement). */
+  async notify(tx: EntityManager, notices: readonly Notice[]): Promise<void> {
+    await this.notifications.insert(
+      tx,
+      notices.map((n) => this.render(n)),
+    );
   }
 
   async list(actor: Actor): Promise<NotificationDto[]> {
-    const rows = await this.db.getRepository(NotificationEntity).find({
-      where: { userId: actor.userId },
-      order: { createdAt: 'DESC' },
-      take: 100,
-    });
-    return rows.map((n) => ({
-      id: n.id,
-      kind: n.kind,
-      title: { ko: n.titleKo, en: n.titleEn },
-      body: { ko: n.bodyKo, en: n.bodyEn },
-      bookingId: n.bookingId,
-      createdAt: n.createdAt.toISOString(),
-      readAt: n.readAt?.toISOString() ?? null,
-    }));
+    const rows = await this.notifications.pageFor(actor.userId, LIST_LIMIT, 0);
+    return rows.map(toDto);
   }
 
   async markRead(actor: Actor, id: string): Promise<void> {
-    const repo = this.db.getRepository(NotificationEntity);
-    const found = await repo.findOneBy({ id, userId: actor.userId });
-    if (!found) throw notFound();
-    await repo.update({ id, userId: actor.userId, readAt: IsNull() }, { readAt: new Date() });
+    if (!(await this.notifications.markRead(actor.userId, id))) throw notFound();
   }
+
+  private render(notice: Notice): NotificationInsert {
+    const template = this.templates.get(notice.kind);
+    if (!template) throw new Error(`no notification template ${notice.kind}`);
+    const text = Object.fromEntries(
+      LOCALES.map((locale) => {
+        const values = notice.values(locale);
+        return [
+          locale,
+          {
+            title: interpolate(template.title[locale], values).trim(),
+            body: interpolate(template.body[locale], values).trim(),
+          },
+        ];
+      }),
+    ) as Record<Locale, { title: string; body: string }>;
+    return {
+      user_id: notice.recipientId,
+      kind: notice.kind,
+      title_ko: text.ko.title,
+      title_en: text.en.title,
+      body_ko: text.ko.body,
+      body_en: text.en.body,
+      subject_type: notice.subject.type,
+      subject_id: notice.subject.id,
+      // Queued for e-mail only while SMTP is configured; written with e-mail off, it stays in the app.
+      email_state: (this.config.SMTP_URL ? 'queued' : 'none') satisfies EmailState,
+    };
+  }
+}
+
+function toDto(n: NotificationRow): NotificationDto {
+  return {
+    id: n.id,
+    kind: n.kind,
+    title: { ko: n.title_ko, en: n.title_en },
+    body: { ko: n.body_ko, en: n.body_en },
+    subject: { type: n.subject_type, id: n.subject_id },
+    bookingId: n.subject_type === 'booking' ? n.subject_id : null,
+    createdAt: n.created_at.toISOString(),
+    readAt: n.read_at?.toISOString() ?? null,
+  };
 }
