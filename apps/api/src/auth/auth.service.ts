@@ -125,12 +125,20 @@ export class AuthService {
   async updateProfile(actor: Actor, dto: UpdateProfileDto): Promise<MeResponse> {
     return this.db.transaction(async (manager) => {
       const user = await manager.findOneByOrFail(UserEntity, { id: actor.userId });
-      const before = { displayName: user.displayName, locale: user.locale };
+      const before = {
+        displayName: user.displayName,
+        locale: user.locale,
+        approvalNotices: user.approvalNotices,
+      };
       const displayName = dto.displayName?.trim();
       if (dto.displayName !== undefined && !displayName) {
         throw new DomainError('validation_failed', {}, {}, [{ field: 'displayName', code: 'required' }]);
       }
-      const after = { displayName: displayName ?? user.displayName, locale: dto.locale ?? user.locale };
+      const after = {
+        displayName: displayName ?? user.displayName,
+        locale: dto.locale ?? user.locale,
+        approvalNotices: dto.approvalNotices ?? user.approvalNotices,
+      };
       await manager.update(UserEntity, { id: user.id }, after);
       await this.audit.record(manager, actor, {
         action: 'user.profile_updated',

@@ -75,7 +75,11 @@ const CASES = {
     currentPassword: 'a long pass phrase 42',
     newPassword: 'another long phrase 43',
   }),
-  UpdateProfileRequest: body<UpdateProfileRequest>(UpdateProfileDto, { displayName: 'Minji', locale: 'en' }),
+  UpdateProfileRequest: body<UpdateProfileRequest>(UpdateProfileDto, {
+    displayName: 'Minji',
+    locale: 'en',
+    approvalNotices: 'daily_digest',
+  }),
   UserListQuery: query<UserListQuery>(UserListQueryDto, {
     q: 'minji',
     role: 'approver',
