@@ -6,6 +6,7 @@ import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordService } from './password.service';
 import { SessionService } from './session.service';
+import { SessionsRepository } from './sessions.repository';
 
 /**
  * Accounts, sessions and sign-in. Exports what the global guard needs to resolve the actor
@@ -14,7 +15,14 @@ import { SessionService } from './session.service';
 @Module({
   imports: [AuditModule],
   controllers: [AuthController],
-  providers: [PasswordService, SessionService, LoginThrottleService, ActorLoader, AuthService],
+  providers: [
+    PasswordService,
+    SessionService,
+    SessionsRepository,
+    LoginThrottleService,
+    ActorLoader,
+    AuthService,
+  ],
   exports: [SessionService, PasswordService, ActorLoader],
 })
 export class AuthModule {}
