@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Bookings1764100000000 } from './1764100000000-bookings';
 import { EmailDelivery1764200000000 } from './1764200000000-email-delivery';
 import { NotificationSubjects1765000000000 } from './1765000000000-notification-subjects';
+import { PersonForeignKeys1765010000000 } from './1765010000000-person-foreign-keys';
 
 /** Every migration in order, as a class list (the API is bundled; globs would find nothing). */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Bookings1764100000000,
   EmailDelivery1764200000000,
   NotificationSubjects1765000000000,
+  PersonForeignKeys1765010000000,
 ];

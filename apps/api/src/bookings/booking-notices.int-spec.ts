@@ -147,6 +147,33 @@ describe('booking notices, the booking insert and typed transitions (real Postgr
     }
   });
 
+  it('keeps who decided a booking (RESTRICT) and lets a role grant outlive its granter (SET NULL)', async () => {
+    const person = async (email: string) => {
+      const [{ id }] = (await t.db.query(
+        `INSERT INTO users (email, email_normalized, display_name, password_hash) VALUES ($1, $1, 'x', 'x') RETURNING id`,
+        [email],
+      )) as { id: string }[];
+      return id;
+    };
+    const decider = await person('decider@example.org');
+    const [{ id: booking }] = (await t.db.query(`SELECT id FROM bookings LIMIT 1`)) as { id: string }[];
+    await t.db.query(`UPDATE bookings SET decided_by = $1 WHERE id = $2`, [decider, booking]);
+    await expect(t.db.query(`DELETE FROM users WHERE id = $1`, [decider])).rejects.toMatchObject({
+      driverError: expect.objectContaining({ constraint: 'bookings_decided_by_fkey' }),
+    });
+    const granter = await person('granter@example.org');
+    const grantee = await person('grantee@example.org');
+    await t.db.query(`INSERT INTO user_roles (user_id, role, granted_by) VALUES ($1, 'reviewer', $2)`, [
+      grantee,
+      granter,
+    ]);
+    await t.db.query(`DELETE FROM users WHERE id = $1`, [granter]);
+    const [role] = (await t.db.query(`SELECT granted_by FROM user_roles WHERE user_id = $1`, [grantee])) as {
+      granted_by: string | null;
+    }[];
+    expect(role).toEqual({ granted_by: null });
+  });
+
   it('counts a locked booking as found and an unknown id as not found', async () => {
     const repository = t.app.get(BookingsRepository);
     const [{ id }] = (await t.db.query(`SELECT id FROM bookings LIMIT 1`)) as { id: string }[];
@@ -173,5 +200,47 @@ describe('booking notices, the booking insert and typed transitions (real Postgr
       expect(past.body.items).toEqual([]);
       expect(past.body.total).toBe(first.body.total);
     }
+  });
+});
+
+describe('the approval queue pages past 500 requests (real PostgreSQL)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ demo: true });
+  });
+  afterAll(() => t.close());
+
+  it('counts and pages every pending request, in waiting order', async () => {
+    const [{ id: requester }] = (await t.db.query(
+      `SELECT id FROM users WHERE email = 'resident@madang.local'`,
+    )) as { id: string }[];
+    await t.db.query(
+      `INSERT INTO bookings (requester_id, purpose, attendees, start_at, end_at, holds_slot, decision, payment_status,
+                             quoted_total, quote, approval_required, created_at)
+       SELECT $1, 'bulk ' || i, 1, now() + make_interval(days => 30, hours => i), now() + make_interval(days => 30, hours => i, mins => 30),
+              false, 'pending', 'quoted', 0, '{"currency":"KRW","lines":[],"subtotal":0,"waived":0,"deposit":0,"total":0}',
+              true, now() - make_interval(mins => 1000 - i)
+         FROM generate_series(1, 520) i`,
+      [requester],
+    );
+    const approver = await t.signIn('approver@madang.local');
+    const first = await approver.get<Page<{ id: string; purpose: string }>>('/api/approvals/queue?limit=200');
+    expect(first.status).toBe(200);
+    expect(first.body.total).toBeGreaterThanOrEqual(520);
+    expect(first.body.items).toHaveLength(200);
+    const pages = [first.body.items];
+    for (let offset = 200; offset < first.body.total; offset += 200) {
+      const page = await approver.get<Page<{ id: string; purpose: string }>>(
+        `/api/approvals/queue?limit=200&offset=${offset}`,
+      );
+      expect(page.body.total).toBe(first.body.total);
+      pages.push(page.body.items);
+    }
+    const all = pages.flat();
+    expect(all).toHaveLength(first.body.total);
+    expect(new Set(all.map((b) => b.id)).size).toBe(all.length);
+    const bulk = all.filter((b) => b.purpose.startsWith('bulk ')).map((b) => Number(b.purpose.slice(5)));
+    expect(bulk).toEqual([...bulk].sort((a, b) => a - b));
+    expect((await approver.get('/api/approvals/queue?limit=201')).status).toBe(400);
   });
 });

@@ -6,13 +6,13 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { AppConfig } from '../config/app-config';
 import { Actor, can } from '../core/actor';
 import { DomainError, invalidField } from '../core/domain-error';
-import { toBookingDto } from './booking-view';
+import { PageQueryDto, pageOf } from '../core/pagination';
+import { BookingRow, toBookingDto } from './booking-view';
 import { BookingsRepository } from './bookings.repository';
 import { AvailabilityQueryDto, BookingListQueryDto } from './dto/bookings.dto';
 import { SERVICE_TARGET_WORKING_MINUTES, workingMinutesBetween } from './service-target';
 
 const MAX_WINDOW_DAYS = 62;
-const QUEUE_LIMIT = 500;
 
 @Injectable()
 export class BookingsQueryService {
@@ -25,8 +25,7 @@ export class BookingsQueryService {
   async list(actor: Actor, query: BookingListQueryDto): Promise<Page<BookingDto>> {
     const scope = query.scope ?? 'mine';
     if (scope === 'all' && !can(actor, 'bookings:read-all')) throw new DomainError('forbidden');
-    const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
+    const { limit, offset } = pageOf(query);
     const filter = {
       visibleTo: scope === 'all' ? null : { userId: actor.userId, groupIds: actor.groups.map((g) => g.id) },
       decision: query.decision ?? null,
@@ -42,8 +41,16 @@ export class BookingsQueryService {
   }
 
   /** Pending requests, longest waiting first, with the requester's history and overlapping held bookings. */
-  async queue(_actor: Actor): Promise<ApprovalQueueItem[]> {
-    const rows = await this.bookings.pendingPage(QUEUE_LIMIT, 0);
+  async queue(_actor: Actor, query: PageQueryDto): Promise<Page<ApprovalQueueItem>> {
+    const { limit, offset } = pageOf(query);
+    const [rows, { total }] = await Promise.all([
+      this.bookings.pendingPage(limit, offset),
+      this.bookings.pendingSummary(),
+    ]);
+    return { items: await this.queueItems(rows), total, limit, offset };
+  }
+
+  private async queueItems(rows: BookingRow[]): Promise<ApprovalQueueItem[]> {
     if (rows.length === 0) return [];
     const [history, overlaps] = await Promise.all([
       this.bookings.decisionCounts([...new Set(rows.map((r) => r.requester_id))]),

@@ -12,6 +12,7 @@ import {
 } from '@madang/contracts';
 import type { Response } from 'express';
 import type { Actor } from '../core/actor';
+import { PageQueryDto } from '../core/pagination';
 import { CurrentActor, OptionalActor, Public, RequirePermission } from '../core/decorators';
 import { invalidField } from '../core/domain-error';
 import { uuidPipe } from '../core/params';
@@ -145,7 +146,7 @@ export class BookingsController {
   @Get('approvals/queue')
   @RequirePermission(PERMISSIONS.BOOKINGS_DECIDE)
   @ApiCookieAuth()
-  queue(@CurrentActor() actor: Actor): Promise<ApprovalQueueItem[]> {
-    return this.queries.queue(actor);
+  queue(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<Page<ApprovalQueueItem>> {
+    return this.queries.queue(actor, query);
   }
 }

@@ -1,4 +1,5 @@
 import type {
+  ApprovalQueueItem,
   MeResponse,
   Page,
   ProblemDetails,
@@ -230,11 +231,8 @@ describe('booking core (real PostgreSQL)', () => {
     expect(requested.body.payment.quotedTotal).toBe(2 * 30000 + 50000);
 
     const approver = await t.signIn('approver@madang.local');
-    const queue =
-      await approver.get<
-        { id: string; waitingMinutes: number; overdue: boolean; requesterHistory: { approved: number } }[]
-      >('/api/approvals/queue');
-    const queued = queue.body.find((q) => q.id === requested.body.id);
+    const queue = await approver.get<Page<ApprovalQueueItem>>('/api/approvals/queue?limit=200');
+    const queued = queue.body.items.find((q) => q.id === requested.body.id);
     expect(queued).toMatchObject({ overdue: false });
     expect(queued?.waitingMinutes).toBeGreaterThanOrEqual(0);
     expect(queued?.requesterHistory.approved).toBeGreaterThanOrEqual(1);

@@ -1,6 +1,7 @@
 import type { ArgumentMetadata } from '@nestjs/common';
 import type {
   AddMemberRequest,
+  ApprovalQueueQuery,
   AssetQuery,
   AuditQuery,
   AvailabilityQuery,
@@ -44,6 +45,7 @@ import {
 import { AddMemberDto, CreateGroupDto, UpdateGroupDto, UpdateMemberDto } from '../groups/dto/groups.dto';
 import { UserListQueryDto } from '../users/dto/users.dto';
 import { DomainError } from './domain-error';
+import { PageQueryDto } from './pagination';
 import { createValidationPipe } from './validation';
 
 const ID = '3f2b8c1e-5d4a-4b6f-9e8d-7c6b5a4f3e2d';
@@ -177,6 +179,7 @@ const CASES = {
     limit: 25,
     offset: 50,
   }),
+  ApprovalQueueQuery: query<ApprovalQueueQuery>(PageQueryDto, { limit: 200, offset: 400 }),
   RejectRequest: body<RejectRequest>(RejectDto, { reason: '같은 시간에 행사가 있습니다.' }),
   CancelRequest: body<CancelRequest>(ReasonDto, { reason: '일정 변경' }),
   BulkDecisionRequest: body<BulkDecisionRequest>(BulkDecisionDto, {

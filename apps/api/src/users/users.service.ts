@@ -13,6 +13,7 @@ import {
   type Locale,
 } from '@madang/contracts';
 import { DataSource, EntityManager } from 'typeorm';
+import { pageOf } from '../core/pagination';
 import type { Actor } from '../core/actor';
 import { DomainError, invalidField, notFound } from '../core/domain-error';
 import { AuditService } from '../platform/audit/audit.service';
@@ -37,8 +38,7 @@ export class UsersService {
   ) {}
 
   async list(_actor: Actor, query: UserListQueryDto): Promise<Page<UserSummary>> {
-    const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
+    const { limit, offset } = pageOf(query);
     const filter = { text: query.q ?? null, role: query.role ?? null };
     const [rows, total] = await Promise.all([
       this.users.page(filter, limit, offset),

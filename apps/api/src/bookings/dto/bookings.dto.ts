@@ -10,6 +10,7 @@ import type {
   RejectRequest,
 } from '@madang/contracts';
 import { Type } from 'class-transformer';
+import { PageQueryDto } from '../../core/pagination';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -119,7 +120,7 @@ export class BulkDecisionDto implements BulkDecisionRequest {
 
 export const DECISIONS = ['pending', 'approved', 'rejected', 'cancelled'] as const;
 
-export class BookingListQueryDto implements BookingListQuery {
+export class BookingListQueryDto extends PageQueryDto implements BookingListQuery {
   @ApiPropertyOptional({ enum: ['mine', 'all'] })
   @IsOptional()
   @OneOf(['mine', 'all'])
@@ -144,18 +145,6 @@ export class BookingListQueryDto implements BookingListQuery {
   @IsOptional()
   @QueryInstant()
   to?: string;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IntRange(1, 500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IntRange(0, 1_000_000)
-  offset?: number;
 }
 
 export class AvailabilityQueryDto implements AvailabilityQuery {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditEntry, Page } from '@madang/contracts';
 import type { EntityManager } from 'typeorm';
+import { pageOf } from '../../core/pagination';
 import type { Actor } from '../../core/actor';
 import { AuditQueryDto } from './dto/audit.dto';
 import { AuditRepository } from './audit.repository';
@@ -37,8 +38,7 @@ export class AuditService {
   }
 
   async list(_actor: Actor, query: AuditQueryDto): Promise<Page<AuditEntry>> {
-    const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
+    const { limit, offset } = pageOf(query);
     const filter = {
       action: query.action ?? null,
       entityType: query.entityType ?? null,

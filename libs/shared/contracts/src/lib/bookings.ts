@@ -1,6 +1,7 @@
 import type { LocalizedText } from './locale';
 import type { AssetKind, BookingItem, Quote } from './rental-rules';
 import type { GroupKind } from './roles';
+import type { PageQuery } from './users';
 import type { Violation } from './violations';
 
 /** HTTP contract of bookings and approvals. Times are ISO 8601 strings in UTC; money is integer KRW. */
@@ -85,16 +86,17 @@ export interface SlotConflict {
   end: string;
 }
 
-export interface BookingListQuery {
+export interface BookingListQuery extends PageQuery {
   /** mine (default) or all (needs bookings:read-all). */
   scope?: 'mine' | 'all';
   decision?: Decision;
   assetId?: string;
   from?: string;
   to?: string;
-  limit?: number;
-  offset?: number;
 }
+
+/** The approval queue, longest waiting first. */
+export type ApprovalQueueQuery = PageQuery;
 
 export interface ApprovalQueueItem extends BookingDto {
   waitingMinutes: number;
