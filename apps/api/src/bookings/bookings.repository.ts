@@ -3,11 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AssetKind, Decision, GroupKind, Interval, PaymentStatus, Quote } from '@madang/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { prepared, runPrepared } from '../database/prepared';
+import { AuditInsert, insertAuditRowsFrom } from '../platform/audit/audit.repository';
+import {
+  insertNotificationRowsFrom,
+  NotificationInsert,
+} from '../platform/notifications/notifications.repository';
 import { BookingEntity } from './booking.entity';
 import type { BookingRow } from './booking-view';
 
 /** A held booking as inserted: keys are the `bookings` columns (read by jsonb_populate_record). */
 export interface HeldBookingInsert {
+  /** Chosen by the caller, so the audit entry and notifications can name it in the same statement. */
+  id: string;
   requester_id: string;
   group_id: string | null;
   purpose: string;
@@ -109,16 +116,18 @@ const LIST_FILTER = `WHERE ($1::boolean OR b.requester_id = $2 OR b.group_id = A
   AND ($7::timestamptz IS NULL OR b.start_at < $7)`;
 
 /**
- * The hot path: a booking that holds its slot and its items in one statement. Each row is one named
- * JSON record whose keys are the columns, so a reader checks names, not positions; the exclusion
- * constraint and the pool trigger judge every item.
+ * The hot path: a booking that holds its slot, its items, its audit entry and its notifications in
+ * one statement (atomic, one round trip, no transaction to open). Each row is one named JSON record
+ * whose keys are the columns, so a reader checks names, not positions. The audit and notification
+ * inserts are those platforms' own SQL, their rows made by AuditService and NotificationsService.
+ * The exclusion constraint and the pool trigger judge every item.
  */
 const INSERT_HELD_BOOKING = prepared(
   'booking_insert_held',
   `WITH b AS (
-     INSERT INTO bookings (requester_id, group_id, purpose, purpose_tag, attendees, start_at, end_at, holds_slot, decision,
+     INSERT INTO bookings (id, requester_id, group_id, purpose, purpose_tag, attendees, start_at, end_at, holds_slot, decision,
                            decided_at, payment_status, quoted_total, quote, approval_required, idempotency_key, request_hash)
-     SELECT requester_id, group_id, purpose, purpose_tag, attendees, start_at, end_at, true, decision,
+     SELECT id, requester_id, group_id, purpose, purpose_tag, attendees, start_at, end_at, true, decision,
             decided_at, payment_status, quoted_total, quote, approval_required, idempotency_key, request_hash
        FROM jsonb_populate_record(NULL::bookings, $1::jsonb)
      RETURNING id, created_at, group_id),
@@ -126,7 +135,9 @@ const INSERT_HELD_BOOKING = prepared(
      INSERT INTO booking_items (booking_id, asset_id, asset_kind, quantity, rules_version, during, holds_slot)
      SELECT b.id, x.asset_id, x.asset_kind, x.quantity, x.rules_version, x.during, true
        FROM b, jsonb_populate_recordset(NULL::booking_items, $2::jsonb) AS x
-     RETURNING 1)
+     RETURNING 1),
+   a AS (${insertAuditRowsFrom('$3')}),
+   n AS (${insertNotificationRowsFrom('$4')})
    SELECT b.id, b.created_at, g.name AS group_name, g.kind AS group_kind, (SELECT count(*) FROM i)::int AS items
      FROM b LEFT JOIN groups g ON g.id = b.group_id`,
 );
@@ -141,14 +152,18 @@ export class BookingsRepository {
     return tx ?? this.db.manager;
   }
 
+  /** Inserts a held booking with its items, audit entries and notifications, all or nothing. */
   async insertHeld(
-    tx: EntityManager,
     booking: HeldBookingInsert,
     items: BookingItemInsert[],
+    audit: AuditInsert[],
+    notifications: NotificationInsert[],
   ): Promise<InsertedBooking> {
-    const [row] = await runPrepared<InsertedBooking>(tx, INSERT_HELD_BOOKING, [
+    const [row] = await runPrepared<InsertedBooking>(this.db.manager, INSERT_HELD_BOOKING, [
       JSON.stringify(booking),
       JSON.stringify(items),
+      JSON.stringify(audit),
+      JSON.stringify(notifications),
     ]);
     return row;
   }

@@ -11,7 +11,7 @@ import {
   type QuoteResponse,
   type SlotConflict,
 } from '@madang/contracts';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -103,50 +103,51 @@ export class BookingsService {
     const decision = pending ? 'pending' : 'approved';
     const paymentStatus = evaluation.quote.total === 0 && evaluation.quote.waived > 0 ? 'waived' : 'quoted';
     const names = items.map((i) => i.asset.name);
+    const id = randomUUID();
+    const facts = { start: new Date(request.start), end: new Date(request.end), names };
+    const notices = [
+      this.notice(actor.userId, pending ? 'booking.requested' : 'booking.approved', id, facts),
+    ];
+    if (pending) notices.push(...(await this.approverNotices(this.db.manager, actor, id, facts)));
     let created;
     try {
-      created = await this.db.transaction(async (tx) => {
-        const inserted = await this.bookings.insertHeld(
-          tx,
-          {
-            requester_id: actor.userId,
-            group_id: request.groupId,
-            purpose: request.purpose,
-            purpose_tag: request.purposeTag ?? null,
-            attendees: request.attendees,
-            start_at: request.start,
-            end_at: request.end,
-            decision,
-            decided_at: decidedAt?.toISOString() ?? null,
-            payment_status: paymentStatus,
-            quoted_total: evaluation.quote.total,
-            quote: evaluation.quote,
-            approval_required: pending,
-            idempotency_key: idempotencyKey ?? null,
-            request_hash: requestHash,
-          },
-          items.map((i) => ({
-            asset_id: i.asset.id,
-            asset_kind: i.asset.kind,
-            quantity: i.quantity,
-            rules_version: i.asset.rulesVersion,
-            during: i.during,
-          })),
-        );
-        await this.audit.record(tx, actor, {
-          action: pending ? 'booking.requested' : 'booking.auto_approved',
-          entityType: 'booking',
-          entityId: inserted.id,
-          after: { ...request, decision, quotedTotal: evaluation.quote.total },
-        });
-        const facts = { start: new Date(request.start), end: new Date(request.end), names };
-        const notices = [
-          this.notice(actor.userId, pending ? 'booking.requested' : 'booking.approved', inserted.id, facts),
-        ];
-        if (pending) notices.push(...(await this.approverNotices(tx, actor, inserted.id, facts)));
-        await this.notifications.notify(tx, notices);
-        return inserted;
-      });
+      // One statement: the booking, its items, its audit entry and its notifications, all or nothing.
+      created = await this.bookings.insertHeld(
+        {
+          id,
+          requester_id: actor.userId,
+          group_id: request.groupId,
+          purpose: request.purpose,
+          purpose_tag: request.purposeTag ?? null,
+          attendees: request.attendees,
+          start_at: request.start,
+          end_at: request.end,
+          decision,
+          decided_at: decidedAt?.toISOString() ?? null,
+          payment_status: paymentStatus,
+          quoted_total: evaluation.quote.total,
+          quote: evaluation.quote,
+          approval_required: pending,
+          idempotency_key: idempotencyKey ?? null,
+          request_hash: requestHash,
+        },
+        items.map((i) => ({
+          asset_id: i.asset.id,
+          asset_kind: i.asset.kind,
+          quantity: i.quantity,
+          rules_version: i.asset.rulesVersion,
+          during: i.during,
+        })),
+        [
+          this.audit.entry(actor, {
+            action: pending ? 'booking.requested' : 'booking.auto_approved',
+            entityType: 'booking',
+            entityId: id,
+            after: { ...request, decision, quotedTotal: evaluation.quote.total },
+          }),
+        ],
+        this.notifications.rows(notices),
+      );
     } catch (error) {
       const pg = constraintOf(error);
       if (pg?.code === '23P01') {

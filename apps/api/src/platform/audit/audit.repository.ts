@@ -31,13 +31,17 @@ export interface AuditFilter {
   to: string | null;
 }
 
-/** Every state change writes one: a prepared statement, run on the caller's transaction. */
-const INSERT_AUDIT = prepared(
-  'audit_insert',
+/**
+ * The audit_log insert of JSON rows (an array of AuditInsert) bound at `param`. Its one text, used
+ * alone and as a part of a caller's single-statement write (see BookingsRepository.insertHeld).
+ */
+export const insertAuditRowsFrom = (param: string) =>
   `INSERT INTO audit_log (actor_id, request_id, action, entity_type, entity_id, before, after)
    SELECT actor_id, request_id, action, entity_type, entity_id, before, after
-     FROM jsonb_populate_record(NULL::audit_log, $1::jsonb)`,
-);
+     FROM jsonb_populate_recordset(NULL::audit_log, ${param}::jsonb)`;
+
+/** Every state change writes one: a prepared statement, run on the caller's transaction. */
+const INSERT_AUDIT = prepared('audit_insert', insertAuditRowsFrom('$1'));
 
 const MATCHING = `FROM audit_log a
   WHERE ($1::text IS NULL OR a.action = $1 OR a.action LIKE $1 || '.%')
@@ -53,7 +57,7 @@ export class AuditRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async insert(tx: EntityManager, row: AuditInsert): Promise<void> {
-    await runPrepared(tx, INSERT_AUDIT, [JSON.stringify(row)]);
+    await runPrepared(tx, INSERT_AUDIT, [JSON.stringify([row])]);
   }
 
   /** One page of matching entries, newest first. */

@@ -23,13 +23,17 @@ export interface NotificationRow extends NotificationInsert {
   read_at: Date | null;
 }
 
-/** Notifications of one change, on the caller's transaction, one statement whatever their number. */
-const INSERT_NOTIFICATIONS = prepared(
-  'notifications_insert',
+/**
+ * The notifications insert of JSON rows (an array of NotificationInsert) bound at `param`. Its one
+ * text, used alone and as a part of a caller's single-statement write (see BookingsRepository.insertHeld).
+ */
+export const insertNotificationRowsFrom = (param: string) =>
   `INSERT INTO notifications (user_id, kind, title_ko, title_en, body_ko, body_en, subject_type, subject_id, email_state)
    SELECT user_id, kind, title_ko, title_en, body_ko, body_en, subject_type, subject_id, email_state
-     FROM jsonb_populate_recordset(NULL::notifications, $1::jsonb)`,
-);
+     FROM jsonb_populate_recordset(NULL::notifications, ${param}::jsonb)`;
+
+/** Notifications of one change, on the caller's transaction, one statement whatever their number. */
+const INSERT_NOTIFICATIONS = prepared('notifications_insert', insertNotificationRowsFrom('$1'));
 
 @Injectable()
 export class NotificationsRepository {
