@@ -1,6 +1,8 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Bookings1764100000000 } from './1764100000000-bookings';
 import { EmailDelivery1764200000000 } from './1764200000000-email-delivery';
+import { NotificationSubjects1765000000000 } from './1765000000000-notification-subjects';
+import { PersonForeignKeys1765010000000 } from './1765010000000-person-foreign-keys';
 import { FilesAndExports1765200000000 } from './1765200000000-files-and-exports';
 
 /** Every migration in order, as a class list (the API is bundled; globs would find nothing). */
@@ -8,5 +10,7 @@ export const MIGRATIONS = [
   Foundation1764000000000,
   Bookings1764100000000,
   EmailDelivery1764200000000,
+  NotificationSubjects1765000000000,
+  PersonForeignKeys1765010000000,
   FilesAndExports1765200000000,
 ];

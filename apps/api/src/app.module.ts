@@ -1,85 +1,55 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditController } from './audit/audit.controller';
-import { AuditService } from './audit/audit.service';
-import { BookingsQueryService } from './bookings/bookings-query.service';
-import { BookingsController } from './bookings/bookings.controller';
-import { BookingsService } from './bookings/bookings.service';
-import { CatalogueController } from './catalogue/catalogue.controller';
-import { CatalogueService } from './catalogue/catalogue.service';
-import { PhotosService } from './catalogue/photos.service';
-import { NotificationsController } from './notifications/notifications.controller';
-import { NotificationsService } from './notifications/notifications.service';
-import { ActorLoader } from './auth/actor-loader.service';
-import { AuthController } from './auth/auth.controller';
-import { AuthService } from './auth/auth.service';
-import { LoginThrottleService } from './auth/login-throttle.service';
-import { PasswordService } from './auth/password.service';
-import { SessionService } from './auth/session.service';
+import { AuthModule } from './auth/auth.module';
+import { BookingsModule } from './bookings/bookings.module';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
 import { AuthGuard } from './core/auth.guard';
 import { ProblemFilter } from './core/problem.filter';
 import { dataSourceOptions } from './database/data-source-options';
-import { DemoSeeder } from './demo/demo-seeder';
-import { GroupsController } from './groups/groups.controller';
-import { GroupsService } from './groups/groups.service';
-import { HealthController } from './health/health.controller';
-import { JobsModule } from './platform/jobs/jobs.module';
-import { MailModule } from './platform/mail/mail.module';
-import { UsersController } from './users/users.controller';
-import { UsersService } from './users/users.service';
+import { DemoModule } from './demo/demo.module';
+import { GroupsModule } from './groups/groups.module';
+import { HealthModule } from './health/health.module';
+import { AuditModule } from './platform/audit/audit.module';
 import { ExportsModule } from './platform/exports/exports.module';
 import { FilesModule } from './platform/files/files.module';
+import { JobsModule } from './platform/jobs/jobs.module';
+import { MailModule } from './platform/mail/mail.module';
+import { NotificationsModule } from './platform/notifications/notifications.module';
+import { UsersModule } from './users/users.module';
 
+/** Composition only: configuration, the database, the global guard and filter, and the domain modules. */
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(config.DATABASE_URL, config.DB_POOL_SIZE),
           logging: false,
         }),
-        JobsModule.forRoot(config),
-        MailModule.forRoot(config),
-        FilesModule.forRoot(config),
-        ExportsModule.forRoot(config),
-      ],
-      controllers: [
-        HealthController,
-        AuthController,
-        UsersController,
-        GroupsController,
-        AuditController,
-        CatalogueController,
-        BookingsController,
-        NotificationsController,
+        JobsModule,
+        MailModule,
+        FilesModule,
+        ExportsModule,
+        HealthModule,
+        AuthModule,
+        UsersModule,
+        GroupsModule,
+        AuditModule,
+        NotificationsModule,
+        CatalogueModule,
+        BookingsModule,
+        DemoModule,
       ],
       providers: [
-        { provide: AppConfig, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        AuditService,
-        PasswordService,
-        SessionService,
-        LoginThrottleService,
-        ActorLoader,
-        AuthService,
-        UsersService,
-        GroupsService,
-        DemoSeeder,
-        CatalogueService,
-        PhotosService,
-        BookingsService,
-        BookingsQueryService,
-        NotificationsService,
       ],
     };
-  }
-
-  configure(_consumer: MiddlewareConsumer): void {
-    // Express-level middleware is installed in configureApp (it must run before routing).
   }
 }

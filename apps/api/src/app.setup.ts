@@ -12,7 +12,9 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
 import type { MadangRequest } from './core/decorators';
 import { DomainError } from './core/domain-error';
+import { documentResponses } from './core/openapi';
 import { problemFor } from './core/problem.filter';
+import { routesOf } from './core/route-inventory';
 import { requestMeta } from './core/request-meta.middleware';
 import { createValidationPipe } from './core/validation';
 
@@ -52,9 +54,15 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     .setVersion('1')
     .addCookieAuth(SESSION_COOKIE)
     .build();
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, openApi), {
-    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
-  });
+  const routes = routesOf(AppModule.forRoot(config));
+  SwaggerModule.setup(
+    `${API_PREFIX}/docs`,
+    app,
+    () => documentResponses(SwaggerModule.createDocument(app, openApi), routes),
+    {
+      jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+    },
+  );
   serveWebApp(app, config);
   return app;
 }

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   lines.push(
     config.SMTP_URL
       ? `E-mail: sent through ${new URL(config.SMTP_URL).host} from ${config.MAIL_FROM}`
-      : 'E-mail: off. Notifications are queued in the outbox and sent once SMTP_URL is set.',
+      : 'E-mail: off (SMTP_URL not set). Notifications are shown in the app only; those written now will not be e-mailed later.',
   );
   if (config.MADANG_DEMO) {
     lines.push(`Demo accounts (password: ${DEMO_PASSWORD}):`);

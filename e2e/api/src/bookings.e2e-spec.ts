@@ -1,5 +1,4 @@
-import type { AssetSummary, AvailabilityResponse, BookingDto } from '@madang/booking-rules';
-import type { Page } from '@madang/contracts';
+import type { Page, AssetSummary, AvailabilityResponse, BookingDto } from '@madang/contracts';
 import { MadangClient } from '@madang/testing';
 
 const baseUrl = () => process.env['E2E_BASE_URL'] as string;
@@ -69,8 +68,9 @@ describe('booking journey over HTTP (built app, demo centre)', () => {
     expect(hall.body).toMatchObject({ decision: 'pending', holdsSlot: true });
 
     const approver = await signIn('approver@madang.local');
-    const queue = await approver.get<{ id: string }[]>('/api/approvals/queue');
-    expect(queue.body.map((q) => q.id)).toContain(hall.body.id);
+    const queue = await approver.get<Page<{ id: string }>>('/api/approvals/queue?limit=200');
+    expect(queue.body.items.map((q) => q.id)).toContain(hall.body.id);
+    expect(queue.body.total).toBeGreaterThanOrEqual(queue.body.items.length);
     const approved = await approver.post<BookingDto>(`/api/bookings/${hall.body.id}/approve`, {
       reason: '좋은 행사입니다',
     });

@@ -1,5 +1,7 @@
 import type { MeResponse } from '@madang/contracts';
 import { MadangClient } from '@madang/testing';
+import { rmSync } from 'node:fs';
+import { launchMadang, tempDataDir } from './support/madang-process';
 
 const baseUrl = () => process.env['E2E_BASE_URL'] as string;
 
@@ -56,6 +58,30 @@ describe('Madang over HTTP (built app, embedded PostgreSQL, demo mode)', () => {
     const ui = await fetch(`${baseUrl()}/api/docs`);
     expect(ui.status).toBe(200);
   });
+
+  it('documents in OpenAPI exactly the routes Nest mounts (read from its route log, not a list)', async () => {
+    const dataDir = tempDataDir();
+    const logged = await launchMadang({ MADANG_DATA_DIR: dataDir, LOG_LEVEL: 'log' });
+    try {
+      const mounted = [...logged.output().matchAll(/Mapped \{(\/api\/[^,]*), (\w+)\} route/g)].map(
+        ([, path, method]) => `${method} ${path.replace(/:(\w+)/g, '{$1}')}`,
+      );
+      expect(mounted.length).toBeGreaterThan(30);
+      const spec = (await (await fetch(`${logged.baseUrl}/api/docs-json`)).json()) as {
+        paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      };
+      const documented = Object.entries(spec.paths).flatMap(([path, methods]) =>
+        Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+      );
+      expect(documented.sort()).toEqual([...new Set(mounted)].sort());
+      for (const methods of Object.values(spec.paths))
+        for (const operation of Object.values(methods))
+          expect(Object.keys(operation.responses)).toContain('500');
+    } finally {
+      await logged.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it.each(['resident', 'approver', 'operations', 'reviewer', 'admin'])(
     'signs in the demo %s account',

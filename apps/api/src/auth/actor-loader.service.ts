@@ -1,11 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GroupKind, isRole, Locale, MeResponse, permissionsFor, Role } from '@madang/contracts';
+import {
+  ApprovalNotices,
+  GroupKind,
+  isRole,
+  Locale,
+  MeResponse,
+  permissionsFor,
+  Role,
+} from '@madang/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor, RequestMeta } from '../core/actor';
 
 /** The columns every actor read needs, for a `users u` in scope. */
-export const ACTOR_COLUMNS = `u.id, u.email, u.display_name, u.locale,
+export const ACTOR_COLUMNS = `u.id, u.email, u.display_name, u.locale, u.approval_notices,
   coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles,
   coalesce((SELECT json_agg(json_build_object('id', g.id, 'name', g.name, 'kind', g.kind, 'isManager', m.is_manager) ORDER BY g.name)
               FROM group_members m JOIN groups g ON g.id = m.group_id WHERE m.user_id = u.id), '[]') AS groups`;
@@ -15,6 +23,7 @@ export interface ActorRow {
   email: string;
   display_name: string;
   locale: Locale;
+  approval_notices: ApprovalNotices;
   roles: string[];
   groups: { id: string; name: string; kind: GroupKind; isManager: boolean }[];
 }
@@ -70,6 +79,7 @@ export class ActorLoader {
         kind: g.kind,
         isManager: g.isManager,
       })),
+      approvalNotices: row.approval_notices,
     };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MeResponse } from '@madang/contracts';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../platform/audit/audit.service';
 import type { Actor, RequestMeta } from '../core/actor';
 import { DomainError } from '../core/domain-error';
 import { ActorLoader } from './actor-loader.service';
@@ -125,12 +125,20 @@ export class AuthService {
   async updateProfile(actor: Actor, dto: UpdateProfileDto): Promise<MeResponse> {
     return this.db.transaction(async (manager) => {
       const user = await manager.findOneByOrFail(UserEntity, { id: actor.userId });
-      const before = { displayName: user.displayName, locale: user.locale };
+      const before = {
+        displayName: user.displayName,
+        locale: user.locale,
+        approvalNotices: user.approvalNotices,
+      };
       const displayName = dto.displayName?.trim();
       if (dto.displayName !== undefined && !displayName) {
         throw new DomainError('validation_failed', {}, {}, [{ field: 'displayName', code: 'required' }]);
       }
-      const after = { displayName: displayName ?? user.displayName, locale: dto.locale ?? user.locale };
+      const after = {
+        displayName: displayName ?? user.displayName,
+        locale: dto.locale ?? user.locale,
+        approvalNotices: dto.approvalNotices ?? user.approvalNotices,
+      };
       await manager.update(UserEntity, { id: user.id }, after);
       await this.audit.record(manager, actor, {
         action: 'user.profile_updated',

@@ -18,6 +18,10 @@ export class UserRoleEntity {
   @Column({ name: 'granted_by', type: 'uuid', nullable: true })
   grantedBy!: string | null;
 
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'granted_by', foreignKeyConstraintName: 'user_roles_granted_by_fkey' })
+  granter?: UserEntity;
+
   @CreateDateColumn({ name: 'granted_at', type: 'timestamptz' })
   grantedAt!: Date;
 }

@@ -8,12 +8,13 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Locale } from '@madang/contracts';
+import type { ApprovalNotices, Locale } from '@madang/contracts';
 import { UserRoleEntity } from './user-role.entity';
 
 @Entity({ name: 'users' })
 @Index('users_email_normalized_key', ['emailNormalized'], { unique: true })
 @Check('users_locale_check', `"locale" IN ('ko', 'en')`)
+@Check('users_approval_notices_check', `"approval_notices" IN ('each', 'daily_digest', 'off')`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'users_pkey' })
   id!: string;
@@ -29,6 +30,10 @@ export class UserEntity {
 
   @Column({ type: 'text', default: 'ko' })
   locale!: Locale;
+
+  /** How an approver hears of requests waiting for them (see APPROVAL_NOTICES). */
+  @Column({ name: 'approval_notices', type: 'text', default: 'each' })
+  approvalNotices!: ApprovalNotices;
 
   @Column({ name: 'password_hash', type: 'text' })
   passwordHash!: string;

@@ -1,4 +1,4 @@
-import type { AssetKind } from '@madang/booking-rules';
+import type { AssetKind } from '@madang/contracts';
 import {
   Check,
   Column,

@@ -1,16 +1,4 @@
-import type { BookingDto, Decision, PaymentStatus, Quote } from '@madang/booking-rules';
-import type { GroupKind } from '@madang/contracts';
-
-/** One query shape for every read of bookings, so the DTO is built in one place. */
-export const SELECT_BOOKING = `SELECT b.*, u.display_name AS requester_name, g.name AS group_name, g.kind AS group_kind,
-  d.display_name AS decided_by_name,
-  (SELECT json_agg(json_build_object('assetId', i.asset_id, 'nameKo', a.name_ko, 'nameEn', a.name_en, 'kind', i.asset_kind,
-                                     'quantity', i.quantity, 'rulesVersion', i.rules_version) ORDER BY a.name_ko)
-     FROM booking_items i JOIN assets a ON a.id = i.asset_id WHERE i.booking_id = b.id) AS items
-  FROM bookings b
-  JOIN users u ON u.id = b.requester_id
-  LEFT JOIN groups g ON g.id = b.group_id
-  LEFT JOIN users d ON d.id = b.decided_by`;
+import type { GroupKind, BookingDto, Decision, PaymentStatus, Quote } from '@madang/contracts';
 
 export interface BookingRow {
   id: string;

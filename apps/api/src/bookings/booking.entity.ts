@@ -1,4 +1,4 @@
-import type { Decision, PaymentStatus, Quote } from '@madang/booking-rules';
+import type { Decision, PaymentStatus, Quote } from '@madang/contracts';
 import {
   Check,
   Column,
@@ -77,6 +77,10 @@ export class BookingEntity {
   @Column({ name: 'decided_by', type: 'uuid', nullable: true })
   decidedBy!: string | null;
 
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'decided_by', foreignKeyConstraintName: 'bookings_decided_by_fkey' })
+  decider?: UserEntity;
+
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
   decidedAt!: Date | null;
 
@@ -85,6 +89,10 @@ export class BookingEntity {
 
   @Column({ name: 'cancelled_by', type: 'uuid', nullable: true })
   cancelledBy!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cancelled_by', foreignKeyConstraintName: 'bookings_cancelled_by_fkey' })
+  canceller?: UserEntity;
 
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt!: Date | null;

@@ -1,41 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import {
-  ApprovalQueueItem,
-  AvailabilityResponse,
-  BookingDto,
-  Interval,
-  openingIntervalsOn,
-  zoneNamed,
-} from '@madang/booking-rules';
-import type { Page } from '@madang/contracts';
+import { openingIntervalsOn, zoneNamed } from '@madang/booking-rules';
+import { type Page, ApprovalQueueItem, AvailabilityResponse, BookingDto, Interval } from '@madang/contracts';
 import { DateTime } from 'luxon';
-import { DataSource } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { AppConfig } from '../config/app-config';
 import { Actor, can } from '../core/actor';
 import { DomainError, invalidField } from '../core/domain-error';
-import { BookingRow, SELECT_BOOKING, toBookingDto } from './booking-view';
+import { PageQueryDto, pageOf } from '../core/pagination';
+import { BookingRow, toBookingDto } from './booking-view';
+import { BookingsRepository } from './bookings.repository';
 import { AvailabilityQueryDto, BookingListQueryDto } from './dto/bookings.dto';
 import { SERVICE_TARGET_WORKING_MINUTES, workingMinutesBetween } from './service-target';
 
 const MAX_WINDOW_DAYS = 62;
 
-/** The filter of a booking list ($1 scope, $2 user, $3 user's groups, $4 decision, $5 asset, $6 from, $7 to). */
-const LIST_FILTER = `WHERE ($1 = 'all' OR b.requester_id = $2 OR b.group_id = ANY($3::uuid[]))
-  AND ($4::text IS NULL OR b.decision = $4)
-  AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM booking_items i WHERE i.booking_id = b.id AND i.asset_id = $5))
-  AND ($6::timestamptz IS NULL OR b.end_at > $6)
-  AND ($7::timestamptz IS NULL OR b.start_at < $7)`;
-
-/** A `{[a,b),…}` tstzmultirange literal. */
-const multirange = (intervals: Interval[]) =>
-  `{${intervals.map((i) => `["${i.start}","${i.end}")`).join(',')}}`;
-
 @Injectable()
 export class BookingsQueryService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly bookings: BookingsRepository,
     private readonly catalogue: CatalogueService,
     private readonly config: AppConfig,
   ) {}
@@ -43,45 +25,37 @@ export class BookingsQueryService {
   async list(actor: Actor, query: BookingListQueryDto): Promise<Page<BookingDto>> {
     const scope = query.scope ?? 'mine';
     if (scope === 'all' && !can(actor, 'bookings:read-all')) throw new DomainError('forbidden');
-    const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
-    const filter = [
-      scope,
-      actor.userId,
-      actor.groups.map((g) => g.id),
-      query.decision ?? null,
-      query.assetId ?? null,
-      query.from ?? null,
-      query.to ?? null,
-    ];
-    const [rows, [{ total }]] = (await Promise.all([
-      this.db.query(
-        `SELECT * FROM (${SELECT_BOOKING} ${LIST_FILTER}) x ORDER BY x.start_at, x.id LIMIT $8 OFFSET $9`,
-        [...filter, limit, offset],
-      ),
-      this.db.query(`SELECT count(*)::int AS total FROM bookings b ${LIST_FILTER}`, filter),
-    ])) as [BookingRow[], { total: number }[]];
+    const { limit, offset } = pageOf(query);
+    const filter = {
+      visibleTo: scope === 'all' ? null : { userId: actor.userId, groupIds: actor.groups.map((g) => g.id) },
+      decision: query.decision ?? null,
+      assetId: query.assetId ?? null,
+      from: query.from ?? null,
+      to: query.to ?? null,
+    };
+    const [rows, total] = await Promise.all([
+      this.bookings.page(filter, limit, offset),
+      this.bookings.count(filter),
+    ]);
     return { items: rows.map(toBookingDto), total, limit, offset };
   }
 
   /** Pending requests, longest waiting first, with the requester's history and overlapping held bookings. */
-  async queue(_actor: Actor): Promise<ApprovalQueueItem[]> {
-    const rows = (await this.db.query(
-      `SELECT * FROM (${SELECT_BOOKING} WHERE b.decision = 'pending') x ORDER BY x.created_at, x.id LIMIT 500`,
-    )) as BookingRow[];
+  async queue(_actor: Actor, query: PageQueryDto): Promise<Page<ApprovalQueueItem>> {
+    const { limit, offset } = pageOf(query);
+    const [rows, { total }] = await Promise.all([
+      this.bookings.pendingPage(limit, offset),
+      this.bookings.pendingSummary(),
+    ]);
+    return { items: await this.queueItems(rows), total, limit, offset };
+  }
+
+  private async queueItems(rows: BookingRow[]): Promise<ApprovalQueueItem[]> {
     if (rows.length === 0) return [];
-    const history = (await this.db.query(
-      `SELECT requester_id, decision, count(*)::int AS n FROM bookings WHERE requester_id = ANY($1::uuid[]) GROUP BY 1, 2`,
-      [[...new Set(rows.map((r) => r.requester_id))]],
-    )) as { requester_id: string; decision: string; n: number }[];
-    const overlaps = (await this.db.query(
-      `SELECT mine.booking_id, other.booking_id AS other_id, lower(other.during) AS start, upper(other.during) AS end
-         FROM booking_items mine
-         JOIN booking_items other ON other.asset_id = mine.asset_id AND other.booking_id <> mine.booking_id
-                                 AND other.holds_slot AND other.during && mine.during
-        WHERE mine.booking_id = ANY($1::uuid[])`,
-      [rows.map((r) => r.id)],
-    )) as { booking_id: string; other_id: string; start: Date; end: Date }[];
+    const [history, overlaps] = await Promise.all([
+      this.bookings.decisionCounts([...new Set(rows.map((r) => r.requester_id))]),
+      this.bookings.overlapsOf(rows.map((r) => r.id)),
+    ]);
     const now = new Date();
     return rows.map((row) => {
       const counts = (decision: string) =>
@@ -127,29 +101,12 @@ export class BookingsQueryService {
       const all = await this.catalogue.listAssets(actor, { categoryId: query.categoryId });
       ids = all.map((a) => a.id);
     }
-    const assets = (await this.catalogue.forRules(this.db.manager, ids)).filter((a) => a.active);
+    const assets = (await this.catalogue.forRules(ids)).filter((a) => a.active);
     const window = { start: from.toISOString(), end: to.toISOString() };
-    const opens = assets.map((a) => openIntervals(a.rules, from, to));
-    const rows = (await this.db.query(
-      `WITH req AS (SELECT * FROM unnest($1::uuid[], $2::tstzmultirange[]) AS r(asset_id, open)),
-            w AS (SELECT tstzrange($3::timestamptz, $4::timestamptz) AS win)
-       SELECT req.asset_id,
-              (SELECT coalesce(json_agg(json_build_object('start', lower(x), 'end', upper(x))), '[]') FROM unnest(req.open) x) AS open,
-              (SELECT coalesce(json_agg(json_build_object('start', lower(b.during * w.win), 'end', upper(b.during * w.win), 'quantity', b.quantity)
-                                        ORDER BY lower(b.during)), '[]')
-                 FROM booking_items b WHERE b.asset_id = req.asset_id AND b.holds_slot AND b.during && w.win) AS busy,
-              (SELECT coalesce(json_agg(json_build_object('start', lower(x), 'end', upper(x))), '[]')
-                 FROM unnest(req.open - coalesce((SELECT range_agg(b.during) FROM booking_items b
-                                                   WHERE b.asset_id = req.asset_id AND b.holds_slot AND b.during && w.win),
-                                                 '{}'::tstzmultirange)) x) AS free
-         FROM req, w`,
-      [assets.map((a) => a.id), opens.map(multirange), window.start, window.end],
-    )) as {
-      asset_id: string;
-      open: Interval[];
-      busy: (Interval & { quantity: number })[];
-      free: Interval[];
-    }[];
+    const rows = await this.bookings.availability(
+      assets.map((a) => ({ id: a.id, open: openIntervals(a.rules, from, to) })),
+      window,
+    );
     const iso = (value: string) => new Date(value).toISOString();
     return {
       from: window.start,

@@ -1,16 +1,18 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type {
-  ApprovalQueueItem,
-  AvailabilityResponse,
-  BookingDto,
-  BulkDecisionResult,
-  CancellationTerms,
-  QuoteResponse,
-} from '@madang/booking-rules';
-import { Page, PERMISSIONS } from '@madang/contracts';
+import {
+  Page,
+  PERMISSIONS,
+  type ApprovalQueueItem,
+  type AvailabilityResponse,
+  type BookingDto,
+  type BulkDecisionResult,
+  type CancellationTerms,
+  type QuoteResponse,
+} from '@madang/contracts';
 import type { Response } from 'express';
 import type { Actor } from '../core/actor';
+import { PageQueryDto } from '../core/pagination';
 import { CurrentActor, OptionalActor, Public, RequirePermission } from '../core/decorators';
 import { invalidField } from '../core/domain-error';
 import { uuidPipe } from '../core/params';
@@ -144,7 +146,7 @@ export class BookingsController {
   @Get('approvals/queue')
   @RequirePermission(PERMISSIONS.BOOKINGS_DECIDE)
   @ApiCookieAuth()
-  queue(@CurrentActor() actor: Actor): Promise<ApprovalQueueItem[]> {
-    return this.queries.queue(actor);
+  queue(@CurrentActor() actor: Actor, @Query() query: PageQueryDto): Promise<Page<ApprovalQueueItem>> {
+    return this.queries.queue(actor, query);
   }
 }

@@ -1,4 +1,8 @@
 import type {
+  ApprovalQueueItem,
+  MeResponse,
+  Page,
+  ProblemDetails,
   AssetDetail,
   AssetSummary,
   AvailabilityResponse,
@@ -6,8 +10,7 @@ import type {
   CancellationTerms,
   NotificationDto,
   QuoteResponse,
-} from '@madang/booking-rules';
-import type { MeResponse, Page, ProblemDetails } from '@madang/contracts';
+} from '@madang/contracts';
 import type { MadangClient } from '@madang/testing';
 import { DateTime } from 'luxon';
 import { startTestApp, TestApp } from '../test/test-app';
@@ -228,11 +231,8 @@ describe('booking core (real PostgreSQL)', () => {
     expect(requested.body.payment.quotedTotal).toBe(2 * 30000 + 50000);
 
     const approver = await t.signIn('approver@madang.local');
-    const queue =
-      await approver.get<
-        { id: string; waitingMinutes: number; overdue: boolean; requesterHistory: { approved: number } }[]
-      >('/api/approvals/queue');
-    const queued = queue.body.find((q) => q.id === requested.body.id);
+    const queue = await approver.get<Page<ApprovalQueueItem>>('/api/approvals/queue?limit=200');
+    const queued = queue.body.items.find((q) => q.id === requested.body.id);
     expect(queued).toMatchObject({ overdue: false });
     expect(queued?.waitingMinutes).toBeGreaterThanOrEqual(0);
     expect(queued?.requesterHistory.approved).toBeGreaterThanOrEqual(1);

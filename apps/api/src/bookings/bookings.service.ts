@@ -1,64 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { bufferedRange, evaluateBooking, evaluateCancellation, zoneNamed } from '@madang/booking-rules';
 import {
-  BookingDto,
-  bufferedRange,
-  BulkDecisionResult,
-  CancellationTerms,
-  evaluateBooking,
-  evaluateCancellation,
-  QuoteResponse,
-  SlotConflict,
-  UsageEntry,
-  zoneNamed,
-} from '@madang/booking-rules';
-import type { GroupKind, LocalizedText } from '@madang/contracts';
-import { createHash } from 'node:crypto';
+  PERMISSIONS,
+  type BookingDto,
+  type BulkDecisionResult,
+  type CancellationTerms,
+  type Locale,
+  type LocalizedText,
+  type QuoteResponse,
+  type SlotConflict,
+} from '@madang/contracts';
+import { createHash, randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { AppConfig } from '../config/app-config';
 import { Actor, can } from '../core/actor';
 import { DomainError, notFound } from '../core/domain-error';
-import { prepared, runPrepared } from '../database/prepared';
-import { NotificationEntity } from '../notifications/notification.entity';
-import { BookingNotice, NotificationsService } from '../notifications/notifications.service';
-import { BookingRow, SELECT_BOOKING, toBookingDto } from './booking-view';
-import { BookingEntity } from './booking.entity';
+import { AuditService } from '../platform/audit/audit.service';
+import { Notice, NotificationsService } from '../platform/notifications/notifications.service';
+import { UsersService } from '../users/users.service';
+import { BOOKING_NOTICES, BookingNotice } from './booking-notices';
+import { changeFor, mayStart, Transition, TRANSITION_RULES } from './booking-transitions';
+import { BookingRow, toBookingDto } from './booking-view';
+import { BookingsRepository } from './bookings.repository';
 import { BulkDecisionDto, CreateBookingDto } from './dto/bookings.dto';
 
 const constraintOf = (error: unknown) =>
   error instanceof QueryFailedError
     ? (error.driverError as { code?: string; constraint?: string })
     : undefined;
-
-/**
- * A booking that holds its slot, its items, audit row and notification in one statement, so it is
- * atomic without a transaction round trip; the exclusion constraint and the pool trigger judge every item.
- */
-const CREATE_BOOKING = prepared(
-  'booking_create',
-  `WITH b AS (
-     INSERT INTO bookings (requester_id, group_id, purpose, purpose_tag, attendees, start_at, end_at, holds_slot, decision,
-                           decided_at, decision_reason, payment_status, quoted_total, quote, approval_required, idempotency_key, request_hash)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, true, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id, created_at),
-   i AS (
-     INSERT INTO booking_items (booking_id, asset_id, asset_kind, quantity, rules_version, during, holds_slot)
-     SELECT b.id, x.asset_id, x.kind, x.quantity, x.version, x.during::tstzrange, true
-       FROM b, unnest($17::uuid[], $18::text[], $19::int[], $20::int[], $21::text[]) AS x(asset_id, kind, quantity, version, during)
-     RETURNING 1),
-   a AS (
-     INSERT INTO audit_log (actor_id, request_id, action, entity_type, entity_id, before, after)
-     SELECT r."actorId", r."requestId", r.action, r."entityType", b.id::text, r.before, r.after
-       FROM b, jsonb_to_record($22::jsonb) AS r("actorId" uuid, "requestId" text, action text, "entityType" text, before jsonb, after jsonb)),
-   n AS (
-     INSERT INTO notifications (user_id, kind, title_ko, title_en, body_ko, body_en, booking_id, email_state)
-     SELECT r."userId", r.kind, r."titleKo", r."titleEn", r."bodyKo", r."bodyEn", b.id, r."emailState"
-       FROM b, jsonb_to_record($23::jsonb) AS r("userId" uuid, kind text, "titleKo" text, "titleEn" text, "bodyKo" text, "bodyEn" text, "emailState" text))
-   SELECT b.id, b.created_at, g.name AS group_name, g.kind AS group_kind, (SELECT count(*) FROM i)::int AS items
-     FROM b LEFT JOIN groups g ON g.id = $2`,
-);
 
 /** The request as the engine and the idempotency hash see it (defaults filled in, order kept). */
 function normalise(dto: CreateBookingDto) {
@@ -72,16 +44,23 @@ function normalise(dto: CreateBookingDto) {
     groupId: dto.groupId ?? null,
   };
 }
+type NormalRequest = ReturnType<typeof normalise>;
+type RuledAsset = Awaited<ReturnType<CatalogueService['forRules']>>[number];
 
 @Injectable()
 export class BookingsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly bookings: BookingsRepository,
     private readonly catalogue: CatalogueService,
+    private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    // In the constructor, not onModuleInit: the demo seeder books before the app is initialised.
+    this.notifications.registerTemplates(BOOKING_NOTICES);
+  }
 
   /** What the rules say about a request, its price, and which requested windows are already held. */
   async quote(actor: Actor, dto: CreateBookingDto): Promise<QuoteResponse> {
@@ -95,7 +74,10 @@ export class BookingsService {
     return { ...evaluation, ok: evaluation.ok && conflicts.length === 0, conflicts };
   }
 
-  /** Creates a booking that holds its slot (pending or auto-approved), all items or none. */
+  /**
+   * Creates a booking that holds its slot (pending or auto-approved), all items or none, with its
+   * audit entry and notifications in the same transaction.
+   */
   async create(
     actor: Actor,
     dto: CreateBookingDto,
@@ -120,45 +102,52 @@ export class BookingsService {
     });
     const decision = pending ? 'pending' : 'approved';
     const paymentStatus = evaluation.quote.total === 0 && evaluation.quote.waived > 0 ? 'waived' : 'quoted';
-    const audit = this.audit.row(actor, {
-      action: pending ? 'booking.requested' : 'booking.auto_approved',
-      entityType: 'booking',
-      entityId: null,
-      after: { ...request, decision, quotedTotal: evaluation.quote.total },
-    });
-    const notice = this.notice(actor.userId, pending ? 'booking.requested' : 'booking.approved', {
-      start: new Date(request.start),
-      end: new Date(request.end),
-      names: items.map((i) => i.asset.name),
-    });
-    let created: { id: string; created_at: Date; group_name: string | null; group_kind: GroupKind | null };
+    const names = items.map((i) => i.asset.name);
+    const id = randomUUID();
+    const facts = { start: new Date(request.start), end: new Date(request.end), names };
+    const notices = [
+      this.notice(actor.userId, pending ? 'booking.requested' : 'booking.approved', id, facts),
+    ];
+    if (pending) notices.push(...(await this.approverNotices(this.db.manager, actor, id, facts)));
+    let created;
     try {
-      const rows = await runPrepared<typeof created>(this.db.manager, CREATE_BOOKING, [
-        actor.userId,
-        request.groupId,
-        request.purpose,
-        request.purposeTag ?? null,
-        request.attendees,
-        request.start,
-        request.end,
-        decision,
-        decidedAt,
-        null,
-        paymentStatus,
-        evaluation.quote.total,
-        JSON.stringify(evaluation.quote),
-        pending,
-        idempotencyKey ?? null,
-        requestHash,
-        items.map((i) => i.asset.id),
-        items.map((i) => i.asset.kind),
-        items.map((i) => i.quantity),
-        items.map((i) => i.asset.rulesVersion),
-        items.map((i) => i.during),
-        JSON.stringify(audit),
-        JSON.stringify(notice),
-      ]);
-      created = rows[0];
+      // One statement: the booking, its items, its audit entry and its notifications, all or nothing.
+      created = await this.bookings.insertHeld(
+        {
+          id,
+          requester_id: actor.userId,
+          group_id: request.groupId,
+          purpose: request.purpose,
+          purpose_tag: request.purposeTag ?? null,
+          attendees: request.attendees,
+          start_at: request.start,
+          end_at: request.end,
+          decision,
+          decided_at: decidedAt?.toISOString() ?? null,
+          payment_status: paymentStatus,
+          quoted_total: evaluation.quote.total,
+          quote: evaluation.quote,
+          approval_required: pending,
+          idempotency_key: idempotencyKey ?? null,
+          request_hash: requestHash,
+        },
+        items.map((i) => ({
+          asset_id: i.asset.id,
+          asset_kind: i.asset.kind,
+          quantity: i.quantity,
+          rules_version: i.asset.rulesVersion,
+          during: i.during,
+        })),
+        [
+          this.audit.entry(actor, {
+            action: pending ? 'booking.requested' : 'booking.auto_approved',
+            entityType: 'booking',
+            entityId: id,
+            after: { ...request, decision, quotedTotal: evaluation.quote.total },
+          }),
+        ],
+        this.notifications.rows(notices),
+      );
     } catch (error) {
       const pg = constraintOf(error);
       if (pg?.code === '23P01') {
@@ -209,56 +198,38 @@ export class BookingsService {
     return { booking: toBookingDto(row), replayed: false };
   }
 
-  async get(actor: Actor, id: string, manager: EntityManager = this.db.manager): Promise<BookingDto> {
-    const rows = (await manager.query(`${SELECT_BOOKING} WHERE b.id = $1`, [id])) as BookingRow[];
-    const row = rows[0];
+  async get(actor: Actor, id: string, tx?: EntityManager): Promise<BookingDto> {
+    const row = await this.bookings.findView(id, tx);
     if (!row || !this.maySee(actor, row)) throw notFound();
     return toBookingDto(row);
   }
 
   approve(actor: Actor, id: string, reason?: string): Promise<BookingDto> {
-    // Re-claiming the slot (holds_slot = true) makes the database re-check it inside this transaction.
-    return this.transition(
-      actor,
-      id,
-      'booking.approved',
-      `decision = 'approved', holds_slot = true, decided_by = $2, decided_at = now(), decision_reason = $3`,
-      [actor.userId, reason ?? null],
-      ['pending'],
-    );
+    return this.transition(actor, id, async () => ({
+      kind: 'approve',
+      by: actor.userId,
+      reason: reason ?? null,
+    }));
   }
 
   reject(actor: Actor, id: string, reason: string): Promise<BookingDto> {
-    return this.transition(
-      actor,
-      id,
-      'booking.rejected',
-      `decision = 'rejected', holds_slot = false, decided_by = $2, decided_at = now(), decision_reason = $3`,
-      [actor.userId, reason],
-      ['pending'],
-    );
+    return this.transition(actor, id, async () => ({ kind: 'reject', by: actor.userId, reason }));
   }
 
   /** What cancelling would mean now, as `cancel` will apply it. */
   async cancellationTerms(actor: Actor, id: string): Promise<CancellationTerms> {
-    return this.termsFor(actor, await this.get(actor, id));
+    return this.termsFor(this.db.manager, actor, await this.get(actor, id));
   }
 
   /** The requester cancels under the cancellation policy; an approver cancels anyone's with a reason and no fee. */
-  async cancel(actor: Actor, id: string, reason?: string): Promise<BookingDto> {
-    const terms = await this.termsFor(actor, await this.get(actor, id));
-    if (terms.reasonRequired && !reason)
-      throw new DomainError('validation_failed', {}, {}, [{ field: 'reason', code: 'required' }]);
-    if (terms.violation) throw new DomainError('rule_violation', { violations: [terms.violation] });
-    return this.transition(
-      actor,
-      id,
-      'booking.cancelled',
-      `decision = 'cancelled', holds_slot = false, cancelled_by = $2, cancelled_at = now(), cancel_reason = $3,
-       cancellation_fee = $4, payment_status = CASE WHEN $4 > 0 THEN 'invoiced' ELSE payment_status END`,
-      [actor.userId, reason ?? null, terms.fee],
-      ['pending', 'approved'],
-    );
+  cancel(actor: Actor, id: string, reason?: string): Promise<BookingDto> {
+    return this.transition(actor, id, async (tx, before) => {
+      const terms = await this.termsFor(tx, actor, before);
+      if (terms.reasonRequired && !reason)
+        throw new DomainError('validation_failed', {}, {}, [{ field: 'reason', code: 'required' }]);
+      if (terms.violation) throw new DomainError('rule_violation', { violations: [terms.violation] });
+      return { kind: 'cancel', by: actor.userId, reason: reason ?? null, fee: terms.fee };
+    });
   }
 
   /** Approve or reject many; each in its own transaction, each answered on its own. */
@@ -281,13 +252,40 @@ export class BookingsService {
     return { results };
   }
 
+  /**
+   * The daily digest for approvers who chose one: how many requests wait and since when. A scheduled
+   * job (platform/jobs) calls this once a day; it writes nothing when nothing waits. Returns the
+   * number of approvers notified.
+   */
+  async sendApprovalDigest(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const waiting = await this.bookings.pendingSummary(tx);
+      if (waiting.total === 0 || !waiting.oldest) return 0;
+      const approvers = await this.users.withPermission(tx, PERMISSIONS.BOOKINGS_DECIDE, 'daily_digest');
+      const oldest = waiting.oldest;
+      await this.notifications.notify(
+        tx,
+        approvers.map((a) => ({
+          recipientId: a.id,
+          kind: 'booking.approval_digest' satisfies BookingNotice,
+          subject: { type: 'approval_queue', id: null },
+          values: (locale: Locale) => ({
+            count: String(waiting.total),
+            oldest: this.localTime(oldest, locale),
+          }),
+        })),
+      );
+      return approvers.length;
+    });
+  }
+
   // ── internals ─────────────────────────────────────────────────────────────
 
   /**
    * Cancellation terms from each item's booked rule version: the fee is each item's policy applied
    * to that item's rental lines (not its deposit). An approver cancelling someone else's pays nothing.
    */
-  private async termsFor(actor: Actor, booking: BookingDto): Promise<CancellationTerms> {
+  private async termsFor(tx: EntityManager, actor: Actor, booking: BookingDto): Promise<CancellationTerms> {
     const own = booking.requester.id === actor.userId;
     if (!own && !can(actor, 'bookings:decide')) throw notFound();
     if (booking.decision !== 'pending' && booking.decision !== 'approved')
@@ -297,7 +295,7 @@ export class BookingsService {
     let fee = 0;
     let freeUntil: string | null = null;
     for (const item of booking.items) {
-      const rules = await this.catalogue.rulesAtVersion(this.db.manager, item.assetId, item.rulesVersion);
+      const rules = await this.catalogue.rulesAtVersion(tx, item.assetId, item.rulesVersion);
       const fees = booking.quote.lines
         .filter((l) => l.assetId === item.assetId && l.kind !== 'deposit')
         .reduce((sum, l) => sum + l.amount, 0);
@@ -330,27 +328,30 @@ export class BookingsService {
   }
 
   /**
-   * A guarded update from an expected decision to the next, in one transaction with its audit row
-   * and notification. A database conflict (the slot re-check) surfaces as slot_taken.
+   * One decision, in one transaction: lock the booking, read the "before" state under the lock, decide
+   * the transition from it, apply it, and write its audit entry and notification. Re-claiming a slot
+   * makes the database re-check it here; a conflict surfaces as slot_taken.
    */
   private async transition(
     actor: Actor,
     id: string,
-    notice: BookingNotice,
-    assignments: string,
-    params: unknown[],
-    from: string[],
+    decide: (tx: EntityManager, before: BookingDto) => Promise<Transition>,
   ): Promise<BookingDto> {
-    const before = await this.get(actor, id);
     try {
-      return await this.db.transaction(async (manager) => {
-        const updated = (await manager.query(
-          `UPDATE bookings SET ${assignments}, updated_at = now() WHERE id = $1 AND decision = ANY($${params.length + 2}::text[]) RETURNING id`,
-          [id, ...params, from],
-        )) as [unknown[], number];
-        if (updated[1] === 0) throw new DomainError('state_conflict', { decision: before.decision });
-        const after = await this.get(actor, id, manager);
-        await this.audit.record(manager, actor, {
+      return await this.db.transaction(async (tx) => {
+        if (!(await this.bookings.lock(tx, id))) throw notFound();
+        const before = await this.get(actor, id, tx);
+        const transition = await decide(tx, before);
+        if (!mayStart(transition, before.decision))
+          throw new DomainError('state_conflict', { decision: before.decision });
+        await this.bookings.apply(
+          tx,
+          id,
+          changeFor(transition, { paymentStatus: before.payment.status }, new Date()),
+        );
+        const after = await this.get(actor, id, tx);
+        const notice = TRANSITION_RULES[transition.kind].notice;
+        await this.audit.record(tx, actor, {
           action: notice,
           entityType: 'booking',
           entityId: id,
@@ -359,10 +360,17 @@ export class BookingsService {
             decision: after.decision,
             holdsSlot: after.holdsSlot,
             payment: after.payment,
-            reason: params[1] ?? null,
+            reason: transition.reason,
           },
         });
-        await this.notify(manager, after, notice, (params[1] as string | null) ?? '');
+        await this.notifications.notify(tx, [
+          this.notice(after.requester.id, notice, id, {
+            start: new Date(after.start),
+            end: new Date(after.end),
+            names: after.items.map((i) => i.assetName),
+            reason: transition.reason ?? '',
+          }),
+        ]);
         // Read inside the transaction after the update: exactly what commits.
         return after;
       });
@@ -372,12 +380,20 @@ export class BookingsService {
     }
   }
 
-  private async evaluate(manager: EntityManager, actor: Actor, request: ReturnType<typeof normalise>) {
+  private async evaluate(tx: EntityManager, actor: Actor, request: NormalRequest) {
     const ids = [...new Set(request.items.map((i) => i.assetId))];
-    const assets = await this.catalogue.forRules(manager, ids);
+    const assets = await this.catalogue.forRules(ids, tx);
     const withQuotas = assets.filter((a) => a.rules.quotas.length > 0).map((a) => a.id);
     const usage = withQuotas.length
-      ? await this.usage(manager, actor, request.groupId, request.start, withQuotas)
+      ? (await this.bookings.usageAround(tx, actor.userId, request.groupId, request.start, withQuotas)).map(
+          (r) => ({
+            userId: r.requester_id,
+            groupId: r.group_id,
+            start: r.start_at.toISOString(),
+            end: r.end_at.toISOString(),
+            assetIds: r.asset_ids,
+          }),
+        )
       : [];
     const evaluation = evaluateBooking({
       now: new Date().toISOString(),
@@ -393,60 +409,17 @@ export class BookingsService {
     return { evaluation, assets };
   }
 
-  /** The actor's and the group's slot-holding bookings around the request, for quotas. */
-  private async usage(
-    manager: EntityManager,
-    actor: Actor,
-    groupId: string | null,
-    start: string,
-    assetIds: string[],
-  ): Promise<UsageEntry[]> {
-    const rows = (await manager.query(
-      `SELECT b.requester_id, b.group_id, b.start_at, b.end_at, array_agg(i.asset_id) AS asset_ids
-         FROM bookings b JOIN booking_items i ON i.booking_id = b.id
-        WHERE b.holds_slot AND (b.requester_id = $1 OR ($2::uuid IS NOT NULL AND b.group_id = $2))
-          AND b.start_at BETWEEN $3::timestamptz - interval '32 days' AND $3::timestamptz + interval '32 days'
-          AND i.asset_id = ANY($4::uuid[])
-        GROUP BY b.id`,
-      [actor.userId, groupId, start, assetIds],
-    )) as {
-      requester_id: string;
-      group_id: string | null;
-      start_at: Date;
-      end_at: Date;
-      asset_ids: string[];
-    }[];
-    return rows.map((r) => ({
-      userId: r.requester_id,
-      groupId: r.group_id,
-      start: r.start_at.toISOString(),
-      end: r.end_at.toISOString(),
-      assetIds: r.asset_ids,
-    }));
-  }
-
   /** Held windows that collide with the request — when, never who. */
-  private async conflicts(
-    request: ReturnType<typeof normalise>,
-    assets: Awaited<ReturnType<CatalogueService['forRules']>>,
-  ): Promise<SlotConflict[]> {
+  private async conflicts(request: NormalRequest, assets: RuledAsset[]): Promise<SlotConflict[]> {
     const found: SlotConflict[] = [];
     for (const item of request.items) {
       const asset = assets.find((a) => a.id === item.assetId);
       if (!asset) continue;
       const range = bufferedRange(request.start, request.end, asset.rules);
-      const rows = (await this.db.query(
-        `SELECT lower(b.during) AS start, upper(b.during) AS end, b.quantity,
-                (SELECT coalesce(sum(o.quantity), 0) FROM booking_items o
-                  WHERE o.asset_id = b.asset_id AND o.holds_slot AND o.during && tstzrange($2, $3)) AS held
-           FROM booking_items b
-          WHERE b.asset_id = $1 AND b.holds_slot AND b.during && tstzrange($2, $3)
-          ORDER BY lower(b.during)`,
-        [asset.id, range.start, range.end],
-      )) as { start: Date; end: Date; held: string }[];
+      const rows = await this.bookings.heldWindows(asset.id, range.start, range.end);
       const blocking =
         asset.kind === 'equipment_pool'
-          ? rows.filter((r) => Number(r.held) + item.quantity > (asset.poolSize ?? 0))
+          ? rows.filter((r) => r.held + item.quantity > (asset.poolSize ?? 0))
           : rows;
       for (const r of blocking)
         found.push({
@@ -460,41 +433,55 @@ export class BookingsService {
   }
 
   private async replay(actor: Actor, key: string, hash: string): Promise<BookingDto | undefined> {
-    const existing = await this.db
-      .getRepository(BookingEntity)
-      .findOneBy({ requesterId: actor.userId, idempotencyKey: key });
+    const existing = await this.bookings.findByIdempotencyKey(actor.userId, key);
     if (!existing) return undefined;
     if (existing.requestHash !== hash) throw new DomainError('idempotency_key_reused');
     return this.get(actor, existing.id);
   }
 
-  private async notify(
-    manager: EntityManager,
-    booking: BookingDto,
-    notice: BookingNotice,
-    reason = '',
-  ): Promise<void> {
-    const values = this.notice(booking.requester.id, notice, {
-      start: new Date(booking.start),
-      end: new Date(booking.end),
-      names: booking.items.map((i) => i.assetName),
-      reason,
-    });
-    await manager.insert(NotificationEntity, { ...values, bookingId: booking.id, readAt: null });
+  /** Approvers who want each request (not the requester themself) hear of a new one that needs them. */
+  private async approverNotices(
+    tx: EntityManager,
+    actor: Actor,
+    bookingId: string,
+    facts: { start: Date; end: Date; names: LocalizedText[] },
+  ): Promise<Notice[]> {
+    const approvers = await this.users.withPermission(tx, PERMISSIONS.BOOKINGS_DECIDE, 'each');
+    return approvers
+      .filter((a) => a.id !== actor.userId)
+      .map((a) => {
+        const base = this.notice(a.id, 'booking.awaiting_decision', bookingId, facts);
+        return {
+          ...base,
+          values: (locale: Locale) => ({ ...base.values(locale), requester: actor.displayName }),
+        };
+      });
   }
 
-  /** A booking notice's row: what, which assets and when, in local time, in both languages. */
+  /** A booking notice: what, which assets and when, in the centre's local time, in each language. */
   private notice(
-    userId: string,
+    recipientId: string,
     kind: BookingNotice,
+    bookingId: string,
     facts: { start: Date; end: Date; names: LocalizedText[]; reason?: string },
-  ) {
-    const tz = this.config.MADANG_TIMEZONE;
-    const when = `${DateTime.fromJSDate(facts.start, { zone: zoneNamed(tz) }).toFormat('yyyy-MM-dd HH:mm')}–${DateTime.fromJSDate(facts.end, { zone: zoneNamed(tz) }).toFormat('HH:mm')}`;
-    const reason = facts.reason ?? '';
-    return this.notifications.row(userId, kind, {
-      ko: { assets: facts.names.map((n) => n.ko).join(', '), when, reason },
-      en: { assets: facts.names.map((n) => n.en).join(', '), when, reason },
-    });
+  ): Notice {
+    const zone = zoneNamed(this.config.MADANG_TIMEZONE);
+    const when = `${DateTime.fromJSDate(facts.start, { zone }).toFormat('yyyy-MM-dd HH:mm')}–${DateTime.fromJSDate(facts.end, { zone }).toFormat('HH:mm')}`;
+    return {
+      recipientId,
+      kind,
+      subject: { type: 'booking', id: bookingId },
+      values: (locale) => ({
+        assets: facts.names.map((n) => n[locale]).join(', '),
+        when,
+        reason: facts.reason ?? '',
+      }),
+    };
+  }
+
+  private localTime(at: Date, locale: Locale): string {
+    return DateTime.fromJSDate(at, { zone: zoneNamed(this.config.MADANG_TIMEZONE) })
+      .setLocale(locale)
+      .toFormat('yyyy-MM-dd HH:mm');
   }
 }

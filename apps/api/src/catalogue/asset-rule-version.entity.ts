@@ -1,5 +1,6 @@
-import type { RentalRules } from '@madang/booking-rules';
+import type { RentalRules } from '@madang/contracts';
 import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { UserEntity } from '../auth/user.entity';
 import { AssetEntity } from './asset.entity';
 
 /** Immutable snapshots of an asset's effective rules; bookings point at the version they were given. */
@@ -20,6 +21,10 @@ export class AssetRuleVersionEntity {
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'asset_rule_versions_created_by_fkey' })
+  author?: UserEntity;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,4 +1,4 @@
-import type { AssetKind, RentalRulesOverride } from '@madang/booking-rules';
+import type { AssetKind, RentalRulesOverride } from '@madang/contracts';
 import {
   Check,
   Column,

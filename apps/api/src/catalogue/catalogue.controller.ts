@@ -15,8 +15,7 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import type { AssetDetail, AssetSummary, CategoryDto } from '@madang/booking-rules';
-import { PERMISSIONS } from '@madang/contracts';
+import { PERMISSIONS, type AssetDetail, type AssetSummary, type CategoryDto } from '@madang/contracts';
 import type { Response } from 'express';
 import type { Actor } from '../core/actor';
 import { CurrentActor, OptionalActor, Public, RequirePermission } from '../core/decorators';

@@ -1,4 +1,10 @@
-import type { AssetDetail, BookingDto, BulkDecisionResult, CategoryDto } from '@madang/booking-rules';
+import type {
+  AssetDetail,
+  BookingDto,
+  BulkDecisionResult,
+  CategoryDto,
+  UpdateCategoryRequest,
+} from '@madang/contracts';
 import { DateTime } from 'luxon';
 import { startTestApp, TestApp } from '../test/test-app';
 
@@ -34,6 +40,33 @@ describe('catalogue management (real PostgreSQL)', () => {
     t = await startTestApp({ demo: true });
   });
   afterAll(() => t.close());
+
+  it('saves a category from the editor (code, name, description) and refuses a code another category has', async () => {
+    const approver = await t.signIn('approver@madang.local');
+    const first = await approver.post<CategoryDto>('/api/categories', {
+      code: 'sound-rooms-old',
+      name: { ko: '스튜디오', en: 'Studios' },
+    });
+    const other = await approver.post<CategoryDto>('/api/categories', {
+      code: 'test-kitchens',
+      name: { ko: '부엌', en: 'Kitchens' },
+    });
+    expect([first.status, other.status]).toEqual([201, 201]);
+    const edited: UpdateCategoryRequest = {
+      code: 'sound_rooms',
+      name: { ko: '녹음 스튜디오', en: 'Recording studios' },
+      description: { ko: '방음', en: 'Sound-proofed' },
+    };
+    const saved = await approver.patch<CategoryDto>(`/api/categories/${first.body.id}`, edited);
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject(edited);
+    const taken = await approver.patch<{ code: string; errors: { field: string }[] }>(
+      `/api/categories/${first.body.id}`,
+      { code: 'test-kitchens' },
+    );
+    expect(taken.status).toBe(409);
+    expect(taken.body.errors).toEqual([expect.objectContaining({ field: 'code' })]);
+  });
 
   it('lets an approver create a category and an asset, retire it, and hides retired assets from the public', async () => {
     const approver = await t.signIn('approver@madang.local');

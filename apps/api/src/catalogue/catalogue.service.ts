@@ -1,28 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
-  AssetDetail,
   AssetForRules,
-  AssetSummary,
-  CategoryDto,
   DEFAULT_RULES,
   mergeRules,
   openingIntervalsOn,
-  RentalRules,
-  RentalRulesOverride,
   validateRules,
   zoneNamed,
 } from '@madang/booking-rules';
+import { AssetDetail, AssetSummary, CategoryDto, RentalRules, RentalRulesOverride } from '@madang/contracts';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../platform/audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { Actor, can } from '../core/actor';
 import { DomainError, invalidField, notFound } from '../core/domain-error';
-import { prepared, runPrepared } from '../database/prepared';
-import { AssetRuleVersionEntity } from './asset-rule-version.entity';
+import { AssetFields, AssetRow, AssetsRepository } from './assets.repository';
+import { CategoriesRepository, CategoryFields } from './categories.repository';
 import { AssetEntity } from './asset.entity';
-import { CategoryEntity } from './category.entity';
 import {
   AssetQueryDto,
   CreateAssetDto,
@@ -31,49 +26,14 @@ import {
   UpdateCategoryDto,
 } from './dto/catalogue.dto';
 
-interface AssetRow {
-  id: string;
-  category_id: string;
-  kind: AssetSummary['kind'];
-  name_ko: string;
-  name_en: string;
-  description_ko: string;
-  description_en: string;
-  capacity: number | null;
-  pool_size: number | null;
-  location: string;
-  amenities: string[];
-  accessibility: string[];
-  active: boolean;
-  rules: RentalRulesOverride;
-  rules_version: number;
-  effective: RentalRules;
-  category_name_ko: string;
-  category_name_en: string;
-  photo_ids: string[];
-}
-
-const SELECT_ASSET = `SELECT a.*, v.rules AS effective, c.name_ko AS category_name_ko, c.name_en AS category_name_en,
-  coalesce((SELECT array_agg(p.id ORDER BY p.created_at) FROM asset_photos p WHERE p.asset_id = a.id), '{}') AS photo_ids
-  FROM assets a
-  JOIN asset_categories c ON c.id = a.category_id
-  JOIN asset_rule_versions v ON v.asset_id = a.id AND v.version = a.rules_version`;
-
 const RULE_KEYS = new Set(Object.keys(DEFAULT_RULES));
-
-/** What the rules engine needs of each asset: its current effective rules and their version. */
-const ASSETS_FOR_RULES = prepared(
-  'assets_for_rules',
-  `SELECT a.id, a.kind, a.name_ko, a.name_en, a.capacity, a.pool_size, a.active, a.rules_version, v.rules AS effective
-     FROM unnest($1::uuid[]) AS wanted(id)
-     JOIN assets a ON a.id = wanted.id
-     JOIN asset_rule_versions v ON v.asset_id = a.id AND v.version = a.rules_version`,
-);
 
 @Injectable()
 export class CatalogueService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly categoriesRepo: CategoriesRepository,
+    private readonly assets: AssetsRepository,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}
@@ -87,18 +47,14 @@ export class CatalogueService {
 
   /** Every category, or just the one with `id`. */
   async categories(id?: string): Promise<CategoryDto[]> {
-    const rows = (await this.db.query(
-      `SELECT c.*, (SELECT count(*)::int FROM assets a WHERE a.category_id = c.id AND a.active) AS asset_count
-         FROM asset_categories c WHERE ($1::uuid IS NULL OR c.id = $1) ORDER BY c.name_ko`,
-      [id ?? null],
-    )) as (CategoryEntity & Record<string, unknown>)[];
+    const rows = await this.categoriesRepo.rows(id);
     return rows.map((r) => ({
-      id: r['id'] as string,
-      code: r['code'] as string,
-      name: { ko: r['name_ko'] as string, en: r['name_en'] as string },
-      description: { ko: r['description_ko'] as string, en: r['description_en'] as string },
-      rules: r['rules'] as RentalRulesOverride,
-      assetCount: r['asset_count'] as number,
+      id: r.id,
+      code: r.code,
+      name: { ko: r.name_ko, en: r.name_en },
+      description: { ko: r.description_ko, en: r.description_en },
+      rules: r.rules,
+      assetCount: r.asset_count,
     }));
   }
 
@@ -111,27 +67,30 @@ export class CatalogueService {
   async createCategory(actor: Actor, dto: CreateCategoryDto): Promise<CategoryDto> {
     const rules = dto.rules ?? {};
     this.assertRules(mergeRules(this.centreDefaults(), this.checkedOverride(rules)));
-    try {
-      const id = await this.db.transaction(async (manager) => {
-        const saved = await manager.save(
-          manager.create(CategoryEntity, {
-            code: dto.code,
-            nameKo: dto.name.ko.trim(),
-            nameEn: dto.name.en.trim(),
-            descriptionKo: dto.description?.ko.trim() ?? '',
-            descriptionEn: dto.description?.en.trim() ?? '',
-            rules,
-          }),
-        );
-        await this.audit.record(manager, actor, {
-          action: 'category.created',
-          entityType: 'category',
-          entityId: saved.id,
-          after: dto,
-        });
-        return saved.id;
+    const id = await this.inCategoryTransaction(async (tx) => {
+      const created = await this.categoriesRepo.insert(tx, {
+        code: dto.code,
+        nameKo: dto.name.ko.trim(),
+        nameEn: dto.name.en.trim(),
+        descriptionKo: dto.description?.ko.trim() ?? '',
+        descriptionEn: dto.description?.en.trim() ?? '',
+        rules,
       });
-      return this.category(id);
+      await this.audit.record(tx, actor, {
+        action: 'category.created',
+        entityType: 'category',
+        entityId: created,
+        after: dto,
+      });
+      return created;
+    });
+    return this.category(id);
+  }
+
+  /** A category write; a code another category already has answers 409 on the field `code`. */
+  private async inCategoryTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction(work);
     } catch (error) {
       if (
         error instanceof QueryFailedError &&
@@ -144,17 +103,18 @@ export class CatalogueService {
   }
 
   async updateCategory(actor: Actor, id: string, dto: UpdateCategoryDto): Promise<CategoryDto> {
-    await this.db.transaction(async (manager) => {
-      const before = await manager.findOneBy(CategoryEntity, { id });
+    await this.inCategoryTransaction(async (manager) => {
+      const before = await this.categoriesRepo.find(manager, id);
       if (!before) throw notFound();
-      const patch: Partial<CategoryEntity> = {};
+      const patch: Partial<CategoryFields> = {};
+      if (dto.code !== undefined && dto.code !== before.code) patch.code = dto.code;
       if (dto.name) Object.assign(patch, { nameKo: dto.name.ko.trim(), nameEn: dto.name.en.trim() });
       if (dto.description)
         Object.assign(patch, {
           descriptionKo: dto.description.ko.trim(),
           descriptionEn: dto.description.en.trim(),
         });
-      if (Object.keys(patch).length) await manager.update(CategoryEntity, { id }, patch);
+      await this.categoriesRepo.update(manager, id, patch);
       await this.audit.record(manager, actor, {
         action: 'category.updated',
         entityType: 'category',
@@ -170,18 +130,12 @@ export class CatalogueService {
   async setCategoryRules(actor: Actor, id: string, rules: RentalRulesOverride): Promise<CategoryDto> {
     const checked = this.checkedOverride(rules);
     await this.db.transaction(async (manager) => {
-      const category = await manager.findOne(CategoryEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const category = await this.categoriesRepo.lock(manager, id);
       if (!category) throw notFound();
-      const assets = await manager.find(AssetEntity, {
-        where: { categoryId: id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const assets = await this.assets.lockInCategory(manager, id);
       for (const asset of assets) this.assertRules(mergeRules(this.centreDefaults(), checked, asset.rules));
       this.assertRules(mergeRules(this.centreDefaults(), checked));
-      await manager.update(CategoryEntity, { id }, { rules: checked });
+      await this.categoriesRepo.update(manager, id, { rules: checked });
       for (const asset of assets) await this.newVersion(manager, actor, { ...asset }, checked);
       await this.audit.record(manager, actor, {
         action: 'category.rules_changed',
@@ -203,27 +157,14 @@ export class CatalogueService {
       .map((t) => t.trim())
       .filter(Boolean);
     const freeRange = this.freeRange(query);
-    const rows = (await this.db.query(
-      `${SELECT_ASSET}
-        WHERE ($1::boolean OR a.active)
-          AND ($2::text IS NULL OR a.kind = $2)
-          AND ($3::uuid IS NULL OR a.category_id = $3)
-          AND ($4::int IS NULL OR a.capacity IS NULL OR a.capacity >= $4)
-          AND (cardinality($5::text[]) = 0 OR (a.amenities || a.accessibility) @> $5::text[])
-          AND ($6::tstzrange IS NULL OR NOT EXISTS (
-                SELECT 1 FROM booking_items b
-                 WHERE b.asset_id = a.id AND b.holds_slot AND b.during && $6::tstzrange
-                 GROUP BY b.asset_id HAVING sum(b.quantity) >= coalesce(a.pool_size, 1)))
-        ORDER BY c.name_ko, a.name_ko`,
-      [
-        includeRetired,
-        query.kind ?? null,
-        query.categoryId ?? null,
-        query.minCapacity ?? null,
-        tags,
-        freeRange,
-      ],
-    )) as AssetRow[];
+    const rows = await this.assets.search({
+      includeRetired,
+      kind: query.kind ?? null,
+      categoryId: query.categoryId ?? null,
+      minCapacity: query.minCapacity ?? null,
+      tags,
+      freeDuring: freeRange,
+    });
     const summaries = rows.map((r) => this.toDetail(r));
     if (!query.freeFrom || !query.freeTo) return summaries.map(stripDetail);
     // Free also means open: the whole range must lie inside opening hours.
@@ -232,24 +173,20 @@ export class CatalogueService {
       .map(stripDetail);
   }
 
-  async getAsset(
-    actor: Actor | undefined,
-    id: string,
-    manager: EntityManager = this.db.manager,
-  ): Promise<AssetDetail> {
-    const rows = (await manager.query(`${SELECT_ASSET} WHERE a.id = $1`, [id])) as AssetRow[];
-    const row = rows[0];
+  async getAsset(actor: Actor | undefined, id: string, tx?: EntityManager): Promise<AssetDetail> {
+    const row = await this.assets.find(id, tx);
     if (!row || (!row.active && !(actor && can(actor, 'catalogue:manage')))) throw notFound();
     return this.toDetail(row);
   }
 
   async createAsset(actor: Actor, dto: CreateAssetDto): Promise<AssetDetail> {
     this.assertKindFields(dto.kind, dto.capacity, dto.poolSize);
-    const id = await this.db.transaction(async (manager) => {
-      const category = await manager.findOneBy(CategoryEntity, { id: dto.categoryId });
+    const id = await this.db.transaction(async (tx) => {
+      const category = await this.categoriesRepo.find(tx, dto.categoryId);
       if (!category) throw invalidField('categoryId', 'invalid');
-      const asset = await manager.save(
-        manager.create(AssetEntity, {
+      const created = await this.assets.insert(
+        tx,
+        {
           categoryId: dto.categoryId,
           kind: dto.kind,
           nameKo: dto.name.ko.trim(),
@@ -263,37 +200,29 @@ export class CatalogueService {
           accessibility: dto.accessibility ?? [],
           active: dto.active ?? true,
           rules: {},
-          rulesVersion: 1,
-        }),
+        },
+        mergeRules(this.centreDefaults(), category.rules, {}),
+        actor.userId,
       );
-      await manager.insert(AssetRuleVersionEntity, {
-        assetId: asset.id,
-        version: 1,
-        rules: mergeRules(this.centreDefaults(), category.rules, {}),
-        createdBy: actor.userId,
-      });
-      await this.audit.record(manager, actor, {
+      await this.audit.record(tx, actor, {
         action: 'asset.created',
         entityType: 'asset',
-        entityId: asset.id,
+        entityId: created,
         after: dto,
       });
-      return asset.id;
+      return created;
     });
     return this.getAsset(actor, id);
   }
 
   async updateAsset(actor: Actor, id: string, dto: UpdateAssetDto): Promise<AssetDetail> {
     await this.db.transaction(async (manager) => {
-      const asset = await manager.findOne(AssetEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const asset = await this.assets.lock(manager, id);
       if (!asset) throw notFound();
       const capacity = dto.capacity !== undefined ? dto.capacity : asset.capacity;
       const poolSize = dto.poolSize !== undefined ? dto.poolSize : asset.poolSize;
       this.assertKindFields(asset.kind, capacity, poolSize);
-      const patch: Partial<AssetEntity> = {};
+      const patch: Partial<AssetFields> = {};
       if (dto.name) Object.assign(patch, { nameKo: dto.name.ko.trim(), nameEn: dto.name.en.trim() });
       if (dto.description)
         Object.assign(patch, { descriptionKo: dto.description.ko, descriptionEn: dto.description.en });
@@ -304,14 +233,14 @@ export class CatalogueService {
       }
       const categoryChanged = dto.categoryId !== undefined && dto.categoryId !== asset.categoryId;
       if (categoryChanged) {
-        if (!(await manager.findOneBy(CategoryEntity, { id: dto.categoryId })))
+        if (!(await this.categoriesRepo.find(manager, dto.categoryId as string)))
           throw invalidField('categoryId', 'invalid');
         patch.categoryId = dto.categoryId;
       }
-      if (Object.keys(patch).length) await manager.update(AssetEntity, { id }, patch);
+      await this.assets.update(manager, id, patch);
       if (categoryChanged) {
-        const category = await manager.findOneByOrFail(CategoryEntity, { id: dto.categoryId });
-        await this.newVersion(manager, actor, { ...asset, ...patch }, category.rules);
+        const category = await this.categoriesRepo.find(manager, dto.categoryId as string);
+        await this.newVersion(manager, actor, { ...asset, ...patch }, category?.rules ?? {});
       }
       await this.audit.record(manager, actor, {
         action: 'asset.updated',
@@ -328,14 +257,12 @@ export class CatalogueService {
   async setAssetRules(actor: Actor, id: string, rules: RentalRulesOverride): Promise<AssetDetail> {
     const checked = this.checkedOverride(rules);
     await this.db.transaction(async (manager) => {
-      const asset = await manager.findOne(AssetEntity, {
-        where: { id },
-        lock: { mode: 'pessimistic_write' },
-      });
+      const asset = await this.assets.lock(manager, id);
       if (!asset) throw notFound();
-      const category = await manager.findOneByOrFail(CategoryEntity, { id: asset.categoryId });
+      const category = await this.categoriesRepo.find(manager, asset.categoryId);
+      if (!category) throw notFound();
       this.assertRules(mergeRules(this.centreDefaults(), category.rules, checked));
-      await manager.update(AssetEntity, { id }, { rules: checked });
+      await this.assets.update(manager, id, { rules: checked });
       await this.newVersion(manager, actor, { ...asset, rules: checked }, category.rules);
       await this.audit.record(manager, actor, {
         action: 'asset.rules_changed',
@@ -348,13 +275,10 @@ export class CatalogueService {
     return this.getAsset(actor, id);
   }
 
-  /** Assets as the rules engine sees them, with their current rules version, locked for the caller's transaction. */
-  async forRules(
-    manager: EntityManager,
-    ids: string[],
-  ): Promise<(AssetForRules & { rulesVersion: number })[]> {
+  /** Assets as the rules engine sees them, with their current rules version (on the caller's transaction, if any). */
+  async forRules(ids: string[], tx?: EntityManager): Promise<(AssetForRules & { rulesVersion: number })[]> {
     if (ids.length === 0) return [];
-    const rows = await runPrepared<AssetRow>(manager, ASSETS_FOR_RULES, [ids]);
+    const rows = await this.assets.forRules(ids, tx);
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
@@ -367,30 +291,25 @@ export class CatalogueService {
     }));
   }
 
-  async rulesAtVersion(manager: EntityManager, assetId: string, version: number): Promise<RentalRules> {
-    const row = await manager.findOneByOrFail(AssetRuleVersionEntity, { assetId, version });
-    return row.rules;
+  /** The rules an asset had at a version (what a booking was given). */
+  rulesAtVersion(tx: EntityManager, assetId: string, version: number): Promise<RentalRules> {
+    return this.assets.rulesAt(tx, assetId, version);
   }
 
   // ── helpers ───────────────────────────────────────────────────────────────
 
   private async newVersion(
-    manager: EntityManager,
+    tx: EntityManager,
     actor: Actor,
-    asset: AssetEntity,
+    asset: Pick<AssetEntity, 'id' | 'rules'>,
     categoryRules: RentalRulesOverride,
   ): Promise<void> {
-    // An UPDATE … RETURNING answers [rows, affected] through TypeORM.
-    const [[{ version }]] = (await manager.query(
-      `UPDATE assets SET rules_version = rules_version + 1 WHERE id = $1 RETURNING rules_version AS version`,
-      [asset.id],
-    )) as [{ version: number }[], number];
-    await manager.insert(AssetRuleVersionEntity, {
-      assetId: asset.id,
-      version,
-      rules: mergeRules(this.centreDefaults(), categoryRules, asset.rules),
-      createdBy: actor.userId,
-    });
+    await this.assets.addRulesVersion(
+      tx,
+      asset.id,
+      mergeRules(this.centreDefaults(), categoryRules, asset.rules),
+      actor.userId,
+    );
   }
 
   private checkedOverride(rules: RentalRulesOverride): RentalRulesOverride {

@@ -1,4 +1,4 @@
-import type { RentalRulesOverride } from '@madang/booking-rules';
+import type { RentalRulesOverride } from '@madang/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity({ name: 'asset_categories' })

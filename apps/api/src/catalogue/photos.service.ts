@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AssetDetail } from '@madang/booking-rules';
+import type { AssetDetail } from '@madang/contracts';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../platform/audit/audit.service';
 import type { Actor } from '../core/actor';
 import { DomainError, invalidField, notFound } from '../core/domain-error';
 import { AssetPhotoEntity } from './asset-photo.entity';

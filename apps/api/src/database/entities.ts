@@ -1,11 +1,11 @@
-import { AuditLogEntity } from '../audit/audit-log.entity';
+import { AuditLogEntity } from '../platform/audit/audit-log.entity';
 import { BookingItemEntity } from '../bookings/booking-item.entity';
 import { BookingEntity } from '../bookings/booking.entity';
 import { AssetPhotoEntity } from '../catalogue/asset-photo.entity';
 import { AssetRuleVersionEntity } from '../catalogue/asset-rule-version.entity';
 import { AssetEntity } from '../catalogue/asset.entity';
 import { CategoryEntity } from '../catalogue/category.entity';
-import { NotificationEntity } from '../notifications/notification.entity';
+import { NotificationEntity } from '../platform/notifications/notification.entity';
 import { LoginAttemptEntity } from '../auth/login-attempt.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { UserRoleEntity } from '../auth/user-role.entity';

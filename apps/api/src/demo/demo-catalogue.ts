@@ -1,4 +1,4 @@
-import type { AssetKind, OpeningHours, RentalRulesOverride } from '@madang/booking-rules';
+import type { AssetKind, OpeningHours, RentalRulesOverride } from '@madang/contracts';
 import { KOREAN_HOLIDAYS_2026_2027 } from './korean-holidays';
 
 const weekdays = (open: string, close: string): OpeningHours[] =>

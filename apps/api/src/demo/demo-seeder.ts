@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Role } from '@madang/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../platform/audit/audit.service';
 import { normalizeEmail } from '../auth/auth.service';
 import { PasswordService } from '../auth/password.service';
 import { UserRoleEntity } from '../auth/user-role.entity';

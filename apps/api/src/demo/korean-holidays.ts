@@ -1,4 +1,4 @@
-import type { Closure } from '@madang/booking-rules';
+import type { Closure } from '@madang/contracts';
 
 /** Korean public holidays 2026–2027 (with substitute holidays and the 2026 local election day). */
 const HOLIDAYS: [string, string, string, string][] = [

@@ -1,25 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GRANTABLE_ROLES, isRole, Page, Role, UserSummary } from '@madang/contracts';
+import {
+  GRANTABLE_ROLES,
+  isRole,
+  Page,
+  Permission,
+  Role,
+  ROLE_PERMISSIONS,
+  ROLES,
+  UserSummary,
+  type ApprovalNotices,
+  type Locale,
+} from '@madang/contracts';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { UserRoleEntity } from '../auth/user-role.entity';
+import { pageOf } from '../core/pagination';
 import type { Actor } from '../core/actor';
 import { DomainError, invalidField, notFound } from '../core/domain-error';
+import { AuditService } from '../platform/audit/audit.service';
 import { UserListQueryDto } from './dto/users.dto';
-
-interface UserRow {
-  id: string;
-  email: string;
-  display_name: string;
-  locale: UserSummary['locale'];
-  roles: string[];
-  created_at: Date;
-  total?: string;
-}
-
-const SELECT_USER = `SELECT u.id, u.email, u.display_name, u.locale, u.created_at,
-  coalesce((SELECT array_agg(r.role ORDER BY r.role) FROM user_roles r WHERE r.user_id = u.id), '{}') AS roles`;
+import { UserRow, UsersRepository } from './users.repository';
 
 const toSummary = (row: UserRow): UserSummary => ({
   id: row.id,
@@ -34,37 +33,47 @@ const toSummary = (row: UserRow): UserSummary => ({
 export class UsersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersRepository,
     private readonly audit: AuditService,
   ) {}
 
   async list(_actor: Actor, query: UserListQueryDto): Promise<Page<UserSummary>> {
-    const limit = query.limit ?? 50;
-    const offset = query.offset ?? 0;
-    const pattern = query.q ? `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
-    const rows = (await this.db.query(
-      `${SELECT_USER}, count(*) OVER () AS total FROM users u
-        WHERE ($1::text IS NULL OR u.email ILIKE $1 OR u.display_name ILIKE $1)
-          AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = $2))
-        ORDER BY u.created_at DESC, u.id LIMIT $3 OFFSET $4`,
-      [pattern, query.role ?? null, limit, offset],
-    )) as UserRow[];
-    return { items: rows.map(toSummary), total: rows.length ? Number(rows[0].total) : 0, limit, offset };
+    const { limit, offset } = pageOf(query);
+    const filter = { text: query.q ?? null, role: query.role ?? null };
+    const [rows, total] = await Promise.all([
+      this.users.page(filter, limit, offset),
+      this.users.count(filter),
+    ]);
+    return { items: rows.map(toSummary), total, limit, offset };
   }
 
-  async get(userId: string, manager: EntityManager = this.db.manager): Promise<UserSummary> {
-    const rows = (await manager.query(`${SELECT_USER} FROM users u WHERE u.id = $1`, [userId])) as UserRow[];
-    if (!rows[0]) throw notFound();
-    return toSummary(rows[0]);
+  async get(userId: string, tx?: EntityManager): Promise<UserSummary> {
+    const row = await this.users.find(userId, tx);
+    if (!row) throw notFound();
+    return toSummary(row);
+  }
+
+  /**
+   * People who hold a permission through a role and chose this way of hearing about requests
+   * (for other domains: e.g. bookings tells approvers of new requests). Read on the caller's transaction.
+   */
+  withPermission(
+    tx: EntityManager,
+    permission: Permission,
+    notices: ApprovalNotices,
+  ): Promise<{ id: string; locale: Locale }[]> {
+    const roles = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes(permission));
+    return this.users.withRolesAndNotices(tx, roles, notices);
   }
 
   async grantRole(actor: Actor, userId: string, role: Role): Promise<UserSummary> {
     this.assertGrantable(role);
-    return this.db.transaction(async (manager) => {
-      const before = await this.get(userId, manager);
+    return this.db.transaction(async (tx) => {
+      const before = await this.get(userId, tx);
       if (before.roles.includes(role)) return before;
-      await manager.insert(UserRoleEntity, { userId, role, grantedBy: actor.userId });
-      const after = await this.get(userId, manager);
-      await this.audit.record(manager, actor, {
+      await this.users.grant(tx, userId, role, actor.userId);
+      const after = await this.get(userId, tx);
+      await this.audit.record(tx, actor, {
         action: 'user.role_granted',
         entityType: 'user',
         entityId: userId,
@@ -81,12 +90,12 @@ export class UsersService {
       // An admin cannot lock the centre out by removing their own admin role.
       throw new DomainError('state_conflict', { reason: 'cannot_revoke_own_admin' });
     }
-    return this.db.transaction(async (manager) => {
-      const before = await this.get(userId, manager);
+    return this.db.transaction(async (tx) => {
+      const before = await this.get(userId, tx);
       if (!before.roles.includes(role)) return before;
-      await manager.delete(UserRoleEntity, { userId, role });
-      const after = await this.get(userId, manager);
-      await this.audit.record(manager, actor, {
+      await this.users.revoke(tx, userId, role);
+      const after = await this.get(userId, tx);
+      await this.audit.record(tx, actor, {
         action: 'user.role_revoked',
         entityType: 'user',
         entityId: userId,

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  APPROVAL_NOTICES,
+  ApprovalNotices,
   ChangePasswordRequest,
   LOCALES,
   Locale,
@@ -72,4 +74,9 @@ export class UpdateProfileDto implements UpdateProfileRequest {
   @IsOptional()
   @OneOf(LOCALES)
   locale?: Locale;
+
+  @ApiPropertyOptional({ enum: APPROVAL_NOTICES })
+  @IsOptional()
+  @OneOf(APPROVAL_NOTICES)
+  approvalNotices?: ApprovalNotices;
 }

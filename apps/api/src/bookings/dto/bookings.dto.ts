@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { BulkDecisionRequest, CreateBookingRequest, Decision } from '@madang/booking-rules';
+import type {
+  AvailabilityQuery,
+  BookingItem,
+  BookingListQuery,
+  BulkDecisionRequest,
+  CancelRequest,
+  CreateBookingRequest,
+  Decision,
+  RejectRequest,
+} from '@madang/contracts';
 import { Type } from 'class-transformer';
+import { PageQueryDto } from '../../core/pagination';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,7 +26,7 @@ import {
 } from 'class-validator';
 import { IntRange, OneOf, QueryInstant, Text } from '../../core/validators';
 
-export class BookingItemDto {
+export class BookingItemDto implements Partial<BookingItem> {
   @ApiProperty()
   @IsDefined()
   @IsUUID()
@@ -74,14 +84,14 @@ export class CreateBookingDto implements CreateBookingRequest {
   groupId?: string | null;
 }
 
-export class ReasonDto {
+export class ReasonDto implements CancelRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @Text(1, 1000)
   reason?: string;
 }
 
-export class RejectDto {
+export class RejectDto implements RejectRequest {
   @ApiProperty()
   @IsDefined()
   @Text(1, 1000)
@@ -110,7 +120,7 @@ export class BulkDecisionDto implements BulkDecisionRequest {
 
 export const DECISIONS = ['pending', 'approved', 'rejected', 'cancelled'] as const;
 
-export class BookingListQueryDto {
+export class BookingListQueryDto extends PageQueryDto implements BookingListQuery {
   @ApiPropertyOptional({ enum: ['mine', 'all'] })
   @IsOptional()
   @OneOf(['mine', 'all'])
@@ -135,21 +145,9 @@ export class BookingListQueryDto {
   @IsOptional()
   @QueryInstant()
   to?: string;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IntRange(1, 500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IntRange(0, 1_000_000)
-  offset?: number;
 }
 
-export class AvailabilityQueryDto {
+export class AvailabilityQueryDto implements AvailabilityQuery {
   @ApiProperty()
   @IsDefined()
   @QueryInstant()

@@ -1,5 +1,18 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AssetKind, RentalRulesOverride } from '@madang/booking-rules';
+import {
+  CATEGORY_CODE_MAX_LENGTH,
+  CATEGORY_CODE_PATTERN,
+  type AssetKind,
+  type AssetQuery,
+  type CreateAssetRequest,
+  type CreateCategoryRequest,
+  type LocalizedText,
+  type RentalRulesOverride,
+  type UpdateAssetRequest,
+  type UpdateCategoryRequest,
+  type UpdateRulesRequest,
+} from '@madang/contracts';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,7 +31,7 @@ import { IntRange, OneOf, QueryInstant, Text } from '../../core/validators';
 
 export const ASSET_KINDS = ['space', 'equipment_item', 'equipment_pool'] as const;
 
-export class LocalizedTextDto {
+export class LocalizedTextDto implements LocalizedText {
   @ApiProperty()
   @IsDefined()
   @Text(1, 200)
@@ -30,7 +43,7 @@ export class LocalizedTextDto {
   en!: string;
 }
 
-export class LocalizedLongTextDto {
+export class LocalizedLongTextDto implements LocalizedText {
   @ApiProperty()
   @IsDefined()
   @IsString()
@@ -44,11 +57,18 @@ export class LocalizedLongTextDto {
   en!: string;
 }
 
-export class CreateCategoryDto {
-  @ApiProperty({ example: 'meeting-rooms' })
+/** The category code rule of the contract, as validation. */
+const CategoryCode = () =>
+  applyDecorators(
+    IsString(),
+    MaxLength(CATEGORY_CODE_MAX_LENGTH, { context: { max: CATEGORY_CODE_MAX_LENGTH } }),
+    Matches(CATEGORY_CODE_PATTERN, { context: { code: 'invalid' } }),
+  );
+
+export class CreateCategoryDto implements CreateCategoryRequest {
+  @ApiProperty({ example: 'meeting-rooms', pattern: CATEGORY_CODE_PATTERN.source })
   @IsDefined()
-  @IsString()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,39}$/, { context: { code: 'invalid' } })
+  @CategoryCode()
   code!: string;
 
   @ApiProperty({ type: LocalizedTextDto })
@@ -69,7 +89,12 @@ export class CreateCategoryDto {
   rules?: RentalRulesOverride;
 }
 
-export class UpdateCategoryDto {
+export class UpdateCategoryDto implements UpdateCategoryRequest {
+  @ApiPropertyOptional({ example: 'meeting-rooms', pattern: CATEGORY_CODE_PATTERN.source })
+  @IsOptional()
+  @CategoryCode()
+  code?: string;
+
   @ApiPropertyOptional({ type: LocalizedTextDto })
   @IsOptional()
   @ValidateNested()
@@ -83,7 +108,7 @@ export class UpdateCategoryDto {
   description?: LocalizedLongTextDto;
 }
 
-export class RulesDto {
+export class RulesDto implements UpdateRulesRequest {
   @ApiProperty({ description: 'RentalRulesOverride: only the fields to override' })
   @IsDefined()
   @IsObject()
@@ -135,7 +160,7 @@ class AssetFieldsDto {
   active?: boolean;
 }
 
-export class CreateAssetDto extends AssetFieldsDto {
+export class CreateAssetDto extends AssetFieldsDto implements CreateAssetRequest {
   @ApiProperty()
   @IsDefined()
   @IsUUID()
@@ -153,7 +178,7 @@ export class CreateAssetDto extends AssetFieldsDto {
   name!: LocalizedTextDto;
 }
 
-export class UpdateAssetDto extends AssetFieldsDto {
+export class UpdateAssetDto extends AssetFieldsDto implements UpdateAssetRequest {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()
@@ -169,7 +194,7 @@ export class UpdateAssetDto extends AssetFieldsDto {
 const toBool = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
-export class AssetQueryDto {
+export class AssetQueryDto implements AssetQuery {
   @ApiPropertyOptional({ enum: ASSET_KINDS })
   @IsOptional()
   @OneOf(ASSET_KINDS)

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   AddMemberRequest,
+  UpdateMemberRequest,
   CreateGroupRequest,
   GROUP_KINDS,
   GroupKind,
@@ -52,7 +53,7 @@ export class AddMemberDto implements AddMemberRequest {
   isManager?: boolean;
 }
 
-export class UpdateMemberDto {
+export class UpdateMemberDto implements UpdateMemberRequest {
   @ApiProperty()
   @IsDefined()
   @IsBoolean()

@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
-import { AuditLogEntity } from '../../audit/audit-log.entity';
+import { AuditLogEntity } from '../audit/audit-log.entity';
 import type { Actor } from '../../core/actor';
 import { startTestApp, TestApp } from '../../test/test-app';
 import { FileEntity } from '../files/file.entity';

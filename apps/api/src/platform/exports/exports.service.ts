@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../../config/app-config';
 import type { Actor } from '../../core/actor';
 import { DomainError, notFound } from '../../core/domain-error';

@@ -1,7 +1,7 @@
 import type { FileInfo, FileUploadResult, ProblemDetails } from '@madang/contracts';
 import type { MadangClient } from '@madang/testing';
 import { createHash, randomUUID } from 'node:crypto';
-import { AuditLogEntity } from '../../audit/audit-log.entity';
+import { AuditLogEntity } from '../audit/audit-log.entity';
 import type { Actor } from '../../core/actor';
 import { startTestApp, TestApp } from '../../test/test-app';
 import { FileEntity } from './file.entity';

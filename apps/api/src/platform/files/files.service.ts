@@ -11,7 +11,7 @@ import {
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../../config/app-config';
 import type { Actor } from '../../core/actor';
 import { DomainError, forbidden, invalidField, notFound } from '../../core/domain-error';

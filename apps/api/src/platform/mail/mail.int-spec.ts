@@ -186,8 +186,8 @@ describe('e-mail notifications (real SMTP listener)', () => {
     second.onApplicationBootstrap();
     try {
       await t.db.query(
-        `INSERT INTO notifications (user_id, kind, title_ko, title_en, body_ko, body_en, email_state)
-         SELECT $1, 'booking.approved', '묶음 ' || i, 'bulk ' || i, '본문', 'body', 'queued' FROM generate_series(1, 40) i`,
+        `INSERT INTO notifications (user_id, kind, title_ko, title_en, body_ko, body_en, subject_type, email_state)
+         SELECT $1, 'booking.approved', '묶음 ' || i, 'bulk ' || i, '본문', 'body', 'booking', 'queued' FROM generate_series(1, 40) i`,
         [userId],
       );
       // Besides the flush jobs, drain directly from both at once: each message is claimed by one sender.

@@ -1,15 +1,9 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
+import { Module } from '@nestjs/common';
 import { MailerService } from './mailer.service';
 
 /** E-mail for notifications over SMTP, sent by the `mail.flush` job (needs JobsModule, which is global). */
-@Module({})
-export class MailModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    return {
-      module: MailModule,
-      providers: [{ provide: AppConfig, useValue: config }, MailerService],
-      exports: [MailerService],
-    };
-  }
-}
+@Module({
+  providers: [MailerService],
+  exports: [MailerService],
+})
+export class MailModule {}

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Role, ROLES } from '@madang/contracts';
-import { Type } from 'class-transformer';
+import { Role, ROLES, type UserListQuery } from '@madang/contracts';
+import { PageQueryDto } from '../../core/pagination';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { IntRange, OneOf } from '../../core/validators';
+import { OneOf } from '../../core/validators';
 
-export class UserListQueryDto {
+export class UserListQueryDto extends PageQueryDto implements UserListQuery {
   @ApiPropertyOptional({ description: 'Matches e-mail or display name' })
   @IsOptional()
   @IsString()
@@ -15,16 +15,4 @@ export class UserListQueryDto {
   @IsOptional()
   @OneOf(ROLES)
   role?: Role;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IntRange(1, 200)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IntRange(0, 1_000_000)
-  offset?: number;
 }

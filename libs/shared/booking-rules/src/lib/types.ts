@@ -1,135 +1,31 @@
-import type { GroupKind, LocalizedText, Role } from '@madang/contracts';
+import type { AssetKind, BookingItem, GroupKind, LocalizedText, RentalRules, Role } from '@madang/contracts';
 
-export type AssetKind = 'space' | 'equipment_item' | 'equipment_pool';
-
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-
-/** Local wall-clock time `HH:mm`, 00:00–23:59; `24:00` is allowed as a closing/ending time. */
-export type WallTime = string;
-
-/** Local calendar date `YYYY-MM-DD`. */
-export type LocalDate = string;
-
-export interface OpeningHours {
-  weekday: IsoWeekday;
-  open: WallTime;
-  close: WallTime;
-}
-
-export interface Closure {
-  /** First closed local date, inclusive. */
-  from: LocalDate;
-  /** Last closed local date, inclusive. */
-  to: LocalDate;
-  reason: LocalizedText;
-}
-
-/**
- * A privilege (or restriction) of the booking window for some people. An override matches when the
- * actor holds one of `roles` or the request is for a group of one of `groupKinds`; an override
- * naming neither matches nobody. For each field, the most generous value among the matching
- * overrides that set it replaces the base value.
- */
-export interface WindowOverride {
-  roles?: Role[];
-  groupKinds?: GroupKind[];
-  minNoticeMinutes?: number;
-  maxAdvanceDays?: number;
-}
-
-export type QuotaScope = 'person' | 'group';
-export type QuotaPeriod = 'week' | 'month';
-
-export interface Quota {
-  /** person: bookings made by the actor; group: bookings for the request's group. */
-  scope: QuotaScope;
-  /** week: ISO week starting Monday 00:00 local; month: calendar month local. */
-  period: QuotaPeriod;
-  maxBookings?: number;
-  maxHours?: number;
-}
-
-export interface Eligibility {
-  roles?: Role[];
-  groupKinds?: GroupKind[];
-}
-
-export interface ApprovalRule {
-  required: boolean;
-  autoApproveRoles?: Role[];
-  autoApproveGroupKinds?: GroupKind[];
-}
-
-export interface PeakWindow {
-  weekdays: IsoWeekday[];
-  from: WallTime;
-  to: WallTime;
-  /** KRW per hour inside the window (replaces the base rate for those minutes). */
-  rate: number;
-}
-
-export interface Waiver {
-  groupKinds?: GroupKind[];
-  /** Purpose tags (request.purposeTag) that qualify, e.g. 'public_interest'. */
-  purposes?: string[];
-  /** 1..100; 100 also waives the deposit. */
-  percent: number;
-  label: LocalizedText;
-}
-
-export interface Pricing {
-  unit: 'hour' | 'day';
-  /** KRW integer per unit. */
-  rate: number;
-  /** Hourly pricing only. */
-  peak?: PeakWindow[];
-  /** KRW integer per booking (per item for pools). */
-  deposit: number;
-  waivers: Waiver[];
-}
-
-export interface CancellationPolicy {
-  /** Cancelling at least this many (elapsed) hours before the start is free. */
-  freeUntilHoursBefore: number;
-  /** Fee charged after the free deadline, as a percentage of the fee total. */
-  feePercent: number;
-}
-
-/** The effective rules of one asset (category rules merged with the asset's own overrides). */
-export interface RentalRules {
-  /** IANA time zone; every wall-clock rule is read in it. */
-  timeZone: string;
-  /** Several entries per weekday allowed; none at all means always closed. */
-  openingHours: OpeningHours[];
-  closures: Closure[];
-  /** Start and end must fall on a multiple of this many wall-clock minutes after local midnight. */
-  slotStepMinutes: number;
-  minDurationMinutes: number;
-  maxDurationMinutes: number;
-  minNoticeMinutes: number;
-  /** The start's local date may be at most this many days after today's local date. */
-  maxAdvanceDays: number;
-  windowOverrides: WindowOverride[];
-  bufferBeforeMinutes: number;
-  bufferAfterMinutes: number;
-  quotas: Quota[];
-  /** Empty = any signed-in person; when both are given, either suffices. */
-  eligibility: Eligibility;
-  approval: ApprovalRule;
-  pricing: Pricing;
-  cancellation: CancellationPolicy;
-}
-
-type OverrideOf<T> = T extends readonly unknown[] ? T : T extends object ? Partial<T> : T;
-
-/** What a category or an asset overrides: arrays replace, nested objects merge per key. */
-export type RentalRulesOverride = { [K in keyof RentalRules]?: OverrideOf<RentalRules[K]> };
-
-export interface BookingItem {
-  assetId: string;
-  quantity: number;
-}
+/** The wire shapes the engine computes with live in contracts; re-exported as the engine's own vocabulary. */
+export type {
+  AssetKind,
+  IsoWeekday,
+  WallTime,
+  LocalDate,
+  OpeningHours,
+  Closure,
+  WindowOverride,
+  QuotaScope,
+  QuotaPeriod,
+  Quota,
+  Eligibility,
+  ApprovalRule,
+  PeakWindow,
+  Waiver,
+  Pricing,
+  CancellationPolicy,
+  RentalRules,
+  RentalRulesOverride,
+  BookingItem,
+  QuoteLineKind,
+  QuoteLineUnit,
+  QuoteLine,
+  Quote,
+} from '@madang/contracts';
 
 export interface BookingRequest {
   /** ISO 8601 with offset (or Z). */
@@ -178,36 +74,4 @@ export interface BookingEvaluationInput {
   actor: Actor;
   assets: AssetForRules[];
   usage: UsageEntry[];
-}
-
-export type QuoteLineKind = 'rate' | 'peak' | 'waiver' | 'deposit';
-export type QuoteLineUnit = 'hour' | 'day' | 'percent' | 'item';
-
-export interface QuoteLine {
-  assetId: string;
-  kind: QuoteLineKind;
-  /** Shows how the amount was computed, e.g. "회의실 A: 2시간 × 20,000원". */
-  label: LocalizedText;
-  /** Hours (may be fractional, e.g. 1.5), days, percent or items — see `unit`. */
-  quantity: number;
-  unit: QuoteLineUnit;
-  /** KRW per unit; for a waiver line, the amount the percentage is taken of. */
-  unitPrice: number;
-  /** Pool items the line is multiplied by (1 otherwise). */
-  multiplier: number;
-  /** Integer KRW; negative for waivers. The amounts of all lines sum to `total`. */
-  amount: number;
-}
-
-export interface Quote {
-  currency: 'KRW';
-  lines: QuoteLine[];
-  /** Rental fees before waivers (rate + peak lines). */
-  subtotal: number;
-  /** Fees waived (positive). Recorded as in-kind support. */
-  waived: number;
-  /** Refundable deposits, after a 100% waiver. */
-  deposit: number;
-  /** subtotal − waived + deposit. */
-  total: number;
 }

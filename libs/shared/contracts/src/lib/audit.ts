@@ -1,3 +1,5 @@
+import type { PageQuery } from './users';
+
 export interface AuditEntry {
   id: string;
   at: string;
@@ -11,13 +13,11 @@ export interface AuditEntry {
   requestId: string | null;
 }
 
-export interface AuditQuery {
+export interface AuditQuery extends PageQuery {
   action?: string;
   entityType?: string;
   entityId?: string;
   actorId?: string;
   from?: string;
   to?: string;
-  limit?: number;
-  offset?: number;
 }

@@ -1,3 +1,4 @@
+import type { ApprovalNotices } from './notifications';
 import type { Locale } from './locale';
 import type { Permission } from './permissions';
 import type { GroupKind, Role } from './roles';
@@ -22,6 +23,8 @@ export interface ChangePasswordRequest {
 export interface UpdateProfileRequest {
   displayName?: string;
   locale?: Locale;
+  /** How to hear of booking requests waiting for your decision (approvers). */
+  approvalNotices?: ApprovalNotices;
 }
 
 export interface MembershipSummary {
@@ -39,6 +42,8 @@ export interface MeResponse {
   roles: Role[];
   permissions: Permission[];
   groups: MembershipSummary[];
+  /** Always sent by the API. Optional only until the web's test fixtures include it (TEMPORARY). */
+  approvalNotices?: ApprovalNotices;
 }
 
 /** Name of the session cookie (HttpOnly) and of the CSRF double-submit cookie and header. */

@@ -35,3 +35,7 @@ export interface AddMemberRequest {
   email: string;
   isManager?: boolean;
 }
+
+export interface UpdateMemberRequest {
+  isManager: boolean;
+}

@@ -1,10 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AuditQuery } from '@madang/contracts';
-import { Type } from 'class-transformer';
+import { PageQueryDto } from '../../../core/pagination';
 import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IntRange } from '../../core/validators';
 
-export class AuditQueryDto implements AuditQuery {
+export class AuditQueryDto extends PageQueryDto implements AuditQuery {
   @ApiPropertyOptional({ example: 'user.role_granted' })
   @IsOptional()
   @IsString()
@@ -37,16 +36,4 @@ export class AuditQueryDto implements AuditQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IntRange(1, 200)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IntRange(0, 10_000_000)
-  offset?: number;
 }

@@ -1,5 +1,5 @@
 import type { AuditEntry, Page, UserSummary } from '@madang/contracts';
-import { startTestApp, TestApp } from '../test/test-app';
+import { startTestApp, TestApp } from '../../test/test-app';
 
 describe('audit log (real PostgreSQL)', () => {
   let t: TestApp;

@@ -8,15 +8,17 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import { UserEntity } from '../auth/user.entity';
+import { UserEntity } from '../../auth/user.entity';
 
 export type EmailState = 'none' | 'queued' | 'sent' | 'failed';
 
 @Entity({ name: 'notifications' })
 @Index('notifications_user_created_idx', ['userId', 'createdAt'])
+@Index('notifications_subject_idx', ['subjectType', 'subjectId'])
 @Index('notifications_email_due_idx', ['emailNextAttemptAt'], { where: `"email_state" = 'queued'` })
 @Check('notifications_email_state_check', `"email_state" IN ('none', 'queued', 'sent', 'failed')`)
 @Check('notifications_email_attempts_check', '"email_attempts" >= 0')
+@Check('notifications_subject_type_check', `"subject_type" ~ '^[a-z][a-z_]{0,39}$'`)
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'notifications_pkey' })
   id!: string;
@@ -43,8 +45,12 @@ export class NotificationEntity {
   @Column({ name: 'body_en', type: 'text' })
   bodyEn!: string;
 
-  @Column({ name: 'booking_id', type: 'uuid', nullable: true })
-  bookingId!: string | null;
+  /** What the notification is about: a domain's aggregate (`booking`, …) and its id (null for a list, e.g. a digest). */
+  @Column({ name: 'subject_type', type: 'text' })
+  subjectType!: string;
+
+  @Column({ name: 'subject_id', type: 'uuid', nullable: true })
+  subjectId!: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

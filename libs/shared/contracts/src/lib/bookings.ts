@@ -1,114 +1,10 @@
-import type { GroupKind, LocalizedText } from '@madang/contracts';
-import type { AssetKind, BookingItem, Quote, RentalRules, RentalRulesOverride } from './types';
+import type { LocalizedText } from './locale';
+import type { AssetKind, BookingItem, Quote } from './rental-rules';
+import type { GroupKind } from './roles';
+import type { PageQuery } from './users';
 import type { Violation } from './violations';
 
-/**
- * HTTP contract of the booking API (catalogue, availability, bookings, approvals, notifications),
- * shared by the API and the web app. Times are ISO 8601 strings in UTC; money is integer KRW.
- */
-
-export interface Interval {
-  start: string;
-  end: string;
-}
-
-export interface CategoryDto {
-  id: string;
-  code: string;
-  name: LocalizedText;
-  description: LocalizedText;
-  /** The category's rules over the centre's defaults. */
-  rules: RentalRulesOverride;
-  assetCount: number;
-}
-
-export interface CreateCategoryRequest {
-  code: string;
-  name: LocalizedText;
-  description?: LocalizedText;
-  rules?: RentalRulesOverride;
-}
-export type UpdateCategoryRequest = Partial<CreateCategoryRequest>;
-
-export interface PriceSummary {
-  unit: 'hour' | 'day';
-  rate: number;
-  deposit: number;
-}
-
-export interface AssetSummary {
-  id: string;
-  categoryId: string;
-  categoryName: LocalizedText;
-  kind: AssetKind;
-  name: LocalizedText;
-  description: LocalizedText;
-  capacity: number | null;
-  poolSize: number | null;
-  location: string;
-  amenities: string[];
-  accessibility: string[];
-  photoIds: string[];
-  active: boolean;
-  approvalRequired: boolean;
-  price: PriceSummary;
-}
-
-export interface AssetDetail extends AssetSummary {
-  /** Effective rules (centre defaults ← category ← asset). */
-  rules: RentalRules;
-  rulesVersion: number;
-  /** What the asset itself overrides. */
-  override: RentalRulesOverride;
-}
-
-export interface AssetQuery {
-  kind?: AssetKind;
-  categoryId?: string;
-  minCapacity?: number;
-  /** Comma-separated amenity or accessibility tags; all must match. */
-  tags?: string;
-  /** With freeTo: only assets free for the whole range. */
-  freeFrom?: string;
-  freeTo?: string;
-  includeRetired?: boolean;
-}
-
-export interface CreateAssetRequest {
-  categoryId: string;
-  kind: AssetKind;
-  name: LocalizedText;
-  description?: LocalizedText;
-  capacity?: number | null;
-  poolSize?: number | null;
-  location?: string;
-  amenities?: string[];
-  accessibility?: string[];
-  active?: boolean;
-}
-export type UpdateAssetRequest = Partial<Omit<CreateAssetRequest, 'kind'>>;
-
-export interface UpdateRulesRequest {
-  rules: RentalRulesOverride;
-}
-
-export interface AssetAvailability {
-  assetId: string;
-  kind: AssetKind;
-  poolSize: number | null;
-  /** Opening hours minus closures, in the window. */
-  open: Interval[];
-  /** Held time (buffers included); for pools, `quantity` units are held in that interval. */
-  busy: (Interval & { quantity: number })[];
-  /** Open and not fully held (for pools: at least one unit free). */
-  free: Interval[];
-}
-
-export interface AvailabilityResponse {
-  from: string;
-  to: string;
-  assets: AssetAvailability[];
-}
+/** HTTP contract of bookings and approvals. Times are ISO 8601 strings in UTC; money is integer KRW. */
 
 export type CreateBookingRequest = {
   items: BookingItem[];
@@ -190,16 +86,17 @@ export interface SlotConflict {
   end: string;
 }
 
-export interface BookingListQuery {
+export interface BookingListQuery extends PageQuery {
   /** mine (default) or all (needs bookings:read-all). */
   scope?: 'mine' | 'all';
   decision?: Decision;
   assetId?: string;
   from?: string;
   to?: string;
-  limit?: number;
-  offset?: number;
 }
+
+/** The approval queue, longest waiting first. */
+export type ApprovalQueueQuery = PageQuery;
 
 export interface ApprovalQueueItem extends BookingDto {
   waitingMinutes: number;
@@ -223,14 +120,4 @@ export interface BulkDecisionRequest {
 }
 export interface BulkDecisionResult {
   results: { id: string; ok: boolean; status: number; code?: string; decision?: Decision }[];
-}
-
-export interface NotificationDto {
-  id: string;
-  kind: string;
-  title: LocalizedText;
-  body: LocalizedText;
-  bookingId: string | null;
-  createdAt: string;
-  readAt: string | null;
 }

@@ -1,10 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
-import type { NotificationDto } from '@madang/booking-rules';
-import { PERMISSIONS } from '@madang/contracts';
-import type { Actor } from '../core/actor';
-import { CurrentActor, RequirePermission } from '../core/decorators';
-import { uuidPipe } from '../core/params';
+import { PERMISSIONS, type NotificationDto } from '@madang/contracts';
+import type { Actor } from '../../core/actor';
+import { CurrentActor, RequirePermission } from '../../core/decorators';
+import { uuidPipe } from '../../core/params';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notifications')

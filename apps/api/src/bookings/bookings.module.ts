@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { AuditModule } from '../platform/audit/audit.module';
+import { NotificationsModule } from '../platform/notifications/notifications.module';
+import { BookingsQueryService } from './bookings-query.service';
+import { BookingsController } from './bookings.controller';
+import { BookingsRepository } from './bookings.repository';
+import { BookingsService } from './bookings.service';
+import { UsersModule } from '../users/users.module';
+
+/** Booking requests, decisions and availability. Exports BookingsService (create a booking on someone's behalf). */
+@Module({
+  imports: [CatalogueModule, UsersModule, AuditModule, NotificationsModule],
+  controllers: [BookingsController],
+  providers: [BookingsService, BookingsQueryService, BookingsRepository],
+  exports: [BookingsService],
+})
+export class BookingsModule {}
