@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { AuditModule } from '../platform/audit/audit.module';
 import { NotificationsModule } from '../platform/notifications/notifications.module';
+import { BookingsJobs } from './bookings-jobs';
 import { BookingsQueryService } from './bookings-query.service';
 import { BookingsController } from './bookings.controller';
 import { BookingsRepository } from './bookings.repository';
@@ -12,7 +13,7 @@ import { UsersModule } from '../users/users.module';
 @Module({
   imports: [CatalogueModule, UsersModule, AuditModule, NotificationsModule],
   controllers: [BookingsController],
-  providers: [BookingsService, BookingsQueryService, BookingsRepository],
+  providers: [BookingsService, BookingsQueryService, BookingsRepository, BookingsJobs],
   exports: [BookingsService],
 })
 export class BookingsModule {}

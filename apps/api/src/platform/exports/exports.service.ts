@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { JobsService } from '../jobs/jobs.service';
 import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../../config/app-config';
 import type { Actor } from '../../core/actor';
@@ -79,9 +80,19 @@ export class ExportsService implements OnModuleInit, BeforeApplicationShutdown {
     private readonly files: FilesService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly jobs: JobsService,
   ) {}
 
   onModuleInit(): void {
+    // Expired background exports are purged hourly (and on every start of a new one).
+    this.jobs.define<Record<string, never>>({
+      name: 'exports.purge',
+      policy: 'stately',
+      schedule: { cron: '17 * * * *', data: {} },
+      handler: async () => {
+        await this.purgeExpired();
+      },
+    });
     const isRequester = async (actor: Actor | undefined, runId: string, manager = this.db.manager) =>
       !!actor && (await this.runs.isRequester(manager, runId, actor.userId));
     this.files.registerOwner(EXPORT_RUN_OWNER, {
