@@ -1,6 +1,12 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Bookings1764100000000 } from './1764100000000-bookings';
 import { EmailDelivery1764200000000 } from './1764200000000-email-delivery';
+import { Settlement1765400000000 } from './1765400000000-settlement';
 
 /** Every migration in order, as a class list (the API is bundled; globs would find nothing). */
-export const MIGRATIONS = [Foundation1764000000000, Bookings1764100000000, EmailDelivery1764200000000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  Bookings1764100000000,
+  EmailDelivery1764200000000,
+  Settlement1765400000000,
+];

@@ -12,6 +12,7 @@ import { UserRoleEntity } from '../auth/user-role.entity';
 import { UserEntity } from '../auth/user.entity';
 import { GroupMemberEntity } from '../groups/group-member.entity';
 import { GroupEntity } from '../groups/group.entity';
+import { SETTLEMENT_ENTITIES } from '../settlement/entities';
 
 /** Every entity, as a class list: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
@@ -29,4 +30,5 @@ export const ENTITIES = [
   BookingEntity,
   BookingItemEntity,
   NotificationEntity,
+  ...SETTLEMENT_ENTITIES,
 ];
