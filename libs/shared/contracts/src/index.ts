@@ -7,3 +7,4 @@ export * from './lib/users';
 export * from './lib/groups';
 export * from './lib/audit';
 export * from './lib/http';
+export * from './lib/settlement';
