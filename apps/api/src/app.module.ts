@@ -26,6 +26,7 @@ import { DemoSeeder } from './demo/demo-seeder';
 import { GroupsController } from './groups/groups.controller';
 import { GroupsService } from './groups/groups.service';
 import { HealthController } from './health/health.controller';
+import { SettlementModule } from './settlement/settlement.module';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 
@@ -39,6 +40,7 @@ export class AppModule implements NestModule {
           ...dataSourceOptions(config.DATABASE_URL, config.DB_POOL_SIZE),
           logging: false,
         }),
+        SettlementModule,
       ],
       controllers: [
         HealthController,

@@ -45,6 +45,10 @@ describe('decideExpense', () => {
     expect(
       decideExpense({ ...base, missingEvidence: ['minutes'] }, 'verify', 'ops', 'substantive'),
     ).toMatchObject({ ok: false, refusal: { code: 'evidence_incomplete' } });
+    expect(decideExpense(facts, 'verify', 'ops', 'financial')).toEqual({
+      ok: false,
+      refusal: { code: 'evidence_incomplete', missing: ['minutes'] },
+    });
   });
 
   it('two verifications by two different people, neither the requester', () => {

@@ -63,6 +63,13 @@ export function decideExpense(
   kind?: VerificationKind,
 ): TransitionResult {
   const rule = TRANSITIONS[action];
+  // Verifying a paid expense whose checklist is still incomplete: say what is missing.
+  if (
+    action === 'verify' &&
+    (facts.state === 'paid' || facts.state === 'evidence_missing') &&
+    facts.missingEvidence.length > 0
+  )
+    return { ok: false, refusal: { code: 'evidence_incomplete', missing: facts.missingEvidence } };
   if (!rule.from.includes(facts.state))
     return { ok: false, refusal: { code: 'wrong_state', state: facts.state, allowed: rule.from } };
   if (action === 'complete_evidence' && facts.missingEvidence.length > 0)
