@@ -20,10 +20,11 @@ describe('bank statements', () => {
         deposit: '입금금액',
         withdrawal: '출금금액',
         counterparty: '거래내용',
+        memo: '거래기록사항',
         balance: '거래후잔액',
       },
     });
-    const { lines, problems } = readStatement(rows, 2, { ...header!.mapping, memo: '거래기록사항' });
+    const { lines, problems } = readStatement(rows, 2, header!.mapping);
     expect(problems).toEqual([]);
     expect(lines.map((l) => [l.row, l.date, l.amount, l.balance, l.counterparty, l.memo])).toEqual([
       [4, '2027-11-03', -50000, 9950000, '제주식당', '회의비'],

@@ -37,7 +37,7 @@ const ALIASES: Readonly<Record<keyof ColumnMapping, readonly string[]>> = {
   deposit: ['입금액', '입금', '맡기신금액', '입금금액', 'deposit'],
   withdrawal: ['출금액', '출금', '찾으신금액', '출금금액', 'withdrawal'],
   counterparty: ['의뢰인/수취인', '거래내용', '내용', '받는분', '보낸분', '기재내용', 'counterparty', '상대'],
-  memo: ['적요', '메모', '비고', 'memo', '통장메모'],
+  memo: ['적요', '메모', '비고', 'memo', '통장메모', '거래기록사항', '기록사항'],
   balance: ['잔액', '거래후잔액', '거래 후 잔액', 'balance'],
 };
 
