@@ -52,20 +52,23 @@ class Client {
     const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : JSON.stringify(body);
     if (payload !== undefined) headers['content-length'] = Buffer.byteLength(payload);
     return new Promise((ok, fail) => {
-      const req = http.request({ host: this.base.hostname, port: this.base.port, path, method, headers, agent }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('error', fail);
-        res.on('end', () => {
-          for (const line of res.headers['set-cookie'] ?? []) {
-            const [pair] = line.split(';');
-            const i = pair.indexOf('=');
-            this.cookies.set(pair.slice(0, i), decodeURIComponent(pair.slice(i + 1)));
-          }
-          const text = Buffer.concat(chunks).toString('utf8');
-          ok({ status: res.statusCode, body: text ? JSON.parse(text) : undefined, bytes: text.length });
-        });
-      });
+      const req = http.request(
+        { host: this.base.hostname, port: this.base.port, path, method, headers, agent },
+        (res) => {
+          const chunks = [];
+          res.on('data', (c) => chunks.push(c));
+          res.on('error', fail);
+          res.on('end', () => {
+            for (const line of res.headers['set-cookie'] ?? []) {
+              const [pair] = line.split(';');
+              const i = pair.indexOf('=');
+              this.cookies.set(pair.slice(0, i), decodeURIComponent(pair.slice(i + 1)));
+            }
+            const text = Buffer.concat(chunks).toString('utf8');
+            ok({ status: res.statusCode, body: text ? JSON.parse(text) : undefined, bytes: text.length });
+          });
+        },
+      );
       req.on('error', fail);
       req.end(payload);
     });
@@ -127,7 +130,8 @@ try {
   let t = performance.now();
   const programmes = [];
   for (const year of YEARS) {
-    if ((await ops.call('POST', '/api/settlement/fiscal-years', { year })).status !== 201) throw new Error('year');
+    if ((await ops.call('POST', '/api/settlement/fiscal-years', { year })).status !== 201)
+      throw new Error('year');
     for (let p = 0; p < PROGRAMMES_PER_YEAR; p++) {
       const r = await ops.call('POST', '/api/settlement/programmes', {
         year,
@@ -269,7 +273,12 @@ try {
     writeFileSync(path, file);
     chmodSync(path, 0o644);
     let s = performance.now();
-    const r = await ops.call('POST', `/api/settlement/bank/imports?bank=bench&fileName=r${round}.csv`, file, 'text/csv');
+    const r = await ops.call(
+      'POST',
+      `/api/settlement/bank/imports?bank=bench&fileName=r${round}.csv`,
+      file,
+      'text/csv',
+    );
     if (r.status !== 201) throw new Error(`import ${r.status} ${JSON.stringify(r.body)}`);
     importRates.push(r.body.linesAdded / ((performance.now() - s) / 1000));
     matched += r.body.autoMatched;
@@ -280,7 +289,9 @@ try {
   }
 
   // ---- 3. Posting: pay over HTTP ÷ raw SQL insert of the same entry and lines.
-  const approved = (await db.query(`SELECT x.id FROM expenses x WHERE x.state = 'approved' ORDER BY x.id`)).rows.map((r) => r.id);
+  const approved = (
+    await db.query(`SELECT x.id FROM expenses x WHERE x.state = 'approved' ORDER BY x.id`)
+  ).rows.map((r) => r.id);
   let cursor = 0;
   const payHttp = async (n) => {
     const ids = approved.slice(cursor, cursor + n);

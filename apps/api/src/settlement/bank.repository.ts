@@ -139,8 +139,8 @@ export class BankRepository {
   async candidates(m: EntityManager, from: string, to: string): Promise<MatchCandidate[]> {
     const rows = (await m.query(
       `SELECT 'expense' AS kind, x.id, e.entry_date::text AS date, -x.amount AS amount, x.payee_name AS name, '' AS reference
-         FROM expenses x JOIN journal_entries e ON e.id = x.paid_entry_id
-        WHERE e.entry_date BETWEEN $1 AND $2
+         FROM journal_entries e JOIN expenses x ON x.id = e.source_id AND x.paid_entry_id = e.id
+        WHERE e.entry_date BETWEEN $1 AND $2 AND e.source = 'expense'
           AND NOT EXISTS (SELECT 1 FROM bank_matches b WHERE b.expense_id = x.id)
        UNION ALL
        SELECT 'payment', p.id, p.received_on::text,

@@ -143,9 +143,9 @@ export class ExpensesRepository {
     )) as ExpenseRow[];
   }
 
+  /** The expense, its row locked for the rest of the transaction (one round trip). */
   async lock(m: EntityManager, id: string): Promise<ExpenseRow | null> {
-    await m.query(`SELECT 1 FROM expenses WHERE id = $1 FOR UPDATE`, [id]);
-    const [row] = await this.find(m, { ids: [id] });
+    const [row] = (await m.query(`${SELECT_EXPENSE} WHERE x.id = $1 FOR UPDATE OF x`, [id])) as ExpenseRow[];
     return row ?? null;
   }
 

@@ -82,8 +82,10 @@ export class ReportService {
         `SELECT x.id, x.expense_date::text, c.code AS category_code, c.name_ko AS category_name, c.evidence AS category_evidence,
                 l.name AS budget_line_name, x.title, x.payee_name, x.amount, x.disallowed_amount, x.disallowed_reason,
                 x.state, x.evidence_type,
-                coalesce((SELECT array_agg(e.item) FROM expense_evidence e WHERE e.expense_id = x.id), '{}') AS provided
+                coalesce(ev.items, '{}') AS provided
            FROM expenses x JOIN budget_lines l ON l.id = x.budget_line_id JOIN budget_categories c ON c.id = l.category_id
+           LEFT JOIN (SELECT e.expense_id, array_agg(e.item) AS items FROM expense_evidence e
+                        JOIN expenses y ON y.id = e.expense_id AND y.programme_id = $1 GROUP BY 1) ev ON ev.expense_id = x.id
           WHERE x.programme_id = $1 AND x.expense_date BETWEEN $2 AND $3 AND x.state <> 'rejected'
           ORDER BY c.code, x.expense_date, x.id`,
         [programmeId, from, to],
