@@ -127,7 +127,7 @@ try {
   const opsId = (await ops.call('GET', '/api/auth/me')).body.id;
 
   // ---- Data: years and programmes over HTTP, lines and 200,000 expenses with their entries in bulk SQL.
-  let t = performance.now();
+  const t = performance.now();
   const programmes = [];
   for (const year of YEARS) {
     if ((await ops.call('POST', '/api/settlement/fiscal-years', { year })).status !== 201)

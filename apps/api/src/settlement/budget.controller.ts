@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  StreamableFile,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import {
   AmendmentView,
@@ -192,5 +204,19 @@ export class SettlementBudgetController {
     @Query() query: ReportQueryDto,
   ): Promise<SettlementReport> {
     return this.reports.report(actor, id, query.from, query.to);
+  }
+
+  @Get('programmes/:id/report.xlsx')
+  @RequirePermission(PERMISSIONS.SETTLEMENT_PARTICIPATE)
+  async reportXlsx(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidPipe('id')) id: string,
+    @Query() query: ReportQueryDto,
+  ): Promise<StreamableFile> {
+    const { file, fileName } = await this.reports.reportXlsx(actor, id, query.from, query.to);
+    return new StreamableFile(file, {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: `attachment; filename="${fileName}"`,
+    });
   }
 }

@@ -14,6 +14,7 @@ import type { Actor } from '../core/actor';
 import { invalidField, notFound } from '../core/domain-error';
 import { BankRepository } from './bank.repository';
 import { BudgetRepository } from './budget.repository';
+import { SettlementReportExporter } from './report-export';
 import { SettlementAccess } from './settlement-access';
 import { daysBetween, monthRange, seoulToday } from './settlement-dates';
 
@@ -55,7 +56,23 @@ export class ReportService {
     private readonly budget: BudgetRepository,
     private readonly bank: BankRepository,
     private readonly access: SettlementAccess,
+    private readonly exporter: SettlementReportExporter,
   ) {}
+
+  /** The report as the XLSX an accountant opens, with a file name that says what it is. */
+  async reportXlsx(
+    actor: Actor,
+    programmeId: string,
+    fromMonth?: string,
+    toMonth?: string,
+  ): Promise<{ file: Buffer; fileName: string }> {
+    const report = await this.report(actor, programmeId, fromMonth, toMonth);
+    const file = await this.exporter.xlsx(report, actor.locale);
+    return {
+      file,
+      fileName: `settlement-${report.programme.code}-${report.period.from}-${report.period.to}.xlsx`,
+    };
+  }
 
   /**
    * The settlement report of a programme for months `from`..`to` (YYYY-MM; default the whole

@@ -14,6 +14,7 @@ import {
   SettlementReport,
 } from '@madang/contracts';
 import type { MadangClient } from '@madang/testing';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { startTestApp, TestApp } from '../test/test-app';
 import { DEMO_SECOND_OPERATIONS } from '../demo/settlement-demo';
@@ -404,6 +405,22 @@ describe('settlement API', () => {
     expect(report.expenses.map((e) => [e.title, e.state, e.evidenceProvided, e.evidenceRequired])).toEqual(
       expect.arrayContaining([['11월 운영위원회 회의비', 'verified', 3, 3]]),
     );
+  });
+
+  it('downloads the report as an XLSX that reads back in Korean', async () => {
+    const res = await fetch(`${t.baseUrl}/api/settlement/programmes/${programme.id}/report.xlsx`, {
+      headers: { cookie: `${SESSION_COOKIE}=${ops.cookie(SESSION_COOKIE)}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    expect(book.worksheets.map((w) => w.name)).toEqual(['요약', '재원별', '비목별', '지출 목록']);
+    const sources = book.getWorksheet('재원별');
+    expect(sources?.getRow(1).getCell(1).value).toBe('재원');
+    expect(sources?.getRow(2).values).toEqual(expect.arrayContaining(['국비', 1_800_000, 216_000, 22_500]));
+    const expenses = book.getWorksheet('지출 목록');
+    expect(expenses?.getColumn(5).values).toEqual(expect.arrayContaining(['11월 운영위원회 회의비']));
   });
 
   it('closes November: nothing dated inside it posts; reopening needs an admin and a reason', async () => {

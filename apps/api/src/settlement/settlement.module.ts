@@ -13,6 +13,7 @@ import { IncomeService } from './income.service';
 import { LedgerRepository } from './ledger.repository';
 import { LedgerService } from './ledger.service';
 import { SettlementMoneyController } from './money.controller';
+import { ExcelSettlementReportExporter, SettlementReportExporter } from './report-export';
 import { ReportService } from './report.service';
 import { SettlementAccess } from './settlement-access';
 import { SettlementScopeGuard } from './settlement-scope.guard';
@@ -40,6 +41,8 @@ import { SettlementScopeGuard } from './settlement-scope.guard';
     IncomeService,
     BankService,
     ReportService,
+    // The house's export service replaces this binding after the merge (CSV and PDF too).
+    { provide: SettlementReportExporter, useClass: ExcelSettlementReportExporter },
   ],
   exports: [IncomeService, ReportService],
 })
