@@ -213,6 +213,8 @@ export class BudgetRepository {
     from: string,
     to: string,
     lineId?: string,
+    /** The report does not need what expenses commit; the guardrail and line views do. */
+    withCommitted = true,
   ): Promise<Cell[]> {
     const rows = (await m.query(
       `WITH am AS (
@@ -220,26 +222,27 @@ export class BudgetRepository {
            FROM budget_amendment_items i JOIN budget_amendments m ON m.id = i.amendment_id
           WHERE m.programme_id = $1 AND m.state = 'approved' GROUP BY 1, 2),
        led AS (
-         SELECT jl.budget_line_id, jl.funding_source_id,
-                sum(jl.amount) FILTER (WHERE a.code = '5010') AS executed,
-                sum(jl.amount) FILTER (WHERE a.code = '5020') AS disallowed
-           FROM journal_lines jl
-           JOIN ledger_accounts a ON a.id = jl.account_id AND a.code IN ('5010', '5020')
-           JOIN journal_entries e ON e.id = jl.entry_id
-           -- A disallowance counts in the period the expense was paid in, whenever it was decided.
-           LEFT JOIN expenses dx ON a.code = '5020' AND dx.id = jl.expense_id
-           LEFT JOIN journal_entries pe ON pe.id = dx.paid_entry_id
-          WHERE jl.programme_id = $1 AND coalesce(pe.entry_date, e.entry_date) BETWEEN $2 AND $3
+         SELECT jl.budget_line_id, jl.funding_source_id, sum(jl.amount) AS executed
+           FROM journal_lines jl JOIN journal_entries e ON e.id = jl.entry_id
+          WHERE jl.programme_id = $1 AND jl.account_id = (SELECT id FROM ledger_accounts WHERE code = '5010')
+            AND e.entry_date BETWEEN $2 AND $3
+          GROUP BY 1, 2),
+       -- A disallowance counts in the period the expense was paid in, whenever it was decided.
+       dis AS (
+         SELECT jl.budget_line_id, jl.funding_source_id, sum(jl.amount) AS disallowed
+           FROM journal_lines jl JOIN expenses dx ON dx.id = jl.expense_id JOIN journal_entries pe ON pe.id = dx.paid_entry_id
+          WHERE jl.programme_id = $1 AND jl.account_id = (SELECT id FROM ledger_accounts WHERE code = '5020')
+            AND pe.entry_date BETWEEN $2 AND $3
           GROUP BY 1, 2),
        com AS (
          SELECT x.budget_line_id, sp.funding_source_id, sum(sp.amount) AS committed
            FROM expenses x JOIN expense_splits sp ON sp.expense_id = x.id
-          WHERE x.programme_id = $1 AND x.state <> 'rejected' GROUP BY 1, 2)
+          WHERE $5 AND x.programme_id = $1 AND x.state <> 'rejected' GROUP BY 1, 2)
        SELECT l.id AS line_id, l.name AS line_name, c.code AS category_code, c.name_ko AS category_name,
               pc.code AS parent_code, pc.name_ko AS parent_name,
               s.id AS source_id, s.kind AS source_kind, s.name AS source_name, s.returnable,
               al.initial_amount AS initial, al.initial_amount + coalesce(am.delta, 0) AS amended,
-              coalesce(led.executed, 0) AS executed, coalesce(led.disallowed, 0) AS disallowed,
+              coalesce(led.executed, 0) AS executed, coalesce(dis.disallowed, 0) AS disallowed,
               coalesce(com.committed, 0) AS committed
          FROM budget_lines l
          JOIN budget_categories c ON c.id = l.category_id
@@ -248,10 +251,11 @@ export class BudgetRepository {
          JOIN funding_sources s ON s.id = al.funding_source_id
          LEFT JOIN am ON am.budget_line_id = l.id AND am.funding_source_id = s.id
          LEFT JOIN led ON led.budget_line_id = l.id AND led.funding_source_id = s.id
+         LEFT JOIN dis ON dis.budget_line_id = l.id AND dis.funding_source_id = s.id
          LEFT JOIN com ON com.budget_line_id = l.id AND com.funding_source_id = s.id
         WHERE l.programme_id = $1 AND ($4::uuid IS NULL OR l.id = $4)
         ORDER BY c.code, l.name, array_position(ARRAY['national','local','own','other'], s.kind), s.name`,
-      [programmeId, from, to, lineId ?? null],
+      [programmeId, from, to, lineId ?? null, withCommitted],
     )) as CellRow[];
     return rows.map((r) => ({
       lineId: r.line_id,

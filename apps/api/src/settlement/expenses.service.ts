@@ -174,6 +174,8 @@ export class ExpensesService {
             creditDims: { budgetLineId: null },
           })),
         ),
+        // The "expense.pay" audit row names the entry; entries never change, so it says everything.
+        { audit: false },
       );
       const complete = missingFor(row).length === 0;
       return { state: complete ? 'evidence_complete' : 'paid', paid_entry_id: entryId };

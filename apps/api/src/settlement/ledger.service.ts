@@ -30,12 +30,15 @@ export class LedgerService {
     actor: Actor,
     entry: NewEntry,
     lines: readonly PostingLine[],
+    options: { audit: boolean } = { audit: true },
   ): Promise<string> {
     const problem = entryProblem(lines);
     if (problem) throw ruleViolation('unbalanced_entry', actor.locale, { problem });
     if (await this.ledger.isClosed(m, entry.entryDate))
       throw ruleViolation('period_closed', actor.locale, { date: entry.entryDate });
     const id = await this.ledger.insertEntry(m, entry, lines);
+    // A caller that audits the change the entry belongs to (e.g. "expense paid") records the entry there.
+    if (!options.audit) return id;
     await this.audit.record(m, auditActor(actor), {
       action: 'settlement.entry.post',
       entityType: 'journal_entry',

@@ -93,7 +93,7 @@ export class ReportService {
     const to = monthRange(toMonth ?? `${programme.year}-12`).to;
     if (to < from) throw invalidField('to', 'invalid');
     const [cells, interest, expenses] = await Promise.all([
-      this.budget.cells(m, programmeId, from, to),
+      this.budget.cells(m, programmeId, from, to, undefined, false),
       this.budget.interest(m, programmeId, from, to),
       m.query(
         `SELECT x.id, x.expense_date::text, c.code AS category_code, c.name_ko AS category_name, c.evidence AS category_evidence,
