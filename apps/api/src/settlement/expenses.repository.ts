@@ -71,6 +71,16 @@ export interface ExpensePatch {
   state_reason?: string | null;
 }
 
+/** An audit row as `AuditService.row` builds it. */
+export interface AuditRow {
+  actorId: string | null;
+  requestId: string | null;
+  action: string;
+  entityType: string;
+  before: object | null;
+  after: object | null;
+}
+
 const SELECT_EXPENSE = `
   SELECT x.id, x.programme_id, x.budget_line_id, l.name AS budget_line_name, c.code AS category_code,
          c.name_ko AS category_name, c.evidence AS category_evidence, x.title, x.amount, x.state,
@@ -149,9 +159,10 @@ export class ExpensesRepository {
     return row ?? null;
   }
 
-  async update(m: EntityManager, id: string, patch: ExpensePatch): Promise<void> {
+  /** Applies a transition, and writes its audit row in the same statement when given one. */
+  async update(m: EntityManager, id: string, patch: ExpensePatch, audit?: AuditRow): Promise<void> {
     await m.query(
-      `UPDATE expenses SET state = $2,
+      `WITH u AS (UPDATE expenses SET state = $2,
               approved_by = coalesce($3, approved_by),
               paid_entry_id = coalesce($4, paid_entry_id),
               paid_at = CASE WHEN $4::uuid IS NULL THEN paid_at ELSE now() END,
@@ -163,7 +174,11 @@ export class ExpensesRepository {
               disallowed_reason = coalesce($8, disallowed_reason),
               state_reason = CASE WHEN $9::boolean THEN $10 ELSE state_reason END,
               updated_at = now()
-        WHERE id = $1`,
+        WHERE id = $1 RETURNING id)
+       INSERT INTO audit_log (actor_id, request_id, action, entity_type, entity_id, before, after)
+       SELECT r."actorId", r."requestId", r.action, r."entityType", u.id::text, r.before, r.after
+         FROM u, jsonb_to_record($11::jsonb) AS r("actorId" uuid, "requestId" text, action text, "entityType" text, before jsonb, after jsonb)
+        WHERE $11::jsonb IS NOT NULL`,
       [
         id,
         patch.state,
@@ -175,6 +190,7 @@ export class ExpensesRepository {
         patch.disallowed_reason ?? null,
         patch.state_reason !== undefined,
         patch.state_reason ?? null,
+        audit ? JSON.stringify(audit) : null,
       ],
     );
   }

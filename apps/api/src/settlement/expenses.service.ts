@@ -302,15 +302,19 @@ export class ExpensesService {
           );
         }
         const patch = await apply(m, row, decision.to);
-        await this.expenses.update(m, id, patch);
         const view = toExpenseView(applyPatch(row, patch));
-        await this.audit.record(m, auditActor(actor), {
-          action: `settlement.expense.${action}`,
-          entityType: 'expense',
-          entityId: id,
-          before: { state: row.state },
-          after: { ...patch, state: view.state, kind },
-        });
+        await this.expenses.update(
+          m,
+          id,
+          patch,
+          this.audit.row(auditActor(actor), {
+            action: `settlement.expense.${action}`,
+            entityType: 'expense',
+            entityId: id,
+            before: { state: row.state },
+            after: { ...patch, state: view.state, kind },
+          }),
+        );
         return view;
       }),
     );

@@ -67,6 +67,13 @@ interface PeriodRow {
   closed_by: string | null;
 }
 
+export class ClosedPeriodError extends Error {
+  constructor(readonly date: string) {
+    super(`the fiscal period holding ${date} is closed`);
+    this.name = 'ClosedPeriodError';
+  }
+}
+
 /** Journal entries and fiscal periods: all ledger SQL. */
 @Injectable()
 export class LedgerRepository {
@@ -78,7 +85,10 @@ export class LedgerRepository {
     const rows = (await m.query(
       `WITH e AS (
          INSERT INTO journal_entries (entry_date, source, source_id, memo, posted_by, reverses_id)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id),
+         SELECT $1, $2, $3, $4, $5, $6
+          WHERE NOT EXISTS (SELECT 1 FROM fiscal_periods
+                             WHERE $1::date BETWEEN starts_on AND ends_on AND closed_at IS NOT NULL)
+         RETURNING id),
        l AS (
          INSERT INTO journal_lines (entry_id, account_id, amount, programme_id, budget_line_id, funding_source_id, expense_id)
          SELECT e.id, a.id, x.amount, x.programme_id, x.budget_line_id, x.funding_source_id, x.expense_id
@@ -102,6 +112,8 @@ export class LedgerRepository {
         lines.map((l) => l.expenseId ?? null),
       ],
     )) as { id: string; lines: number }[];
+    // No row: the date lies in a closed period (checked in the same statement; the trigger agrees).
+    if (rows.length === 0) throw new ClosedPeriodError(entry.entryDate);
     if (rows[0].lines !== lines.length) throw new Error('unknown ledger account code in posting');
     return rows[0].id;
   }
@@ -139,15 +151,6 @@ export class LedgerRepository {
 
   async isReversed(m: EntityManager, id: string): Promise<boolean> {
     const rows = (await m.query(`SELECT 1 FROM journal_entries WHERE reverses_id = $1`, [id])) as unknown[];
-    return rows.length > 0;
-  }
-
-  /** Whether `date` falls inside a closed period. */
-  async isClosed(m: EntityManager, date: string): Promise<boolean> {
-    const rows = (await m.query(
-      `SELECT 1 FROM fiscal_periods WHERE $1::date BETWEEN starts_on AND ends_on AND closed_at IS NOT NULL`,
-      [date],
-    )) as unknown[];
     return rows.length > 0;
   }
 

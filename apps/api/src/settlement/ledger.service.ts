@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../core/actor';
 import { DomainError, notFound } from '../core/domain-error';
-import { LedgerRepository, NewEntry, StoredEntry } from './ledger.repository';
+import { ClosedPeriodError, LedgerRepository, NewEntry, StoredEntry } from './ledger.repository';
 import { auditActor, SettlementAccess } from './settlement-access';
 import { ruleViolation, withDatabaseRules } from './settlement-errors';
 import { seoulToday } from './settlement-dates';
@@ -34,9 +34,14 @@ export class LedgerService {
   ): Promise<string> {
     const problem = entryProblem(lines);
     if (problem) throw ruleViolation('unbalanced_entry', actor.locale, { problem });
-    if (await this.ledger.isClosed(m, entry.entryDate))
-      throw ruleViolation('period_closed', actor.locale, { date: entry.entryDate });
-    const id = await this.ledger.insertEntry(m, entry, lines);
+    let id: string;
+    try {
+      id = await this.ledger.insertEntry(m, entry, lines);
+    } catch (error) {
+      if (error instanceof ClosedPeriodError)
+        throw ruleViolation('period_closed', actor.locale, { date: entry.entryDate });
+      throw error;
+    }
     // A caller that audits the change the entry belongs to (e.g. "expense paid") records the entry there.
     if (!options.audit) return id;
     await this.audit.record(m, auditActor(actor), {
