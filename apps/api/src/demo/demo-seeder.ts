@@ -40,6 +40,12 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; roles: Role[];
     locale: 'ko',
   },
   {
+    email: 'operations2@madang.local',
+    displayName: '한회계 (경영지원팀)',
+    roles: ['resident', 'operations'],
+    locale: 'ko',
+  },
+  {
     email: 'reviewer@madang.local',
     displayName: 'Alex Reviewer',
     roles: ['resident', 'reviewer'],
