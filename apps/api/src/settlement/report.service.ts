@@ -14,7 +14,8 @@ import type { Actor } from '../core/actor';
 import { invalidField, notFound } from '../core/domain-error';
 import { BankRepository } from './bank.repository';
 import { BudgetRepository } from './budget.repository';
-import { SettlementReportExporter } from './report-export';
+import type { ExportDocument } from '../platform/exports/export-spec';
+import { settlementReportDocument } from './report-document';
 import { SettlementAccess } from './settlement-access';
 import { daysBetween, monthRange, seoulToday } from './settlement-dates';
 
@@ -56,22 +57,16 @@ export class ReportService {
     private readonly budget: BudgetRepository,
     private readonly bank: BankRepository,
     private readonly access: SettlementAccess,
-    private readonly exporter: SettlementReportExporter,
   ) {}
 
-  /** The report as the XLSX an accountant opens, with a file name that says what it is. */
-  async reportXlsx(
+  /** The report as a document for the house's export service (XLSX, CSV, PDF), same access as `report`. */
+  async reportDocument(
     actor: Actor,
     programmeId: string,
     fromMonth?: string,
     toMonth?: string,
-  ): Promise<{ file: Buffer; fileName: string }> {
-    const report = await this.report(actor, programmeId, fromMonth, toMonth);
-    const file = await this.exporter.xlsx(report, actor.locale);
-    return {
-      file,
-      fileName: `settlement-${report.programme.code}-${report.period.from}-${report.period.to}.xlsx`,
-    };
+  ): Promise<ExportDocument> {
+    return settlementReportDocument(await this.report(actor, programmeId, fromMonth, toMonth), actor.locale);
   }
 
   /**
