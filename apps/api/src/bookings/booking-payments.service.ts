@@ -81,8 +81,9 @@ export class BookingPaymentsService {
   }
 
   /**
-   * An approved booking whose whole fee was waived (quote total 0, waived > 0) is in-kind support
-   * at the waived value, recorded once, with who waived it and why. Nothing for any other booking.
+   * An approved booking with a waived fee (a resident team's 100 %, public interest's 50 %) is
+   * in-kind support at the waived value of its quote, recorded once, with who waived it (the rule
+   * or the approver) and why (the waiver lines' labels). Nothing for any other booking.
    */
   async recordWaiverIfDue(
     actor: Actor,
@@ -90,8 +91,7 @@ export class BookingPaymentsService {
     waivedBy: WaivedBy,
     tx: EntityManager,
   ): Promise<WaiverView | null> {
-    if (booking.decision !== 'approved' || booking.payment.status !== 'waived' || booking.quote.waived <= 0)
-      return null;
+    if (booking.decision !== 'approved' || booking.quote.waived <= 0) return null;
     const rules = booking.quote.lines
       .filter((l) => l.kind === 'waiver')
       .map((l) => l.label[actor.locale])

@@ -3,6 +3,7 @@ import type {
   Locale,
   SettlementReport,
   SettlementReportExpense,
+  SettlementReportIncome,
   SettlementReportSource,
 } from '@madang/contracts';
 import { section, type ExportColumn, type ExportDocument } from '../platform/exports/export-spec';
@@ -14,6 +15,10 @@ const T = {
     bySource: '재원별',
     byCategory: '비목별',
     expenses: '지출 목록',
+    income: '수입',
+    fees: '대관료·위약금',
+    rent: '임대료',
+    inKind: '현물 지원(감면)',
     period: '기간',
     generated: '작성',
     item: '구분',
@@ -45,6 +50,10 @@ const T = {
     bySource: 'By source',
     byCategory: 'By category',
     expenses: 'Expenses',
+    income: 'Income',
+    fees: 'Booking fees',
+    rent: 'Rent',
+    inKind: 'In-kind (waived fees)',
     period: 'Period',
     generated: 'Generated',
     item: 'Item',
@@ -101,7 +110,7 @@ interface CategoryRow extends ExecutionFigures {
 /**
  * The settlement report as one export document for the house's export service (XLSX, CSV, PDF):
  * a summary, then by funding source (with interest and the amount to return), by 비목/세목, and the
- * expense list with its evidence status.
+ * expense list with its evidence status, and the income posted to the programme's lines.
  */
 export function settlementReportDocument(report: SettlementReport, locale: Locale): ExportDocument {
   const t = T[locale];
@@ -157,6 +166,18 @@ export function settlementReportDocument(report: SettlementReport, locale: Local
           { header: t.reason, kind: 'text', value: (x) => x.disallowedReason ?? '' },
           { header: t.state, kind: 'text', value: (x) => x.state },
           { header: t.evidence, kind: 'text', value: (x) => `${x.evidenceProvided}/${x.evidenceRequired}` },
+        ],
+      }),
+      section<SettlementReportIncome>({
+        title: t.income,
+        rows: report.income,
+        total: report.income.length,
+        columns: [
+          { header: t.code, kind: 'text', value: (r) => r.categoryCode },
+          { header: t.line, kind: 'text', value: (r) => r.name, width: 28 },
+          { header: t.fees, kind: 'won', value: (r) => r.fees },
+          { header: t.rent, kind: 'won', value: (r) => r.rent },
+          { header: t.inKind, kind: 'won', value: (r) => r.inKind },
         ],
       }),
     ],

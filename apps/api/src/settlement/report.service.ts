@@ -87,9 +87,10 @@ export class ReportService {
     const from = monthRange(fromMonth ?? `${programme.year}-01`).from;
     const to = monthRange(toMonth ?? `${programme.year}-12`).to;
     if (to < from) throw invalidField('to', 'invalid');
-    const [cells, interest, expenses] = await Promise.all([
+    const [cells, interest, income, expenses] = await Promise.all([
       this.budget.cells(m, programmeId, from, to, undefined, false),
       this.budget.interest(m, programmeId, from, to),
+      this.budget.income(m, programmeId, from, to),
       m.query(
         `SELECT x.id, x.expense_date::text, c.code AS category_code, c.name_ko AS category_name, c.evidence AS category_evidence,
                 l.name AS budget_line_name, x.title, x.payee_name, x.amount, x.disallowed_amount, x.disallowed_reason,
@@ -157,6 +158,14 @@ export class ReportService {
           verified: x.state === 'verified',
         };
       }),
+      income: income.map((r) => ({
+        budgetLineId: r.budget_line_id,
+        name: r.name,
+        categoryCode: r.category_code,
+        fees: wonFromDb(r.fees),
+        rent: wonFromDb(r.rent),
+        inKind: wonFromDb(r.in_kind),
+      })),
     };
   }
 

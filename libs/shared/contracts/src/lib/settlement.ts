@@ -519,6 +519,20 @@ export interface SettlementReport {
     categoryName: string;
   })[];
   expenses: SettlementReportExpense[];
+  /**
+   * Income posted to the programme's lines in the period (added with the bookings link): booking
+   * and cancellation fees or kept deposits, rent, and in-kind support (waived fees at their value).
+   */
+  income: SettlementReportIncome[];
+}
+
+export interface SettlementReportIncome {
+  budgetLineId: string;
+  name: string;
+  categoryCode: string;
+  fees: number;
+  rent: number;
+  inKind: number;
 }
 
 export interface SettlementSummary {
