@@ -12,6 +12,7 @@ import {
   PaymentView,
   ProgrammeView,
   FileUploadResult,
+  JobsHealth,
   ProblemDetails,
   RentScheduleView,
   SettlementMe,
@@ -28,7 +29,7 @@ import { join } from 'node:path';
 import { startTestApp, TestApp } from '../test/test-app';
 import { DEMO_LED_PROGRAMME, DEMO_SECOND_OPERATIONS } from '../demo/settlement-demo';
 import { settlementRoutes } from './settlement-routes';
-import { SettlementJobs } from './settlement-jobs';
+import { RENT_CRON, RENT_JOB, SettlementJobs } from './settlement-jobs';
 
 const YEAR = 2030;
 
@@ -732,6 +733,12 @@ describe('settlement API', () => {
       endsOn: `${YEAR + 1}-09-30`,
     });
     expect(schedule.status).toBe(201);
+    // Scheduled on the job runner, monthly, in the centre's time zone.
+    const health = await admin.get<JobsHealth>('/api/admin/jobs');
+    expect(health.body.queues.find((q) => q.name === RENT_JOB)).toMatchObject({
+      policy: 'stately',
+      schedule: { cron: RENT_CRON, timezone: t.config.MADANG_TIMEZONE },
+    });
     const jobs = t.app.get(SettlementJobs);
     const first = await jobs.postDueRent(`${YEAR}-12-05`);
     // This schedule's October to December, and the demo residency's December 2027 to February 2028.
