@@ -8,12 +8,21 @@ import { BookingsController } from './bookings.controller';
 import { BookingsRepository } from './bookings.repository';
 import { BookingsService } from './bookings.service';
 import { UsersModule } from '../users/users.module';
+import { SettlementModule } from '../settlement/settlement.module';
+import { BookingPaymentsController } from './booking-payments.controller';
+import { BookingPaymentsService } from './booking-payments.service';
 
 /** Booking requests, decisions and availability. Exports BookingsService (create a booking on someone's behalf). */
 @Module({
-  imports: [CatalogueModule, UsersModule, AuditModule, NotificationsModule],
-  controllers: [BookingsController],
-  providers: [BookingsService, BookingsQueryService, BookingsRepository, BookingsJobs],
+  imports: [CatalogueModule, UsersModule, AuditModule, NotificationsModule, SettlementModule],
+  controllers: [BookingsController, BookingPaymentsController],
+  providers: [
+    BookingsService,
+    BookingsQueryService,
+    BookingsRepository,
+    BookingsJobs,
+    BookingPaymentsService,
+  ],
   exports: [BookingsService],
 })
 export class BookingsModule {}

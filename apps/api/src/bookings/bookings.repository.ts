@@ -179,6 +179,22 @@ export class BookingsRepository {
     return rows.length > 0;
   }
 
+  /**
+   * The asset category whose budget line a booking's income goes to: the category of the item with
+   * the largest quoted amount (ties: the first asset by name).
+   */
+  async incomeCategory(tx: EntityManager, id: string): Promise<string | null> {
+    const rows = (await tx.query(
+      `SELECT a.category_id FROM booking_items i JOIN assets a ON a.id = i.asset_id JOIN bookings b ON b.id = i.booking_id
+        WHERE i.booking_id = $1
+        ORDER BY (SELECT coalesce(sum((l->>'amount')::bigint), 0) FROM jsonb_array_elements(b.quote->'lines') l
+                   WHERE l->>'assetId' = i.asset_id::text) DESC, a.name_ko
+        LIMIT 1`,
+      [id],
+    )) as { category_id: string }[];
+    return rows[0]?.category_id ?? null;
+  }
+
   async apply(tx: EntityManager, id: string, change: BookingChange): Promise<void> {
     await tx.update(BookingEntity, { id }, change);
   }

@@ -23,6 +23,7 @@ import { Notice, NotificationsService } from '../platform/notifications/notifica
 import { UsersService } from '../users/users.service';
 import { BOOKING_NOTICES, BookingNotice } from './booking-notices';
 import { changeFor, mayStart, Transition, TRANSITION_RULES } from './booking-transitions';
+import { BookingPaymentsService } from './booking-payments.service';
 import { BookingRow, toBookingDto } from './booking-view';
 import { BookingsRepository } from './bookings.repository';
 import { BulkDecisionDto, CreateBookingDto } from './dto/bookings.dto';
@@ -57,6 +58,7 @@ export class BookingsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
+    private readonly payments: BookingPaymentsService,
   ) {
     // In the constructor, not onModuleInit: the demo seeder books before the app is initialised.
     this.notifications.registerTemplates(BOOKING_NOTICES);
@@ -195,7 +197,10 @@ export class BookingsService {
         }))
         .sort((x, y) => x.nameKo.localeCompare(y.nameKo)),
     };
-    return { booking: toBookingDto(row), replayed: false };
+    const booking = toBookingDto(row);
+    // Approved on creation with the whole fee waived by a rule: in-kind support, recorded by the rule.
+    if (decision === 'approved') await this.payments.recordWaiverOnCreate(actor, booking);
+    return { booking, replayed: false };
   }
 
   async get(actor: Actor, id: string, tx?: EntityManager): Promise<BookingDto> {
@@ -350,6 +355,9 @@ export class BookingsService {
           changeFor(transition, { paymentStatus: before.payment.status }, new Date()),
         );
         const after = await this.get(actor, id, tx);
+        // Approving a booking whose fee is waived records the in-kind support, by this approver.
+        if (transition.kind === 'approve')
+          await this.payments.recordWaiverIfDue(actor, after, 'approver', tx);
         const notice = TRANSITION_RULES[transition.kind].notice;
         await this.audit.record(tx, actor, {
           action: notice,

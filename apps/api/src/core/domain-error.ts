@@ -50,6 +50,7 @@ export function statusFor(code: ErrorCode): number {
       return 415;
     case 'wrong_current_password':
     case 'rule_violation':
+    case 'settlement_rule':
     case 'idempotency_key_reused':
       return 422;
     case 'too_many_attempts':

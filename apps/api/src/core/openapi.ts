@@ -56,6 +56,7 @@ function codesOf(route: RouteInfo, hasPathParams: boolean): ErrorCode[] {
       ['conflict', 'state_conflict', 'slot_taken', 'rule_violation', 'idempotency_key_reused'].forEach((c) =>
         codes.add(c as ErrorCode),
       );
+    if (!route.isPublic && route.path.startsWith('/api/settlement/')) codes.add('settlement_rule');
   }
   if (route.path === '/api/ready') codes.add('service_unavailable');
   if (route.path.startsWith('/api/auth/')) {

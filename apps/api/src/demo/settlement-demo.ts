@@ -9,6 +9,9 @@ import { IncomeRepository } from '../settlement/income.repository';
 import { LedgerRepository } from '../settlement/ledger.repository';
 import { DEMO_PROGRAMMES, DEMO_YEAR, demoExpenses, demoPayments } from './settlement-demo-data';
 
+/** The demo resident team's name (seeded by the demo seeder before settlement). */
+const DEMO_TEAM_NAME = '함께걷는 제주 주민팀';
+
 export const DEMO_SECOND_OPERATIONS = 'operations2@madang.local';
 
 interface People {
@@ -29,7 +32,7 @@ export async function seedSettlementDemo(db: DataSource): Promise<void> {
   await db.transaction(async (m) => {
     await m.query('SELECT pg_advisory_xact_lock(774203)');
     const exists = (await m.query(`SELECT 1 FROM programmes WHERE code = 'HUB-2027'`)) as unknown[];
-    if (exists.length) return;
+    if (exists.length) return ensureLeadGroup(m);
     const people = await ensurePeople(m);
     const ledger = new LedgerRepository();
     const budget = new BudgetRepository();
@@ -190,8 +193,24 @@ export async function seedSettlementDemo(db: DataSource): Promise<void> {
         JSON.stringify({ year: DEMO_YEAR, programmes: DEMO_PROGRAMMES.map((p) => p.code) }),
       ],
     );
+    await ensureLeadGroup(m);
     logger.log(`settlement demo: ${DEMO_YEAR} with ${DEMO_PROGRAMMES.length} programmes seeded`);
   });
+}
+
+/** The programme the demo resident team leads (its manager, resident@madang.local, sees that one). */
+export const DEMO_LED_PROGRAMME = 'LAB-2027';
+
+/**
+ * The living lab is led by the demo resident team, so the project-lead path (a manager of a
+ * programme's lead group) is demonstrable. Added to databases seeded before, too.
+ */
+async function ensureLeadGroup(m: EntityManager): Promise<void> {
+  await m.query(
+    `UPDATE programmes SET lead_group_id = (SELECT id FROM groups WHERE name = $2 AND kind = 'resident_team')
+      WHERE code = $1 AND lead_group_id IS NULL`,
+    [DEMO_LED_PROGRAMME, DEMO_TEAM_NAME],
+  );
 }
 
 async function ensurePeople(m: EntityManager): Promise<People> {
@@ -264,7 +283,8 @@ async function seedIncome(
   // The demo bookings: approved ones with a fee are paid (by card at the desk); waived ones are in-kind.
   const bookings = (await m.query(
     `SELECT id, quoted_total, payment_status, (quote->>'waived')::bigint AS waived, decision,
-            (start_at AT TIME ZONE 'Asia/Seoul')::date::text AS day
+            (start_at AT TIME ZONE 'Asia/Seoul')::date::text AS day,
+            EXISTS (SELECT 1 FROM in_kind_waivers w WHERE w.booking_id = bookings.id) AS has_waiver
        FROM bookings WHERE decision IN ('approved', 'pending') ORDER BY start_at`,
   )) as {
     id: string;
@@ -273,6 +293,7 @@ async function seedIncome(
     waived: string | null;
     decision: string;
     day: string;
+    has_waiver: boolean;
   }[];
   for (const b of bookings) {
     if (b.decision === 'approved' && b.quoted_total > 0 && b.payment_status !== 'waived') {
@@ -294,7 +315,8 @@ async function seedIncome(
       });
     }
     const waived = Number(b.waived ?? 0);
-    if (waived > 0) {
+    // A booking approved on creation already had its waiver recorded by the bookings module.
+    if (waived > 0 && !b.has_waiver) {
       const entryId = await post(b.day, 'in_kind', b.id, '주민 팀 감면', [
         { account: '5090', amount: waived, ...dims },
         { account: '4090', amount: -waived, ...dims },

@@ -8,7 +8,7 @@ import {
   Post,
   Put,
   Query,
-  StreamableFile,
+  Res,
   UseGuards,
 } from '@nestjs/common';
 import { ApiCookieAuth, ApiTags } from '@nestjs/swagger';
@@ -22,7 +22,9 @@ import {
   ProgrammeView,
   SettlementReport,
 } from '@madang/contracts';
+import type { Response } from 'express';
 import type { Actor } from '../core/actor';
+import { ExportsService } from '../platform/exports/exports.service';
 import { SettlementScopeGuard } from './settlement-scope.guard';
 import { CurrentActor, RequirePermission } from '../core/decorators';
 import { uuidPipe } from '../core/params';
@@ -52,6 +54,7 @@ export class SettlementBudgetController {
     private readonly budget: BudgetService,
     private readonly ledger: LedgerService,
     private readonly reports: ReportService,
+    private readonly exports: ExportsService,
   ) {}
 
   @Get('fiscal-years')
@@ -212,11 +215,30 @@ export class SettlementBudgetController {
     @CurrentActor() actor: Actor,
     @Param('id', uuidPipe('id')) id: string,
     @Query() query: ReportQueryDto,
-  ): Promise<StreamableFile> {
-    const { file, fileName } = await this.reports.reportXlsx(actor, id, query.from, query.to);
-    return new StreamableFile(file, {
-      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      disposition: `attachment; filename="${fileName}"`,
-    });
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.exports.send(res, 'xlsx', await this.reports.reportDocument(actor, id, query.from, query.to));
+  }
+
+  @Get('programmes/:id/report.csv')
+  @RequirePermission(PERMISSIONS.SETTLEMENT_PARTICIPATE)
+  async reportCsv(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidPipe('id')) id: string,
+    @Query() query: ReportQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.exports.send(res, 'csv', await this.reports.reportDocument(actor, id, query.from, query.to));
+  }
+
+  @Get('programmes/:id/report.pdf')
+  @RequirePermission(PERMISSIONS.SETTLEMENT_PARTICIPATE)
+  async reportPdf(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidPipe('id')) id: string,
+    @Query() query: ReportQueryDto,
+    @Res() res: Response,
+  ): Promise<void> {
+    return this.exports.send(res, 'pdf', await this.reports.reportDocument(actor, id, query.from, query.to));
   }
 }

@@ -290,6 +290,28 @@ export class BudgetRepository {
     return new Map(rows.map((r) => [r.funding_source_id, wonFromDb(r.interest)]));
   }
 
+  /**
+   * Income per budget line in the period, by kind: booking fees and cancellation fees or kept
+   * deposits (4010, 4020), rent (4030), in-kind support (4090). Credits are negative in the ledger;
+   * the amounts here are positive.
+   */
+  async income(m: EntityManager, programmeId: string, from: string, to: string): Promise<IncomeRow[]> {
+    return (await m.query(
+      `SELECT l.id AS budget_line_id, l.name, c.code AS category_code,
+              -coalesce(sum(jl.amount) FILTER (WHERE a.code IN ('4010', '4020')), 0) AS fees,
+              -coalesce(sum(jl.amount) FILTER (WHERE a.code = '4030'), 0) AS rent,
+              -coalesce(sum(jl.amount) FILTER (WHERE a.code = '4090'), 0) AS in_kind
+         FROM journal_lines jl
+         JOIN ledger_accounts a ON a.id = jl.account_id AND a.code IN ('4010', '4020', '4030', '4090')
+         JOIN journal_entries e ON e.id = jl.entry_id
+         JOIN budget_lines l ON l.id = jl.budget_line_id
+         JOIN budget_categories c ON c.id = l.category_id
+        WHERE jl.programme_id = $1 AND e.entry_date BETWEEN $2 AND $3
+        GROUP BY l.id, l.name, c.code ORDER BY c.code, l.name`,
+      [programmeId, from, to],
+    )) as IncomeRow[];
+  }
+
   async insertAmendment(
     m: EntityManager,
     programmeId: string,
@@ -350,4 +372,13 @@ export class BudgetRepository {
   async lockLine(m: EntityManager, lineId: string): Promise<void> {
     await m.query(`SELECT 1 FROM budget_lines WHERE id = $1 FOR UPDATE`, [lineId]);
   }
+}
+
+export interface IncomeRow {
+  budget_line_id: string;
+  name: string;
+  category_code: string;
+  fees: string;
+  rent: string;
+  in_kind: string;
 }

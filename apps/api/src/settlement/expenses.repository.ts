@@ -145,6 +145,17 @@ export class ExpensesRepository {
   }
 
   /** The expense, its row locked for the rest of the transaction (one round trip). */
+  /** Who may touch an expense's files: its programme, requester and state (no lock). */
+  async owner(
+    m: EntityManager,
+    id: string,
+  ): Promise<{ programme_id: string; requested_by: string; state: string } | null> {
+    const [row] = (await m.query(`SELECT programme_id, requested_by, state FROM expenses WHERE id = $1`, [
+      id,
+    ])) as { programme_id: string; requested_by: string; state: string }[];
+    return row ?? null;
+  }
+
   async lock(m: EntityManager, id: string): Promise<ExpenseRow | null> {
     const [row] = (await m.query(`${SELECT_EXPENSE} WHERE x.id = $1 FOR UPDATE OF x`, [id])) as ExpenseRow[];
     return row ?? null;

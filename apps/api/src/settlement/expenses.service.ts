@@ -23,6 +23,8 @@ import {
 } from '@madang/settlement';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../platform/audit/audit.service';
+import { FilesService } from '../platform/files/files.service';
+import { EXPENSE_OWNER } from './expense-files.policy';
 import type { Actor } from '../core/actor';
 import { DomainError, invalidField, notFound } from '../core/domain-error';
 import { BudgetRepository } from './budget.repository';
@@ -30,7 +32,7 @@ import { ExpenseRow, ExpensesRepository, ExpensePatch } from './expenses.reposit
 import { LedgerService } from './ledger.service';
 import { auditActor, SettlementAccess } from './settlement-access';
 import { seoulToday } from './settlement-dates';
-import { ruleViolation, violation, withDatabaseRules } from './settlement-errors';
+import { fieldRuleViolation, ruleViolation, violation, withDatabaseRules } from './settlement-errors';
 
 const REFUSAL_RULES: Readonly<Record<Exclude<TransitionRefusal['code'], 'wrong_state'>, SettlementRule>> = {
   evidence_incomplete: 'evidence_incomplete',
@@ -49,6 +51,7 @@ export class ExpensesService {
     private readonly ledger: LedgerService,
     private readonly access: SettlementAccess,
     private readonly audit: AuditService,
+    private readonly files: FilesService,
   ) {}
 
   async list(
@@ -194,6 +197,12 @@ export class ExpensesService {
       if (!dto.fileId && !dto.note) throw invalidField('fileId', 'required');
       if (['verified', 'rejected', 'disallowed'].includes(row.state))
         throw new DomainError('state_conflict', { state: row.state });
+      // The checklist refers only to files attached to this expense (uploaded through the file service).
+      if (dto.fileId) {
+        const attached = await this.files.idsOf(EXPENSE_OWNER, [id], 'expense_evidence');
+        if (!attached.get(id)?.includes(dto.fileId))
+          throw fieldRuleViolation('file_not_of_expense', actor.locale, 'fileId');
+      }
       await this.expenses.provideEvidence(m, id, dto.item, dto.fileId ?? null, dto.note ?? '', actor.userId);
       const after = (await this.expenses.lock(m, id)) as ExpenseRow;
       if (missingFor(after).length === 0 && ['paid', 'evidence_missing'].includes(after.state))

@@ -34,6 +34,7 @@ export interface RentScheduleRow {
   monthly_amount: string;
   starts_on: string;
   ends_on: string;
+  created_by: string;
   posted_months: string[];
 }
 
@@ -155,7 +156,7 @@ export class IncomeRepository {
 
   async schedules(m: EntityManager, ids?: readonly string[], lock = false): Promise<RentScheduleRow[]> {
     return (await m.query(
-      `SELECT r.id, r.agreement_id, r.budget_line_id, l.programme_id, r.monthly_amount, r.starts_on::text, r.ends_on::text,
+      `SELECT r.id, r.agreement_id, r.budget_line_id, l.programme_id, r.monthly_amount, r.starts_on::text, r.ends_on::text, r.created_by,
               coalesce((SELECT array_agg(p.month::text ORDER BY p.month) FROM rent_postings p WHERE p.schedule_id = r.id), '{}') AS posted_months
          FROM rent_schedules r JOIN budget_lines l ON l.id = r.budget_line_id
         WHERE $1::uuid[] IS NULL OR r.id = ANY($1)

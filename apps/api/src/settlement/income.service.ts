@@ -208,49 +208,53 @@ export class IncomeService {
     return (await this.income.schedules(this.db.manager)).map(toRentView);
   }
 
-  /** Posts every month of rent due by `asOf` that is not posted yet (months in closed periods wait). */
+  /**
+   * Posts every month of rent due by `asOf` that is not posted yet (months in closed periods wait).
+   * Idempotent: the schedules are locked and each month is posted once (`rent_postings`).
+   * `actor` null is the monthly job: each entry is posted in the name of the person who set up the
+   * schedule and audited as the system (`job:settlement.post_due_rent`).
+   */
   async postDueRent(
-    actor: Actor,
+    actor: Actor | null,
     asOf: string = seoulToday(),
   ): Promise<{ posted: number; skippedClosed: number }> {
     return this.db.transaction(async (m) => {
       let posted = 0;
       let skippedClosed = 0;
       for (const schedule of await this.income.schedules(m, undefined, true)) {
+        const poster = actor ?? rentJobActor(schedule.created_by);
         for (const month of dueMonths(schedule, asOf)) {
           try {
             await m.query('SAVEPOINT rent_month');
-            const entryId = await this.ledger.post(
-              m,
-              actor,
-              {
-                entryDate: month,
-                source: 'rent',
-                sourceId: schedule.agreement_id,
-                memo: `rent ${month.slice(0, 7)}`,
-                postedBy: actor.userId,
-              },
-              [
-                {
-                  account: '1100',
-                  amount: wonFromDb(schedule.monthly_amount),
-                  programmeId: schedule.programme_id,
-                  budgetLineId: schedule.budget_line_id,
-                },
-                {
-                  account: '4030',
-                  amount: -wonFromDb(schedule.monthly_amount),
-                  programmeId: schedule.programme_id,
-                  budgetLineId: schedule.budget_line_id,
-                },
-              ],
-            );
+            const entry = {
+              entryDate: month,
+              source: 'rent' as const,
+              sourceId: schedule.agreement_id,
+              memo: `rent ${month.slice(0, 7)}`,
+              postedBy: poster.userId,
+            };
+            const dims = { programmeId: schedule.programme_id, budgetLineId: schedule.budget_line_id };
+            const lines = [
+              { account: '1100', amount: wonFromDb(schedule.monthly_amount), ...dims },
+              { account: '4030', amount: -wonFromDb(schedule.monthly_amount), ...dims },
+            ];
+            const entryId = await this.ledger.post(m, poster, entry, lines, { audit: false });
             await this.income.insertRentPosting(m, schedule.id, month, entryId);
+            await this.audit.record(
+              m,
+              actor ? auditActor(actor) : { userId: null, requestId: RENT_JOB_REQUEST },
+              {
+                action: 'settlement.entry.post',
+                entityType: 'journal_entry',
+                entityId: entryId,
+                after: { ...entry, lines },
+              },
+            );
             await m.query('RELEASE SAVEPOINT rent_month');
             posted++;
           } catch (error) {
             await m.query('ROLLBACK TO SAVEPOINT rent_month');
-            if (error instanceof DomainError && error.code === 'rule_violation') skippedClosed++;
+            if (error instanceof DomainError && error.code === 'settlement_rule') skippedClosed++;
             else throw error;
           }
         }
@@ -277,6 +281,24 @@ export class IncomeService {
       });
     return mapped;
   }
+}
+
+const RENT_JOB_REQUEST = 'job:settlement.post_due_rent';
+
+/** The monthly rent job acts for the schedule's creator, with no permissions of its own. */
+function rentJobActor(userId: string): Actor {
+  return {
+    userId,
+    sessionId: RENT_JOB_REQUEST,
+    email: '',
+    displayName: '',
+    locale: 'ko',
+    roles: [],
+    permissions: [],
+    groups: [],
+    requestId: RENT_JOB_REQUEST,
+    ip: '',
+  };
 }
 
 /** First days of the months of a schedule due by `asOf` and not yet posted. */

@@ -14,7 +14,8 @@ import type { Actor } from '../core/actor';
 import { invalidField, notFound } from '../core/domain-error';
 import { BankRepository } from './bank.repository';
 import { BudgetRepository } from './budget.repository';
-import { SettlementReportExporter } from './report-export';
+import type { ExportDocument } from '../platform/exports/export-spec';
+import { settlementReportDocument } from './report-document';
 import { SettlementAccess } from './settlement-access';
 import { daysBetween, monthRange, seoulToday } from './settlement-dates';
 
@@ -56,22 +57,16 @@ export class ReportService {
     private readonly budget: BudgetRepository,
     private readonly bank: BankRepository,
     private readonly access: SettlementAccess,
-    private readonly exporter: SettlementReportExporter,
   ) {}
 
-  /** The report as the XLSX an accountant opens, with a file name that says what it is. */
-  async reportXlsx(
+  /** The report as a document for the house's export service (XLSX, CSV, PDF), same access as `report`. */
+  async reportDocument(
     actor: Actor,
     programmeId: string,
     fromMonth?: string,
     toMonth?: string,
-  ): Promise<{ file: Buffer; fileName: string }> {
-    const report = await this.report(actor, programmeId, fromMonth, toMonth);
-    const file = await this.exporter.xlsx(report, actor.locale);
-    return {
-      file,
-      fileName: `settlement-${report.programme.code}-${report.period.from}-${report.period.to}.xlsx`,
-    };
+  ): Promise<ExportDocument> {
+    return settlementReportDocument(await this.report(actor, programmeId, fromMonth, toMonth), actor.locale);
   }
 
   /**
@@ -92,9 +87,10 @@ export class ReportService {
     const from = monthRange(fromMonth ?? `${programme.year}-01`).from;
     const to = monthRange(toMonth ?? `${programme.year}-12`).to;
     if (to < from) throw invalidField('to', 'invalid');
-    const [cells, interest, expenses] = await Promise.all([
+    const [cells, interest, income, expenses] = await Promise.all([
       this.budget.cells(m, programmeId, from, to, undefined, false),
       this.budget.interest(m, programmeId, from, to),
+      this.budget.income(m, programmeId, from, to),
       m.query(
         `SELECT x.id, x.expense_date::text, c.code AS category_code, c.name_ko AS category_name, c.evidence AS category_evidence,
                 l.name AS budget_line_name, x.title, x.payee_name, x.amount, x.disallowed_amount, x.disallowed_reason,
@@ -162,6 +158,14 @@ export class ReportService {
           verified: x.state === 'verified',
         };
       }),
+      income: income.map((r) => ({
+        budgetLineId: r.budget_line_id,
+        name: r.name,
+        categoryCode: r.category_code,
+        fees: wonFromDb(r.fees),
+        rent: wonFromDb(r.rent),
+        inKind: wonFromDb(r.in_kind),
+      })),
     };
   }
 

@@ -17,6 +17,13 @@ export interface SettlementScope {
 @Injectable()
 export class SettlementAccess {
   async scope(manager: EntityManager, actor: Actor): Promise<SettlementScope> {
+    const scope = await this.find(manager, actor);
+    if (!scope) throw forbidden();
+    return scope;
+  }
+
+  /** The actor's settlement scope, or null when they have none at all. */
+  async find(manager: EntityManager, actor: Actor): Promise<SettlementScope | null> {
     if (can(actor, PERMISSIONS.SETTLEMENT_MANAGE)) return { all: true, programmeIds: [] };
     const leadGroups = actor.groups.filter((g) => g.isManager).map((g) => g.id);
     const rows = (await manager.query(
@@ -25,7 +32,7 @@ export class SettlementAccess {
            OR p.lead_group_id = ANY($2::uuid[])`,
       [actor.userId, leadGroups],
     )) as { id: string }[];
-    if (rows.length === 0) throw forbidden();
+    if (rows.length === 0) return null;
     return { all: false, programmeIds: rows.map((r) => r.id) };
   }
 

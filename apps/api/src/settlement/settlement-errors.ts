@@ -20,13 +20,20 @@ export function violation(
   };
 }
 
-/** A settlement rule refused the change: 422 with the rule's code and sentence. */
+/** A settlement rule refused the change: 422 `settlement_rule` with the rule's code and sentence. */
 export function ruleViolation(
   code: SettlementRule,
   locale: Locale,
   params?: SettlementViolation['params'],
 ): DomainError {
-  return new DomainError('rule_violation', { violations: [violation(code, locale, params)] });
+  return new DomainError('settlement_rule', { violations: [violation(code, locale, params)] });
+}
+
+/** A settlement rule refused one field of the request: 422 naming the field in `errors`. */
+export function fieldRuleViolation(code: SettlementRule, locale: Locale, field: string): DomainError {
+  return new DomainError('settlement_rule', { violations: [violation(code, locale)] }, {}, [
+    { field, code: 'invalid' },
+  ]);
 }
 
 /** The database rules' names, mapped to the rule a client reads (the database has the last word). */

@@ -11,14 +11,25 @@ import {
   FiscalYearView,
   PaymentView,
   ProgrammeView,
+  FileUploadResult,
+  JobsHealth,
+  ProblemDetails,
+  RentScheduleView,
+  SettlementMe,
   SettlementReport,
 } from '@madang/contracts';
 import type { MadangClient } from '@madang/testing';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import { parse } from 'csv-parse/sync';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startTestApp, TestApp } from '../test/test-app';
-import { DEMO_SECOND_OPERATIONS } from '../demo/settlement-demo';
+import { DEMO_LED_PROGRAMME, DEMO_SECOND_OPERATIONS } from '../demo/settlement-demo';
 import { settlementRoutes } from './settlement-routes';
+import { RENT_CRON, RENT_JOB, SettlementJobs } from './settlement-jobs';
 
 const YEAR = 2030;
 
@@ -29,6 +40,8 @@ describe('settlement API', () => {
   let ops2: MadangClient;
   let approver: MadangClient;
   let resident: MadangClient;
+  /** A resident with no settlement scope at all (no lead group, no assignment). */
+  let resident2: MadangClient;
   let admin: MadangClient;
   let programme: ProgrammeView;
   let meeting: BudgetLineView;
@@ -41,6 +54,7 @@ describe('settlement API', () => {
     ops = await t.signIn('operations@madang.local');
     approver = await t.signIn('approver@madang.local');
     resident = await t.signIn('resident@madang.local');
+    resident2 = await t.signIn('resident2@madang.local');
     admin = await t.signIn('admin@madang.local', 'en');
     // The demo's second finance person (two-person verification needs one).
     ops2 = await t.signIn(DEMO_SECOND_OPERATIONS);
@@ -201,10 +215,10 @@ describe('settlement API', () => {
     await ops.post(`/api/settlement/expenses/${opsExpense.id}/approve`);
     await ops.post(`/api/settlement/expenses/${opsExpense.id}/pay`, { paidOn: `${YEAR}-11-07` });
     for (const item of opsExpense.evidence.map((e) => e.item))
-      await ops.post(`/api/settlement/expenses/${opsExpense.id}/evidence`, {
-        item,
-        fileId: '5f0c1c1e-8a4f-4e55-9d65-2b4a0f5b9c11',
-      });
+      expect(
+        (await ops.post(`/api/settlement/expenses/${opsExpense.id}/evidence`, { item, note: `${item} 확인` }))
+          .status,
+      ).toBe(200);
     const own = await ops.post(`/api/settlement/expenses/${opsExpense.id}/verify`, { kind: 'substantive' });
     expect(own.status).toBe(422);
     expect(own.problem['violations']).toEqual([expect.objectContaining({ code: 'requester_cannot_verify' })]);
@@ -234,6 +248,8 @@ describe('settlement API', () => {
       evidenceType: 'card_slip',
     });
     expect(over.status).toBe(422);
+    expect(over.problem.code).toBe('settlement_rule');
+    expect(over.problem.detail).toBe('정산 규칙에 맞지 않습니다.');
     expect(over.problem['violations']).toEqual([expect.objectContaining({ code: 'budget_exceeded' })]);
 
     const amendment = await ops.post<{ id: string }>(
@@ -415,12 +431,68 @@ describe('settlement API', () => {
     expect(res.headers.get('content-type')).toContain('spreadsheetml');
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await res.arrayBuffer());
-    expect(book.worksheets.map((w) => w.name)).toEqual(['요약', '재원별', '비목별', '지출 목록']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['요약', '재원별', '비목별', '지출 목록', '수입']);
+    // The booking fee posted earlier, on the rental-income line (the waiver was posted on another date).
+    expect(book.getWorksheet('수입')?.getRow(2).values).toEqual(
+      expect.arrayContaining(['900-01', '대관료 수입', 60_000]),
+    );
     const sources = book.getWorksheet('재원별');
     expect(sources?.getRow(1).getCell(1).value).toBe('재원');
     expect(sources?.getRow(2).values).toEqual(expect.arrayContaining(['국비', 1_800_000, 216_000, 22_500]));
     const expenses = book.getWorksheet('지출 목록');
     expect(expenses?.getColumn(5).values).toEqual(expect.arrayContaining(['11월 운영위원회 회의비']));
+  });
+
+  const download = async (format: string, client: MadangClient = ops) => {
+    const res = await fetch(`${t.baseUrl}/api/settlement/programmes/${programme.id}/report.${format}`, {
+      headers: { cookie: `${SESSION_COOKIE}=${client.cookie(SESSION_COOKIE)}` },
+    });
+    return { res, bytes: Buffer.from(await res.arrayBuffer()) };
+  };
+
+  it('downloads the report as a CSV (UTF-8 with BOM) that reads back in Korean with won totals', async () => {
+    const { res, bytes } = await download('csv');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    expect(res.headers.get('content-disposition')).toContain(
+      `settlement-HUB-${YEAR}-01-01-${YEAR}-12-31.csv`,
+    );
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const rows = parse(bytes.subarray(3).toString('utf8'), { relax_column_count: true }) as string[][];
+    const header = rows.findIndex((r) => r[0] === '재원');
+    expect(header).toBeGreaterThan(-1);
+    expect(rows[header].slice(0, 4)).toEqual(['재원', '당초 예산', '변경 예산', '집행액']);
+    const national = rows[header + 1];
+    expect(national[0]).toBe('국비');
+    expect(national).toEqual(expect.arrayContaining(['1800000', '216000', '22500']));
+    const total = rows.slice(header).find((r) => r[0] === '합계');
+    // 합계: amended 4,000,000 (column 3); 국비 to return 1,800,000 − 216,000 + 22,500 + 617.
+    expect(total?.[2]).toBe('4000000');
+    expect(national[9]).toBe(String(1_800_000 - 216_000 + 22_500 + 617));
+    expect(rows.some((r) => r.includes('11월 운영위원회 회의비'))).toBe(true);
+  });
+
+  it('downloads the report as a PDF with Korean text and won totals', async () => {
+    const { res, bytes } = await download('pdf');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const dir = mkdtempSync(join(tmpdir(), 'settlement-pdf-'));
+    try {
+      writeFileSync(join(dir, 'report.pdf'), bytes);
+      const text = execFileSync('pdftotext', ['-layout', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
+      expect(text).toContain('정산 보고서');
+      expect(text).toContain('재원별');
+      expect(text).toContain('국비');
+      expect(text).toContain('지출 목록');
+      expect(text).toContain('제주밥상');
+      expect(text).toContain('4,000,000');
+      expect(text).toContain('1,607,117');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // Same access as the JSON report: a resident with no settlement scope is refused.
+    expect((await download('pdf', resident2)).res.status).toBe(403);
   });
 
   it('closes November: nothing dated inside it posts; reopening needs an admin and a reason', async () => {
@@ -515,8 +587,33 @@ describe('settlement API', () => {
     });
   });
 
-  it('gives a resident 403 or 404 on every settlement route', async () => {
-    const routes = settlementRoutes();
+  it('tells the web whether someone has settlement at all', async () => {
+    expect((await resident2.get('/api/settlement/me')).body).toEqual({
+      visible: false,
+      all: false,
+      programmeIds: [],
+    });
+    expect((await ops.get('/api/settlement/me')).body).toEqual({
+      visible: true,
+      all: true,
+      programmeIds: [],
+    });
+    const assigned = await approver.get<SettlementMe>('/api/settlement/me');
+    expect(assigned.body).toMatchObject({ visible: true, all: false });
+    expect(assigned.body.programmeIds).toContain(programme.id);
+    // The demo resident team leads the living lab: its manager sees that programme and no other.
+    const lead = await resident.get<SettlementMe>('/api/settlement/me');
+    const [lab] = (await t.db.query(`SELECT id FROM programmes WHERE code = $1`, [DEMO_LED_PROGRAMME])) as {
+      id: string;
+    }[];
+    expect(lead.body).toEqual({ visible: true, all: false, programmeIds: [lab.id] });
+    expect((await resident.get(`/api/settlement/programmes/${lab.id}/report`)).status).toBe(200);
+    expect((await resident.get(`/api/settlement/programmes/${programme.id}`)).status).toBe(404);
+    expect((await resident.post(`/api/settlement/expenses/${approverExpense.id}/approve`)).status).toBe(403);
+  });
+
+  it('gives a resident without settlement scope 403 or 404 on every settlement route', async () => {
+    const routes = settlementRoutes().filter((r) => r.path !== '/api/settlement/me');
     expect(routes.length).toBeGreaterThan(30);
     for (const route of routes) {
       expect(ALL_PERMISSIONS).toContain(route.permission);
@@ -525,7 +622,7 @@ describe('settlement API', () => {
         .replace(':month', '11')
         .replace(':bank', 'nonghyup')
         .replace(/:[A-Za-z]+/g, approverExpense.id);
-      const res = await resident.request(route.method, path, route.method === 'GET' ? undefined : {});
+      const res = await resident2.request(route.method, path, route.method === 'GET' ? undefined : {});
       expect([route.method, route.path, [403, 404].includes(res.status) ? 'refused' : res.status]).toEqual([
         route.method,
         route.path,
@@ -547,6 +644,124 @@ describe('settlement API', () => {
     const list = await approver.get<ProgrammeView[]>('/api/settlement/programmes');
     expect(list.body.map((p) => p.id)).toContain(programme.id);
     expect(list.body.map((p) => p.id)).not.toContain(other.body.id);
+  });
+
+  /** multipart/form-data to the house's file route, as the web's upload component sends it. */
+  const upload = async (client: MadangClient, expenseId: string, name: string, bytes: Buffer) => {
+    const form = new FormData();
+    form.append('ownerType', 'expense');
+    form.append('ownerId', expenseId);
+    form.append('purpose', 'expense_evidence');
+    form.append('file', new Blob([new Uint8Array(bytes)], { type: 'application/pdf' }), name);
+    if (!client.cookie(CSRF_COOKIE)) await client.get('/api/auth/csrf');
+    const res = await fetch(`${t.baseUrl}/api/files`, {
+      method: 'POST',
+      body: form,
+      headers: { cookie: cookieOf(client), [CSRF_HEADER]: client.cookie(CSRF_COOKIE) ?? '' },
+    });
+    return { status: res.status, body: (await res.json()) as FileUploadResult & ProblemDetails };
+  };
+  const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
+
+  it('keeps evidence files on the expense: the checklist refers to them, others are refused', async () => {
+    const created = await approver.post<ExpenseCreated>('/api/settlement/expenses', {
+      budgetLineId: lecture.id,
+      title: '12월 주민 강좌 강사료',
+      amount: 100_000,
+      expenseDate: `${YEAR}-12-02`,
+      payeeName: '이강사',
+      evidenceType: 'other',
+    });
+    expect(created.status).toBe(201);
+    const expense = created.body.expense;
+
+    // The requester attaches while the expense is open; a verified expense takes no more from them.
+    const slip = await upload(approver, expense.id, '강사료 이체확인증.pdf', pdf('transfer'));
+    expect(slip.status).toBe(201);
+    expect((await upload(approver, approverExpense.id, '늦은 영수증.pdf', pdf('late'))).status).toBe(403);
+    // Operations may attach to any expense; that file belongs to the other expense.
+    const foreign = await upload(ops, approverExpense.id, '회의록 보완.pdf', pdf('minutes'));
+    expect(foreign.status).toBe(201);
+
+    await ops.post(`/api/settlement/expenses/${expense.id}/approve`);
+    expect(
+      (await ops.post(`/api/settlement/expenses/${expense.id}/pay`, { paidOn: `${YEAR}-12-03` })).status,
+    ).toBe(200);
+    const item = expense.evidence[0].item;
+    const refused = await approver.post(`/api/settlement/expenses/${expense.id}/evidence`, {
+      item,
+      fileId: foreign.body.id,
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.problem.code).toBe('settlement_rule');
+    expect(refused.problem.errors?.map((e) => e.field)).toEqual(['fileId']);
+    expect(refused.problem['violations']).toEqual([expect.objectContaining({ code: 'file_not_of_expense' })]);
+
+    const given = await approver.post<ExpenseView>(`/api/settlement/expenses/${expense.id}/evidence`, {
+      item,
+      fileId: slip.body.id,
+    });
+    expect(given.status).toBe(200);
+    expect(given.body.evidence.find((e) => e.item === item)).toMatchObject({
+      provided: true,
+      fileId: slip.body.id,
+    });
+
+    // Listed on the expense for whoever may see it; downloaded by operations; a resident sees nothing.
+    const listed = await approver.get<{ id: string }[]>(`/api/files?ownerType=expense&ownerId=${expense.id}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((f) => f.id)).toEqual([slip.body.id]);
+    const content = await fetch(`${t.baseUrl}/api/files/${slip.body.id}/content`, {
+      headers: { cookie: cookieOf(ops) },
+    });
+    expect(content.status).toBe(200);
+    expect(Buffer.from(await content.arrayBuffer()).equals(pdf('transfer'))).toBe(true);
+    expect((await resident2.get(`/api/files/${slip.body.id}`)).status).toBe(404);
+    expect((await resident2.get(`/api/files?ownerType=expense&ownerId=${expense.id}`)).status).toBe(404);
+    const stranger = await fetch(`${t.baseUrl}/api/files/${slip.body.id}/content`, {
+      headers: { cookie: cookieOf(resident2) },
+    });
+    expect(stranger.status).toBe(404);
+  });
+
+  it('posts due rent from the monthly job once, however often it runs', async () => {
+    const schedule = await ops.post<RentScheduleView>('/api/settlement/rent-schedules', {
+      agreementId: '2b7c9d1e-4f5a-4b6c-8d7e-9f0a1b2c3d4e',
+      budgetLineId: rental.id,
+      monthlyAmount: 120_000,
+      startsOn: `${YEAR}-10-01`,
+      endsOn: `${YEAR + 1}-09-30`,
+    });
+    expect(schedule.status).toBe(201);
+    // Scheduled on the job runner, monthly, in the centre's time zone.
+    const health = await admin.get<JobsHealth>('/api/admin/jobs');
+    expect(health.body.queues.find((q) => q.name === RENT_JOB)).toMatchObject({
+      policy: 'stately',
+      schedule: { cron: RENT_CRON, timezone: t.config.MADANG_TIMEZONE },
+    });
+    const jobs = t.app.get(SettlementJobs);
+    const first = await jobs.postDueRent(`${YEAR}-12-05`);
+    // This schedule's October to December, and the demo residency's December 2027 to February 2028.
+    expect(first).toEqual({ posted: 6, skippedClosed: 0 });
+    expect(await jobs.postDueRent(`${YEAR}-12-05`)).toEqual({ posted: 0, skippedClosed: 0 });
+    const rows = (await t.db.query(
+      `SELECT e.entry_date::text AS day, e.posted_by, sum(l.amount) FILTER (WHERE a.code = '4030')::bigint AS rent
+         FROM journal_entries e JOIN journal_lines l ON l.entry_id = e.id JOIN ledger_accounts a ON a.id = l.account_id
+        WHERE e.source = 'rent' AND e.source_id = $1 GROUP BY e.id ORDER BY 1`,
+      ['2b7c9d1e-4f5a-4b6c-8d7e-9f0a1b2c3d4e'],
+    )) as { day: string; posted_by: string; rent: string }[];
+    const me = await ops.get<{ id: string }>('/api/auth/me');
+    expect(rows).toEqual(
+      [`${YEAR}-10-01`, `${YEAR}-11-01`, `${YEAR}-12-01`].map((day) => ({
+        day,
+        posted_by: me.body.id,
+        rent: '-120000',
+      })),
+    );
+    const audited = (await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE request_id = 'job:settlement.post_due_rent' AND actor_id IS NULL`,
+    )) as { n: number }[];
+    expect(audited[0].n).toBeGreaterThanOrEqual(3);
   });
 });
 

@@ -1,5 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { AuditModule } from '../platform/audit/audit.module';
+import { FilesService } from '../platform/files/files.service';
+import { EXPENSE_OWNER, ExpenseFilesPolicy } from './expense-files.policy';
 import { BankRepository } from './bank.repository';
 import { BankService } from './bank.service';
 import { SettlementBudgetController } from './budget.controller';
@@ -13,10 +15,11 @@ import { IncomeService } from './income.service';
 import { LedgerRepository } from './ledger.repository';
 import { LedgerService } from './ledger.service';
 import { SettlementMoneyController } from './money.controller';
-import { ExcelSettlementReportExporter, SettlementReportExporter } from './report-export';
 import { ReportService } from './report.service';
 import { SettlementAccess } from './settlement-access';
 import { SettlementScopeGuard } from './settlement-scope.guard';
+import { SettlementJobs } from './settlement-jobs';
+import { SettlementMeController } from './settlement-me.controller';
 
 /**
  * Budget settlement: ledger, budgets, expenses, booking income, bank reconciliation, reports.
@@ -25,7 +28,12 @@ import { SettlementScopeGuard } from './settlement-scope.guard';
  */
 @Module({
   imports: [AuditModule],
-  controllers: [SettlementBudgetController, SettlementExpensesController, SettlementMoneyController],
+  controllers: [
+    SettlementMeController,
+    SettlementBudgetController,
+    SettlementExpensesController,
+    SettlementMoneyController,
+  ],
   providers: [
     SettlementAccess,
     SettlementScopeGuard,
@@ -40,9 +48,19 @@ import { SettlementScopeGuard } from './settlement-scope.guard';
     IncomeService,
     BankService,
     ReportService,
-    // The house's export service replaces this binding after the merge (CSV and PDF too).
-    { provide: SettlementReportExporter, useClass: ExcelSettlementReportExporter },
+    SettlementJobs,
+    ExpenseFilesPolicy,
   ],
   exports: [IncomeService, ReportService],
 })
-export class SettlementModule {}
+export class SettlementModule implements OnModuleInit {
+  constructor(
+    private readonly files: FilesService,
+    private readonly expenseFiles: ExpenseFilesPolicy,
+  ) {}
+
+  /** Evidence files of expenses go through the house's file service (owner type `expense`). */
+  onModuleInit(): void {
+    this.files.registerOwner(EXPENSE_OWNER, this.expenseFiles);
+  }
+}

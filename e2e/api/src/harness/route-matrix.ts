@@ -370,6 +370,22 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
         reason: 'matrix',
       }),
   },
+  'POST /api/bookings/{id}/payments': {
+    rule: 'settlement:manage (operations); a pending booking takes no payment yet (409 not_approved)',
+    all: cells(401, 403, 403, 403, 409, 403),
+    request: async (ctx) =>
+      json('POST', `/api/bookings/${await ctx.pendingBooking('residentA')}/payments`, {
+        kind: 'fee',
+        method: 'bank_transfer',
+        amount: 10000,
+        receivedOn: '2027-03-02',
+      }),
+  },
+  'GET /api/settlement/me': {
+    rule: 'settlement:participate (every role); answers whether the user has any settlement scope',
+    all: SIGNED_IN_200,
+    request: () => get('/api/settlement/me'),
+  },
   'GET /api/approvals/queue': {
     rule: 'bookings:decide',
     all: APPROVER_ONLY(200),

@@ -2,6 +2,7 @@ import type { LocalizedText } from './locale';
 import type { AssetKind, BookingItem, Quote } from './rental-rules';
 import type { GroupKind } from './roles';
 import type { PageQuery } from './users';
+import type { PaymentKind, PaymentMethod, PaymentView } from './settlement';
 import type { Violation } from './violations';
 
 /** HTTP contract of bookings and approvals. Times are ISO 8601 strings in UTC; money is integer KRW. */
@@ -120,4 +121,24 @@ export interface BulkDecisionRequest {
 }
 export interface BulkDecisionResult {
   results: { id: string; ok: boolean; status: number; code?: string; decision?: Decision }[];
+}
+
+/**
+ * `POST /api/bookings/:id/payments` (operations): money received or paid back for a booking. It is
+ * posted to settlement's ledger (fees to the budget line of the asset's category) in the same
+ * transaction, and the booking's money axis moves (invoiced → paid → refunded).
+ */
+export interface RecordBookingPaymentRequest {
+  kind: PaymentKind;
+  method: PaymentMethod;
+  amount: number;
+  /** `YYYY-MM-DD` in the centre's time zone. */
+  receivedOn: string;
+  reference?: string;
+  payerName?: string;
+}
+
+export interface BookingPaymentResult {
+  booking: BookingDto;
+  payment: PaymentView;
 }

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'state_conflict',
   'slot_taken',
   'rule_violation',
+  'settlement_rule',
   'idempotency_key_reused',
   'payload_too_large',
   'unsupported_media_type',
@@ -57,6 +58,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, LocalizedText>> = {
   },
   slot_taken: { ko: '이미 예약된 시간입니다.', en: 'That time is already taken.' },
   rule_violation: { ko: '대관 규칙에 맞지 않습니다.', en: 'The request breaks the rental rules.' },
+  settlement_rule: {
+    ko: '정산 규칙에 맞지 않습니다.',
+    en: 'The change breaks a settlement rule.',
+  },
   idempotency_key_reused: {
     ko: '같은 Idempotency-Key가 다른 요청에 이미 쓰였습니다.',
     en: 'This Idempotency-Key was already used for a different request.',

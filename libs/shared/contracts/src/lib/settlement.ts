@@ -45,7 +45,7 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export const BANK_MATCH_TARGETS = ['expense', 'payment', 'interest', 'other'] as const;
 export type BankMatchTarget = (typeof BANK_MATCH_TARGETS)[number];
 
-/** Why a settlement action was refused (in `violations` of a `rule_violation` problem). */
+/** Why a settlement action was refused (in `violations` of a `settlement_rule` problem, 422). */
 export const SETTLEMENT_RULES = [
   'budget_exceeded',
   'execution_deadline_passed',
@@ -60,6 +60,7 @@ export const SETTLEMENT_RULES = [
   'decider_is_requester',
   'no_income_mapping',
   'unreadable_statement',
+  'file_not_of_expense',
 ] as const;
 export type SettlementRule = (typeof SETTLEMENT_RULES)[number];
 
@@ -99,6 +100,10 @@ export const SETTLEMENT_RULE_MESSAGES: Readonly<Record<SettlementRule, Localized
   no_income_mapping: {
     ko: '이 자산 분류에 연결된 예산 항목이 없습니다.',
     en: 'No budget line is mapped to this asset category.',
+  },
+  file_not_of_expense: {
+    ko: '이 지출에 첨부된 파일이 아닙니다. 먼저 지출에 파일을 올려 주세요.',
+    en: 'This file is not attached to this expense. Upload it to the expense first.',
   },
   unreadable_statement: {
     ko: '거래내역 파일을 읽을 수 없습니다.',
@@ -514,6 +519,20 @@ export interface SettlementReport {
     categoryName: string;
   })[];
   expenses: SettlementReportExpense[];
+  /**
+   * Income posted to the programme's lines in the period (added with the bookings link): booking
+   * and cancellation fees or kept deposits, rent, and in-kind support (waived fees at their value).
+   */
+  income: SettlementReportIncome[];
+}
+
+export interface SettlementReportIncome {
+  budgetLineId: string;
+  name: string;
+  categoryCode: string;
+  fees: number;
+  rent: number;
+  inKind: number;
 }
 
 export interface SettlementSummary {
@@ -548,4 +567,17 @@ export interface EntryView {
     budgetLineId: string | null;
     fundingSourceId: string | null;
   }[];
+}
+
+/**
+ * `GET /api/settlement/me`: whether this user has any settlement scope, so the web shows the
+ * section only then. Every role carries `settlement:participate`; the scope is what counts.
+ */
+export interface SettlementMe {
+  /** Operations, an approver assigned to a programme, or a manager of a programme's lead group. */
+  visible: boolean;
+  /** Operations: every programme, and the right to change anything (`settlement:manage`). */
+  all: boolean;
+  /** The programmes this user may see when not `all` (empty when `all`). */
+  programmeIds: string[];
 }
