@@ -19,6 +19,7 @@ import { JobsModule } from './platform/jobs/jobs.module';
 import { MailModule } from './platform/mail/mail.module';
 import { NotificationsModule } from './platform/notifications/notifications.module';
 import { UsersModule } from './users/users.module';
+import { SettlementModule } from './settlement/settlement.module';
 
 /** Composition only: configuration, the database, the global guard and filter, and the domain modules. */
 @Module({})
@@ -45,6 +46,7 @@ export class AppModule {
         CatalogueModule,
         BookingsModule,
         DemoModule,
+        SettlementModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

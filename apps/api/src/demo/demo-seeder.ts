@@ -19,6 +19,7 @@ import { DomainError } from '../core/domain-error';
 import { GroupMemberEntity } from '../groups/group-member.entity';
 import { GroupEntity } from '../groups/group.entity';
 import { DEMO_CATALOGUE } from './demo-catalogue';
+import { seedSettlementDemo } from './settlement-demo';
 import { DateTime } from 'luxon';
 
 export const DEMO_PASSWORD = 'madang-demo';
@@ -82,6 +83,7 @@ export class DemoSeeder {
     const approver = await this.actorFor('approver@madang.local');
     await this.ensureCatalogue(approver);
     await this.ensureBookings();
+    await seedSettlementDemo(this.db);
   }
 
   private async actorFor(email: string): Promise<Actor> {

@@ -15,3 +15,4 @@ export * from './lib/notifications';
 export * from './lib/jobs';
 export * from './lib/files';
 export * from './lib/exports';
+export * from './lib/settlement';

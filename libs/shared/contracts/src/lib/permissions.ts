@@ -21,6 +21,12 @@ export const PERMISSIONS = {
   NOTIFICATIONS_READ: 'notifications:read',
   /** The background-job health view. */
   JOBS_READ: 'jobs:read',
+  /** Settlement routes scoped by programme: approvers assigned to it and its lead group's managers. */
+  SETTLEMENT_PARTICIPATE: 'settlement:participate',
+  /** Everything in settlement (operations). */
+  SETTLEMENT_MANAGE: 'settlement:manage',
+  /** Reopen a closed fiscal period (admin, with a reason). */
+  SETTLEMENT_REOPEN: 'settlement:reopen',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -31,6 +37,8 @@ const RESIDENT: readonly Permission[] = [
   PERMISSIONS.BOOKINGS_CREATE,
   PERMISSIONS.BOOKINGS_READ_OWN,
   PERMISSIONS.NOTIFICATIONS_READ,
+  // Scoped in the service: without an assigned programme or a lead group, every route answers 403.
+  PERMISSIONS.SETTLEMENT_PARTICIPATE,
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -44,7 +52,12 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     PERMISSIONS.GROUPS_READ,
     PERMISSIONS.USERS_READ,
   ],
-  operations: [...RESIDENT, PERMISSIONS.BOOKINGS_READ_ALL, PERMISSIONS.GROUPS_READ],
+  operations: [
+    ...RESIDENT,
+    PERMISSIONS.BOOKINGS_READ_ALL,
+    PERMISSIONS.GROUPS_READ,
+    PERMISSIONS.SETTLEMENT_MANAGE,
+  ],
   reviewer: [...RESIDENT],
   admin: [
     ...RESIDENT,
@@ -54,6 +67,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     PERMISSIONS.GROUPS_MANAGE,
     PERMISSIONS.AUDIT_READ,
     PERMISSIONS.JOBS_READ,
+    PERMISSIONS.SETTLEMENT_REOPEN,
   ],
 };
 

@@ -1,0 +1,2 @@
+export * from './lib/won';
+export * from './lib/allocate';
