@@ -11,7 +11,7 @@ import { allocate, wonFromDb } from '@madang/money';
 import { autoMatch, detectHeader, isInterestLine, readStatement, StatementLine } from '@madang/settlement';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../platform/audit/audit.service';
 import type { Actor } from '../core/actor';
 import { DomainError, invalidField, notFound } from '../core/domain-error';
 import { BankLineRow, BankRepository, NewBankLine, NewMatch } from './bank.repository';

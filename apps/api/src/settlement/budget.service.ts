@@ -15,7 +15,7 @@ import type {
 import { sumWon, wonFromDb } from '@madang/money';
 import { aggregateSettlement, finish } from '@madang/settlement';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../platform/audit/audit.service';
 import type { Actor } from '../core/actor';
 import { DomainError, invalidField, notFound } from '../core/domain-error';
 import { AmendmentRow, BudgetRepository, Cell, ProgrammeRow, SourceRow } from './budget.repository';

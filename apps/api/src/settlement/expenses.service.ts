@@ -22,11 +22,12 @@ import {
   VerificationKind,
 } from '@madang/settlement';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import type { AuditInsert } from '../platform/audit/audit.repository';
+import { AuditService } from '../platform/audit/audit.service';
 import type { Actor } from '../core/actor';
 import { DomainError, invalidField, notFound } from '../core/domain-error';
 import { BudgetRepository } from './budget.repository';
-import { ExpenseRow, ExpensesRepository, ExpensePatch } from './expenses.repository';
+import { AuditRow, ExpenseRow, ExpensesRepository, ExpensePatch } from './expenses.repository';
 import { LedgerService } from './ledger.service';
 import { auditActor, SettlementAccess } from './settlement-access';
 import { seoulToday } from './settlement-dates';
@@ -307,13 +308,15 @@ export class ExpensesService {
           m,
           id,
           patch,
-          this.audit.row(auditActor(actor), {
-            action: `settlement.expense.${action}`,
-            entityType: 'expense',
-            entityId: id,
-            before: { state: row.state },
-            after: { ...patch, state: view.state, kind },
-          }),
+          auditRowOf(
+            this.audit.entry(auditActor(actor), {
+              action: `settlement.expense.${action}`,
+              entityType: 'expense',
+              entityId: id,
+              before: { state: row.state },
+              after: { ...patch, state: view.state, kind },
+            }),
+          ),
         );
         return view;
       }),
@@ -423,5 +426,17 @@ export function toExpenseView(row: ExpenseRow): ExpenseView {
     })),
     evidenceComplete: required.every((item) => provided.has(item)),
     createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** The platform audit service's row in the shape the expense update's single statement reads. */
+function auditRowOf(entry: AuditInsert): AuditRow {
+  return {
+    actorId: entry.actor_id,
+    requestId: entry.request_id,
+    action: entry.action,
+    entityType: entry.entity_type,
+    before: entry.before,
+    after: entry.after,
   };
 }

@@ -12,7 +12,7 @@ import type {
 } from '@madang/contracts';
 import { wonFromDb } from '@madang/money';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../platform/audit/audit.service';
 import type { Actor } from '../core/actor';
 import { DomainError, invalidField } from '../core/domain-error';
 import { BudgetRepository } from './budget.repository';

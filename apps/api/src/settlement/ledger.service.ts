@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EntryView, FiscalYearView, ReverseEntryRequest } from '@madang/contracts';
 import { entryProblem, reversal, type PostingLine } from '@madang/settlement';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../platform/audit/audit.service';
 import type { Actor } from '../core/actor';
 import { DomainError, notFound } from '../core/domain-error';
 import { ClosedPeriodError, LedgerRepository, NewEntry, StoredEntry } from './ledger.repository';

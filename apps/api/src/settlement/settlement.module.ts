@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditService } from '../audit/audit.service';
+import { AuditModule } from '../platform/audit/audit.module';
 import { BankRepository } from './bank.repository';
 import { BankService } from './bank.service';
 import { SettlementBudgetController } from './budget.controller';
@@ -24,10 +24,9 @@ import { SettlementScopeGuard } from './settlement-scope.guard';
  * an agreement's rent) and `ReportService` (the report as data, for the export service).
  */
 @Module({
+  imports: [AuditModule],
   controllers: [SettlementBudgetController, SettlementExpensesController, SettlementMoneyController],
   providers: [
-    // AuditService lives in the app module today; the platform restructuring will export it from its module.
-    AuditService,
     SettlementAccess,
     SettlementScopeGuard,
     LedgerRepository,
