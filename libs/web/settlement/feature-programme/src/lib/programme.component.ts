@@ -9,7 +9,13 @@ import { formatKrw } from '@madang/booking-rules';
 import type { AmendmentView, ExecutionFigures } from '@madang/contracts';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { SettlementService } from '@madang/web/settlement/data-access';
-import { formatRate, rateLevel, sourceLabel, amendmentStateKey } from '@madang/web/settlement/util';
+import {
+  formatRate,
+  formatWonCompact,
+  rateLevel,
+  sourceLabel,
+  amendmentStateKey,
+} from '@madang/web/settlement/util';
 import { type ReasonDialogData, ReasonDialogComponent, type ReasonDialogResult } from '@madang/web/ui';
 import { failureText } from '@madang/web/util';
 import type { ChartConfiguration } from 'chart.js';
@@ -114,7 +120,7 @@ export class ProgrammeComponent {
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
-      scales: { y: { beginAtZero: true, ticks: { callback: (v) => formatKrw(Number(v), lang) } } },
+      scales: { y: { beginAtZero: true, ticks: { callback: (v) => formatWonCompact(Number(v), lang) } } },
       plugins: {
         legend: { position: 'bottom' },
         tooltip: {

@@ -156,6 +156,7 @@ export const settlementEn = {
   'settlement.bank.problems': '{count} rows could not be read:',
   'settlement.bank.problem': 'Row {row}, {column}: {reason}',
   'settlement.bank.unreconciled': 'Unreconciled lines',
+  'settlement.bank.linesTable': 'Table of unreconciled lines',
   'settlement.bank.runAutoMatch': 'Match automatically again',
   'settlement.bank.autoMatchResult': '{matched} matched, {open} still open.',
   'settlement.bank.counterparty': 'Counterparty',

@@ -155,6 +155,7 @@ export const settlementKo: Readonly<Record<keyof typeof settlementEn, string>> =
   'settlement.bank.problems': '{count}개 행을 읽지 못했습니다:',
   'settlement.bank.problem': '{row}행, {column}: {reason}',
   'settlement.bank.unreconciled': '대사되지 않은 거래',
+  'settlement.bank.linesTable': '대사되지 않은 거래 표',
   'settlement.bank.runAutoMatch': '자동 대사 다시 실행',
   'settlement.bank.autoMatchResult': '{matched}건 대사, {open}건 남음.',
   'settlement.bank.counterparty': '거래처',

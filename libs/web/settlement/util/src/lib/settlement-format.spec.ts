@@ -1,6 +1,7 @@
 import {
   expenseActions,
   formatRate,
+  formatWonCompact,
   monthKey,
   pendingVerifications,
   rateBp,
@@ -58,5 +59,17 @@ describe('settlement formatting', () => {
         disallowedAmount: 0,
       }),
     ).toEqual(['disallow']);
+  });
+});
+
+describe('formatWonCompact', () => {
+  it('shortens axis labels in Korean units and in English', () => {
+    expect(formatWonCompact(120_000_000, 'ko')).toBe('1억 2,000만');
+    expect(formatWonCompact(100_000_000, 'ko')).toBe('1억');
+    expect(formatWonCompact(50_000_000, 'ko')).toBe('5,000만');
+    expect(formatWonCompact(0, 'ko')).toBe('0원');
+    expect(formatWonCompact(120_000_000, 'en')).toBe('₩120M');
+    expect(formatWonCompact(2_500, 'en')).toBe('₩2.5K');
+    expect(formatWonCompact(-3_000_000, 'en')).toBe('-₩3M');
   });
 });

@@ -9,9 +9,9 @@ import { FUNDING_SOURCE_LABELS } from '@madang/contracts';
 
 /** A rate in basis points as a percentage with one decimal: `8,750` → `87.5%`. */
 export function formatRate(rateBp: number): string {
-  const tenths = Math.round(rateBp / 10);
-  const sign = tenths < 0 ? '-' : '';
-  const abs = Math.abs(tenths);
+  // Half away from zero, so -0.55% reads -0.6% like 0.55% reads 0.6%.
+  const abs = Math.round(Math.abs(rateBp) / 10);
+  const sign = rateBp < 0 && abs > 0 ? '-' : '';
   return `${sign}${Math.floor(abs / 10)}.${abs % 10}%`;
 }
 
@@ -94,3 +94,20 @@ export const evidenceTypeKey = (type: SettlementEvidenceType) => `settlement.evi
 export const amendmentStateKey = (state: 'requested' | 'approved' | 'rejected') =>
   `settlement.amendments.state.${state}` as const;
 export const matchTargetKey = (target: BankMatchTarget) => `settlement.bank.target.${target}` as const;
+
+/** Won on a chart axis, short: `1억 2,000만` / `5,000만` (ko), `₩120M` / `₩500K` (en). */
+export function formatWonCompact(amount: number, locale: Locale): string {
+  const sign = amount < 0 ? '-' : '';
+  const abs = Math.abs(amount);
+  if (locale === 'ko') {
+    const eok = Math.floor(abs / 100_000_000);
+    const man = Math.round((abs % 100_000_000) / 10_000);
+    const group = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    if (eok > 0) return `${sign}${eok}억${man > 0 ? ` ${group(man)}만` : ''}`;
+    if (man > 0) return `${sign}${group(man)}만`;
+    return `${sign}${abs}원`;
+  }
+  if (abs >= 1_000_000) return `${sign}₩${Math.round(abs / 100_000) / 10}M`;
+  if (abs >= 1_000) return `${sign}₩${Math.round(abs / 100) / 10}K`;
+  return `${sign}₩${abs}`;
+}
