@@ -2,6 +2,8 @@ import {
   ChangeDetectionStrategy,
   Component,
   ElementRef,
+  Injector,
+  afterNextRender,
   computed,
   inject,
   signal,
@@ -48,6 +50,8 @@ export class BankComponent {
   private readonly settlement = inject(SettlementService);
   private readonly snackBar = inject(MatSnackBar);
   private readonly fb = inject(NonNullableFormBuilder);
+  private readonly injector = inject(Injector);
+  private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
   protected readonly targets = MANUAL_TARGETS;
@@ -138,13 +142,13 @@ export class BankComponent {
     });
     this.matchSubmitter.clear();
     // Move focus to the panel's heading so keyboard and screen-reader users land on the form.
-    queueMicrotask(() => document.getElementById('match-heading')?.focus());
+    this.focusAfterRender('#match-heading');
   }
 
   protected cancelMatch(): void {
     const line = this.matching();
     this.matching.set(null);
-    if (line) queueMicrotask(() => document.getElementById(`match-${line.id}`)?.focus());
+    if (line) this.focusAfterRender(`#match-${CSS.escape(line.id)}`);
   }
 
   protected async match(): Promise<void> {
@@ -172,5 +176,11 @@ export class BankComponent {
       this.snackBar.open(this.i18n.t('settlement.bank.matched'), undefined, { duration: 4000 });
       this.lines.reload();
     }
+  }
+
+  private focusAfterRender(selector: string): void {
+    afterNextRender(() => this.host.nativeElement.querySelector<HTMLElement>(selector)?.focus(), {
+      injector: this.injector,
+    });
   }
 }
