@@ -136,6 +136,20 @@ test('operations: execution by source and category with charts, two-person verif
   await expect(page.getByTestId('expense-state')).toHaveText('검토 완료');
   await expect(page.getByTestId('verified-financial')).toHaveText('나');
 
+  // Disallow part of another verified expense: the amount moves to the balance to return.
+  const verified = await json<ExpenseView[]>(
+    page,
+    `/api/settlement/expenses?programmeId=${hub.id}&state=verified&limit=200`,
+  );
+  const other = verified.find((e) => e.id !== target.id && e.disallowedAmount === 0 && e.amount > 10_000);
+  expect(other, 'another verified expense').toBeTruthy();
+  await page.goto(`/settlement/expenses/${(other as ExpenseView).id}`);
+  await page.getByTestId('disallow-amount').fill('10000');
+  await page.getByTestId('disallow-reason').fill('증빙과 다른 단가 적용분');
+  await page.getByTestId('disallow-submit').click();
+  await expect(page.getByTestId('expense-disallowed')).toContainText('10,000원');
+  await expect(page.getByTestId('expense-state')).toHaveText('불인정');
+
   // The expense list with filters.
   await page.goto(`/settlement/expenses?programmeId=${hub.id}&state=verified`);
   await expect(page.getByTestId(`expense-row-${target.id}`)).toBeVisible();
@@ -191,6 +205,11 @@ test('operations: execution by source and category with charts, two-person verif
   // Columns: source, initial, amended, executed, … — the executed won total, as a number.
   expect(totalRow?.getCell(4).value).toBe(report.total.executed);
   expect(report.total.executed).toBeGreaterThan(0);
+
+  // Close November: the month is then shown closed (reopening is the administrator's).
+  await page.getByTestId('close-2027-11').click();
+  await expect(page.getByTestId('period-2027-11')).toContainText('마감됨');
+  await expect(page.getByTestId('close-2027-11')).toHaveCount(0);
 
   // The same pages in English.
   await useLanguage(page, 'en');
