@@ -66,6 +66,10 @@ export default [
               sourceTag: 'domain:bookings',
               onlyDependOnLibsWithTags: ['domain:bookings', 'domain:shared', 'scope:shared'],
             },
+            {
+              sourceTag: 'domain:settlement',
+              onlyDependOnLibsWithTags: ['domain:settlement', 'domain:shared', 'scope:shared'],
+            },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
             {
               sourceTag: 'scope:web',

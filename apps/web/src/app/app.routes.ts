@@ -58,6 +58,37 @@ export const routes: Routes = [
       import('@madang/web/bookings/feature-catalogue-admin').then((m) => m.CATALOGUE_ADMIN_ROUTES),
   },
   {
+    path: 'settlement',
+    pathMatch: 'full',
+    canActivate: [permissionGuard(PERMISSIONS.SETTLEMENT_MANAGE)],
+    loadChildren: () => import('@madang/web/settlement/feature-home').then((m) => m.SETTLEMENT_HOME_ROUTES),
+  },
+  {
+    path: 'settlement/programmes/:id',
+    canActivate: [permissionGuard(PERMISSIONS.SETTLEMENT_MANAGE)],
+    loadChildren: () => import('@madang/web/settlement/feature-programme').then((m) => m.PROGRAMME_ROUTES),
+  },
+  {
+    path: 'settlement/expenses',
+    canActivate: [permissionGuard(PERMISSIONS.SETTLEMENT_MANAGE)],
+    loadChildren: () => import('@madang/web/settlement/feature-expenses').then((m) => m.EXPENSES_ROUTES),
+  },
+  {
+    path: 'settlement/bank',
+    canActivate: [permissionGuard(PERMISSIONS.SETTLEMENT_MANAGE)],
+    loadChildren: () => import('@madang/web/settlement/feature-bank').then((m) => m.BANK_ROUTES),
+  },
+  {
+    path: 'settlement/report',
+    canActivate: [permissionGuard(PERMISSIONS.SETTLEMENT_MANAGE)],
+    loadChildren: () => import('@madang/web/settlement/feature-report').then((m) => m.REPORT_ROUTES),
+  },
+  {
+    path: 'settlement/periods',
+    canActivate: [permissionGuard(PERMISSIONS.SETTLEMENT_REOPEN)],
+    loadChildren: () => import('@madang/web/settlement/feature-report').then((m) => m.PERIOD_REOPEN_ROUTES),
+  },
+  {
     path: 'profile',
     canActivate: [permissionGuard(PERMISSIONS.SELF)],
     loadChildren: () => import('@madang/web/accounts/feature-profile').then((m) => m.PROFILE_ROUTES),

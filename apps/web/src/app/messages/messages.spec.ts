@@ -5,6 +5,7 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { ACCOUNTS_MESSAGES } from '@madang/web/accounts/util';
 import { BOOKINGS_MESSAGES } from '@madang/web/bookings/util';
+import { SETTLEMENT_MESSAGES } from '@madang/web/settlement/util';
 import { COMMON_MESSAGES, type MessageBundle, loadedMessageParts } from '@madang/web/i18n';
 import { routes } from '../app.routes';
 import { SHELL_MESSAGES } from './shell.messages';
@@ -14,6 +15,7 @@ const PARTS: readonly MessageBundle[] = [
   SHELL_MESSAGES,
   ACCOUNTS_MESSAGES,
   BOOKINGS_MESSAGES,
+  SETTLEMENT_MESSAGES,
 ];
 const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
 

@@ -19,6 +19,12 @@ export const shellEn = {
   'nav.users': 'Users',
   'nav.groups': 'Groups',
   'nav.audit': 'Audit log',
+  'nav.settlementHeading': 'Settlement',
+  'nav.settlement': 'Operations home',
+  'nav.settlementExpenses': 'Expenses',
+  'nav.settlementBank': 'Bank reconciliation',
+  'nav.settlementReport': 'Settlement report',
+  'nav.settlementPeriods': 'Reopen a period',
   'nav.adminHeading': 'Administration',
 
   'user.signedInAs': 'Signed in as {name}',

@@ -21,6 +21,12 @@ export const shellKo: Readonly<Record<keyof typeof shellEn, string>> = {
   'nav.users': '사용자',
   'nav.groups': '그룹',
   'nav.audit': '감사 기록',
+  'nav.settlementHeading': '정산',
+  'nav.settlement': '정산 홈',
+  'nav.settlementExpenses': '지출',
+  'nav.settlementBank': '은행 대사',
+  'nav.settlementReport': '정산 보고서',
+  'nav.settlementPeriods': '회계 기간 재개',
   'nav.adminHeading': '관리',
 
   'user.signedInAs': '{name} 님으로 로그인함',

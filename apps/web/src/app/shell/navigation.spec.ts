@@ -37,16 +37,38 @@ describe('visibleNavItems', () => {
     ]);
   });
 
-  it('shows an administrator the user, group and audit pages', () => {
+  it('shows an administrator the user, group and audit pages, and the period reopen', () => {
     expect(ids(true, permissionsFor(['resident', 'admin']))).toEqual([
       'home',
       'catalogue',
       'bookings',
       'profile',
+      'settlement-periods',
       'users',
       'groups',
       'audit',
     ]);
+  });
+
+  it('shows operations the settlement section, and a resident none of it', () => {
+    expect(ids(true, permissionsFor(['resident', 'operations']))).toEqual([
+      'home',
+      'catalogue',
+      'bookings',
+      'profile',
+      'settlement',
+      'settlement-expenses',
+      'settlement-bank',
+      'settlement-report',
+      'approvals-day',
+      'groups',
+    ]);
+    expect(ids(true, permissionsFor(['resident'])).filter((id) => id.startsWith('settlement'))).toEqual([]);
+    expect(
+      visibleNavSections(true, new Set(permissionsFor(['resident', 'operations']))).map(
+        (section) => section.id,
+      ),
+    ).toEqual(['main', 'settlement', 'admin']);
   });
 
   it('follows the permission, not the role: audit:read alone shows the audit log', () => {

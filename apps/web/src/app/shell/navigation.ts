@@ -10,6 +10,7 @@ import type { IconName } from '@madang/web/ui';
  */
 export const NAV_SECTIONS = [
   { id: 'main', heading: null },
+  { id: 'settlement', heading: 'nav.settlementHeading' },
   { id: 'admin', heading: 'nav.adminHeading' },
 ] as const satisfies readonly { id: string; heading: MessageKey | null }[];
 
@@ -82,6 +83,47 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'person',
     section: 'main',
     audience: { kind: 'permission', permission: PERMISSIONS.SELF },
+  },
+  {
+    id: 'settlement',
+    path: '/settlement',
+    exact: true,
+    label: 'nav.settlement',
+    icon: 'accountBalance',
+    section: 'settlement',
+    audience: { kind: 'permission', permission: PERMISSIONS.SETTLEMENT_MANAGE },
+  },
+  {
+    id: 'settlement-expenses',
+    path: '/settlement/expenses',
+    label: 'nav.settlementExpenses',
+    icon: 'receipt',
+    section: 'settlement',
+    audience: { kind: 'permission', permission: PERMISSIONS.SETTLEMENT_MANAGE },
+  },
+  {
+    id: 'settlement-bank',
+    path: '/settlement/bank',
+    label: 'nav.settlementBank',
+    icon: 'compareArrows',
+    section: 'settlement',
+    audience: { kind: 'permission', permission: PERMISSIONS.SETTLEMENT_MANAGE },
+  },
+  {
+    id: 'settlement-report',
+    path: '/settlement/report',
+    label: 'nav.settlementReport',
+    icon: 'description',
+    section: 'settlement',
+    audience: { kind: 'permission', permission: PERMISSIONS.SETTLEMENT_MANAGE },
+  },
+  {
+    id: 'settlement-periods',
+    path: '/settlement/periods',
+    label: 'nav.settlementPeriods',
+    icon: 'lockOpen',
+    section: 'settlement',
+    audience: { kind: 'permission', permission: PERMISSIONS.SETTLEMENT_REOPEN },
   },
   {
     id: 'approvals',

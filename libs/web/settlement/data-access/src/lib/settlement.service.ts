@@ -1,0 +1,182 @@
+import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import type {
+  AmendmentView,
+  AutoMatchResult,
+  BankImportResult,
+  BankLineView,
+  BudgetLineView,
+  ExecutionView,
+  ExpenseView,
+  FiscalYearView,
+  MatchBankLineRequest,
+  ProgrammeView,
+  SettlementExpenseState,
+  SettlementReport,
+  SettlementSummary,
+  VerifyExpenseRequest,
+} from '@madang/contracts';
+import type { Observable } from 'rxjs';
+
+export interface ExpenseListQuery {
+  programmeId?: string;
+  state?: SettlementExpenseState;
+  limit?: number;
+  offset?: number;
+}
+
+export interface ReportPeriod {
+  /** `YYYY-MM`, inclusive. */
+  from?: string;
+  /** `YYYY-MM`, inclusive. */
+  to?: string;
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+function params(query: object): HttpParams {
+  let result = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    result = result.set(key, String(value));
+  }
+  return result;
+}
+
+/** The settlement API over HTTP (`/api/settlement/...`). */
+@Injectable({ providedIn: 'root' })
+export class SettlementService {
+  private readonly http = inject(HttpClient);
+
+  summary(): Observable<SettlementSummary> {
+    return this.http.get<SettlementSummary>('/api/settlement/summary');
+  }
+
+  fiscalYears(): Observable<FiscalYearView[]> {
+    return this.http.get<FiscalYearView[]>('/api/settlement/fiscal-years');
+  }
+
+  closePeriod(year: number, month: number): Observable<FiscalYearView> {
+    return this.http.post<FiscalYearView>(`/api/settlement/fiscal-years/${year}/periods/${month}/close`, {});
+  }
+
+  reopenPeriod(year: number, month: number, reason: string): Observable<FiscalYearView> {
+    return this.http.post<FiscalYearView>(`/api/settlement/fiscal-years/${year}/periods/${month}/reopen`, {
+      reason,
+    });
+  }
+
+  programmes(): Observable<ProgrammeView[]> {
+    return this.http.get<ProgrammeView[]>('/api/settlement/programmes');
+  }
+
+  programme(programmeId: string): Observable<ProgrammeView> {
+    return this.http.get<ProgrammeView>(`/api/settlement/programmes/${id(programmeId)}`);
+  }
+
+  lines(programmeId: string): Observable<BudgetLineView[]> {
+    return this.http.get<BudgetLineView[]>(`/api/settlement/programmes/${id(programmeId)}/lines`);
+  }
+
+  amendments(programmeId: string): Observable<AmendmentView[]> {
+    return this.http.get<AmendmentView[]>(`/api/settlement/programmes/${id(programmeId)}/amendments`);
+  }
+
+  approveAmendment(amendmentId: string): Observable<AmendmentView> {
+    return this.http.post<AmendmentView>(`/api/settlement/amendments/${id(amendmentId)}/approve`, {});
+  }
+
+  rejectAmendment(amendmentId: string, note: string): Observable<AmendmentView> {
+    return this.http.post<AmendmentView>(`/api/settlement/amendments/${id(amendmentId)}/reject`, { note });
+  }
+
+  execution(programmeId: string): Observable<ExecutionView> {
+    return this.http.get<ExecutionView>(`/api/settlement/programmes/${id(programmeId)}/execution`);
+  }
+
+  report(programmeId: string, period: ReportPeriod): Observable<SettlementReport> {
+    return this.http.get<SettlementReport>(`/api/settlement/programmes/${id(programmeId)}/report`, {
+      params: params(period),
+    });
+  }
+
+  /** The report's XLSX as a URL for a plain download link (the session cookie goes along). */
+  reportXlsxUrl(programmeId: string, period: ReportPeriod): string {
+    const query = params(period).toString();
+    return `/api/settlement/programmes/${id(programmeId)}/report.xlsx${query ? `?${query}` : ''}`;
+  }
+
+  expenses(query: ExpenseListQuery): Observable<ExpenseView[]> {
+    return this.http.get<ExpenseView[]>('/api/settlement/expenses', { params: params(query) });
+  }
+
+  expense(expenseId: string): Observable<ExpenseView> {
+    return this.http.get<ExpenseView>(`/api/settlement/expenses/${id(expenseId)}`);
+  }
+
+  approve(expenseId: string): Observable<ExpenseView> {
+    return this.http.post<ExpenseView>(`/api/settlement/expenses/${id(expenseId)}/approve`, {});
+  }
+
+  reject(expenseId: string, reason: string): Observable<ExpenseView> {
+    return this.http.post<ExpenseView>(`/api/settlement/expenses/${id(expenseId)}/reject`, { reason });
+  }
+
+  pay(expenseId: string, paidOn?: string): Observable<ExpenseView> {
+    return this.http.post<ExpenseView>(
+      `/api/settlement/expenses/${id(expenseId)}/pay`,
+      paidOn ? { paidOn } : {},
+    );
+  }
+
+  provideEvidence(expenseId: string, item: string, note?: string): Observable<ExpenseView> {
+    return this.http.post<ExpenseView>(
+      `/api/settlement/expenses/${id(expenseId)}/evidence`,
+      note ? { item, note } : { item },
+    );
+  }
+
+  evidenceMissing(expenseId: string, reason: string): Observable<ExpenseView> {
+    return this.http.post<ExpenseView>(`/api/settlement/expenses/${id(expenseId)}/evidence-missing`, {
+      reason,
+    });
+  }
+
+  verify(expenseId: string, kind: VerifyExpenseRequest['kind']): Observable<ExpenseView> {
+    return this.http.post<ExpenseView>(`/api/settlement/expenses/${id(expenseId)}/verify`, { kind });
+  }
+
+  disallow(expenseId: string, amount: number, reason: string): Observable<ExpenseView> {
+    return this.http.post<ExpenseView>(`/api/settlement/expenses/${id(expenseId)}/disallow`, {
+      amount,
+      reason,
+    });
+  }
+
+  bankMappings(): Observable<{ bank: string }[]> {
+    return this.http.get<{ bank: string }[]>('/api/settlement/bank/mappings');
+  }
+
+  /** Sends the statement file as the raw body; `bank` picks the saved column mapping. */
+  importStatement(bank: string, file: File): Observable<BankImportResult> {
+    const headers = new HttpHeaders({
+      'Content-Type': file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : 'application/octet-stream',
+    });
+    return this.http.post<BankImportResult>('/api/settlement/bank/imports', file, {
+      headers,
+      params: params({ bank, fileName: file.name }),
+    });
+  }
+
+  bankLines(query: { unreconciled?: boolean; limit?: number; offset?: number }): Observable<BankLineView[]> {
+    return this.http.get<BankLineView[]>('/api/settlement/bank/lines', { params: params(query) });
+  }
+
+  autoMatch(): Observable<AutoMatchResult> {
+    return this.http.post<AutoMatchResult>('/api/settlement/bank/auto-match', {});
+  }
+
+  match(lineId: string, request: MatchBankLineRequest): Observable<BankLineView> {
+    return this.http.post<BankLineView>(`/api/settlement/bank/lines/${id(lineId)}/match`, request);
+  }
+}

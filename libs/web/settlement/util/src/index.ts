@@ -1,0 +1,2 @@
+export * from './lib/settlement.messages';
+export * from './lib/settlement-format';
