@@ -66,6 +66,14 @@ export default [
               sourceTag: 'domain:bookings',
               onlyDependOnLibsWithTags: ['domain:bookings', 'domain:shared', 'scope:shared'],
             },
+            {
+              sourceTag: 'domain:notifications',
+              onlyDependOnLibsWithTags: ['domain:notifications', 'domain:shared', 'scope:shared'],
+            },
+            {
+              sourceTag: 'domain:platform',
+              onlyDependOnLibsWithTags: ['domain:platform', 'domain:shared', 'scope:shared'],
+            },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
             {
               sourceTag: 'scope:web',

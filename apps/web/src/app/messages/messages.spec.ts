@@ -5,6 +5,8 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { ACCOUNTS_MESSAGES } from '@madang/web/accounts/util';
 import { BOOKINGS_MESSAGES } from '@madang/web/bookings/util';
+import { NOTIFICATIONS_MESSAGES } from '@madang/web/notifications/util';
+import { PLATFORM_MESSAGES } from '@madang/web/platform/util';
 import { COMMON_MESSAGES, type MessageBundle, loadedMessageParts } from '@madang/web/i18n';
 import { routes } from '../app.routes';
 import { SHELL_MESSAGES } from './shell.messages';
@@ -14,6 +16,8 @@ const PARTS: readonly MessageBundle[] = [
   SHELL_MESSAGES,
   ACCOUNTS_MESSAGES,
   BOOKINGS_MESSAGES,
+  NOTIFICATIONS_MESSAGES,
+  PLATFORM_MESSAGES,
 ];
 const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
 

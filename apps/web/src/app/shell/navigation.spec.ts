@@ -37,7 +37,7 @@ describe('visibleNavItems', () => {
     ]);
   });
 
-  it('shows an administrator the user, group and audit pages', () => {
+  it('shows an administrator the user, group, audit and job pages', () => {
     expect(ids(true, permissionsFor(['resident', 'admin']))).toEqual([
       'home',
       'catalogue',
@@ -46,7 +46,12 @@ describe('visibleNavItems', () => {
       'users',
       'groups',
       'audit',
+      'jobs',
     ]);
+  });
+
+  it('follows the permission: jobs:read alone shows the job health page', () => {
+    expect(ids(true, [PERMISSIONS.JOBS_READ])).toEqual(['home', 'catalogue', 'jobs']);
   });
 
   it('follows the permission, not the role: audit:read alone shows the audit log', () => {
