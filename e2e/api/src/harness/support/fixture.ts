@@ -1,4 +1,11 @@
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, type AssetSummary, type BookingDto, type CategoryDto } from '@madang/contracts';
+import {
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  type AssetSummary,
+  type BookingDto,
+  type CategoryDto,
+} from '@madang/contracts';
 import { MadangClient } from '@madang/testing';
 import type { IdPools } from './generators';
 import { DEMO_PASSWORD, ROLE_ACCOUNTS, type RoleName } from './probe';
