@@ -70,6 +70,14 @@ export default [
               sourceTag: 'domain:settlement',
               onlyDependOnLibsWithTags: ['domain:settlement', 'domain:shared', 'scope:shared'],
             },
+            {
+              sourceTag: 'domain:notifications',
+              onlyDependOnLibsWithTags: ['domain:notifications', 'domain:shared', 'scope:shared'],
+            },
+            {
+              sourceTag: 'domain:platform',
+              onlyDependOnLibsWithTags: ['domain:platform', 'domain:shared', 'scope:shared'],
+            },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
             {
               sourceTag: 'scope:web',

@@ -125,6 +125,9 @@ for (const { lang, daysAhead } of JOURNEYS) {
       .locator('[data-testid^="queue-row-"]')
       .filter({ hasText: `Neighbourhood forum ${tag}` });
     await expect(row).toHaveCount(1);
+    // The queue is paged: the total of waiting requests is shown with the paginator.
+    await expect(approver.getByTestId('queue-total')).toContainText(/\d/);
+    await expect(approver.getByTestId('queue-paginator')).toBeVisible();
     await expectAccessible(approver, `approval queue (${lang})`);
     await snap(approver, `approvals-${lang}`);
     await row.locator('[data-testid^="approve-"]').click();

@@ -24,6 +24,7 @@ import { AuthService, csrfInterceptor, localeInterceptor, sessionInterceptor } f
 import { I18nPaginatorIntl } from '@madang/web/ui';
 import { I18nTitleStrategy } from './core/title.strategy';
 import { SHELL_MESSAGES } from './messages/shell.messages';
+import { NOTIFICATIONS_MESSAGES } from '@madang/web/notifications/util';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -41,6 +42,7 @@ export const appConfig: ApplicationConfig = {
     ),
     // The first page loads the shell's messages only; each domain's come with its routes.
     provideMessages(SHELL_MESSAGES),
+    provideMessages(NOTIFICATIONS_MESSAGES),
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
     { provide: MatPaginatorIntl, useClass: I18nPaginatorIntl },
     {

@@ -109,6 +109,11 @@ export const routes: Routes = [
     loadChildren: () => import('@madang/web/accounts/feature-audit').then((m) => m.AUDIT_ROUTES),
   },
   {
+    path: 'admin/jobs',
+    canActivate: [permissionGuard(PERMISSIONS.JOBS_READ)],
+    loadChildren: () => import('@madang/web/platform/feature-jobs').then((m) => m.JOBS_ROUTES),
+  },
+  {
     path: 'forbidden',
     title: 'error.forbiddenTitle',
     component: ErrorPageComponent,

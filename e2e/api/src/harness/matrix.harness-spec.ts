@@ -1,4 +1,4 @@
-import type { BookingDto, CategoryDto } from '@madang/booking-rules';
+import type { BookingDto, CategoryDto } from '@madang/contracts';
 import { MadangClient } from '@madang/testing';
 import { type Cell, type MatrixContext, type Person, ROUTE_MATRIX, type Variant } from './route-matrix';
 import { signedIn, uploadPhoto } from './support/fixture';

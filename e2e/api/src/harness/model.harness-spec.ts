@@ -1,4 +1,4 @@
-import type { BookingDto, CategoryDto } from '@madang/booking-rules';
+import type { BookingDto, CategoryDto } from '@madang/contracts';
 import type { MadangClient } from '@madang/testing';
 import { Client as PgClient } from 'pg';
 import {

@@ -1,4 +1,4 @@
-import type { AssetSummary } from '@madang/booking-rules';
+import type { AssetSummary } from '@madang/contracts';
 import { seoulSlot } from './support/fixture';
 import { checkAnswer } from './support/oracle';
 import {

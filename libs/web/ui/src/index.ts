@@ -5,3 +5,4 @@ export * from './lib/paginator-intl';
 export * from './lib/reason-dialog.component';
 export * from './lib/paginator.component';
 export * from './lib/field-error.pipe';
+export * from './lib/money';

@@ -1,5 +1,4 @@
-import type { AssetSummary, BookingDto } from '@madang/booking-rules';
-import type { JobsHealth } from '@madang/contracts';
+import type { AssetSummary, BookingDto, JobsHealth } from '@madang/contracts';
 import { DateTime } from 'luxon';
 import { startSmtpListener, type SmtpListener } from '../../test/smtp-listener';
 import { startTestApp, type TestApp } from '../../test/test-app';

@@ -6,6 +6,8 @@ import { Router, provideRouter } from '@angular/router';
 import { ACCOUNTS_MESSAGES } from '@madang/web/accounts/util';
 import { BOOKINGS_MESSAGES } from '@madang/web/bookings/util';
 import { SETTLEMENT_MESSAGES } from '@madang/web/settlement/util';
+import { NOTIFICATIONS_MESSAGES } from '@madang/web/notifications/util';
+import { PLATFORM_MESSAGES } from '@madang/web/platform/util';
 import { COMMON_MESSAGES, type MessageBundle, loadedMessageParts } from '@madang/web/i18n';
 import { routes } from '../app.routes';
 import { SHELL_MESSAGES } from './shell.messages';
@@ -16,6 +18,8 @@ const PARTS: readonly MessageBundle[] = [
   ACCOUNTS_MESSAGES,
   BOOKINGS_MESSAGES,
   SETTLEMENT_MESSAGES,
+  NOTIFICATIONS_MESSAGES,
+  PLATFORM_MESSAGES,
 ];
 const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
 

@@ -1,4 +1,4 @@
-/** English. Messages of the shell: toolbar, menu, home page, notifications. Loaded with the first page. This object defines the keys; the Korean one must have exactly the same. */
+/** English. Messages of the shell: toolbar, menu, home page. Loaded with the first page. This object defines the keys; the Korean one must have exactly the same. */
 export const shellEn = {
   'app.name': 'Madang',
   'app.nameKo': '마당',
@@ -25,6 +25,7 @@ export const shellEn = {
   'nav.settlementBank': 'Bank reconciliation',
   'nav.settlementReport': 'Settlement report',
   'nav.settlementPeriods': 'Reopen a period',
+  'nav.jobs': 'Background jobs',
   'nav.adminHeading': 'Administration',
 
   'user.signedInAs': 'Signed in as {name}',
@@ -48,10 +49,4 @@ export const shellEn = {
   'nav.approvals': 'Approval queue',
   'nav.approvalsDay': 'Day calendar',
   'nav.catalogueAdmin': 'Catalogue editor',
-
-  'notifications.label': 'Notifications',
-  'notifications.unread': '{count} unread notifications',
-  'notifications.none': 'No notifications.',
-  'notifications.markRead': 'Mark as read',
-  'notifications.open': 'Open',
 } as const;

@@ -1,6 +1,6 @@
 import type { shellEn } from './shell.en';
 
-/** Korean. Messages of the shell: toolbar, menu, home page, notifications. Loaded with the first page. Typed by the English keys: a missing or extra key fails the compile. */
+/** Korean. Messages of the shell: toolbar, menu, home page. Loaded with the first page. Typed by the English keys: a missing or extra key fails the compile. */
 export const shellKo: Readonly<Record<keyof typeof shellEn, string>> = {
   'app.name': 'Madang',
   'app.nameKo': '마당',
@@ -27,6 +27,7 @@ export const shellKo: Readonly<Record<keyof typeof shellEn, string>> = {
   'nav.settlementBank': '은행 대사',
   'nav.settlementReport': '정산 보고서',
   'nav.settlementPeriods': '회계 기간 재개',
+  'nav.jobs': '백그라운드 작업',
   'nav.adminHeading': '관리',
 
   'user.signedInAs': '{name} 님으로 로그인함',
@@ -49,10 +50,4 @@ export const shellKo: Readonly<Record<keyof typeof shellEn, string>> = {
   'nav.approvals': '승인 대기열',
   'nav.approvalsDay': '일간 예약 현황',
   'nav.catalogueAdmin': '공간·장비 관리',
-
-  'notifications.label': '알림',
-  'notifications.unread': '읽지 않은 알림 {count}개',
-  'notifications.none': '알림이 없습니다.',
-  'notifications.markRead': '읽음으로 표시',
-  'notifications.open': '열기',
 };

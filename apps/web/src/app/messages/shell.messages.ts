@@ -8,5 +8,5 @@ declare module '@madang/web/i18n' {
   }
 }
 
-/** The shell's own messages (toolbar, menu, home, notifications), loaded with the first page. */
+/** The shell's own messages (toolbar, menu, home), loaded with the first page. */
 export const SHELL_MESSAGES = defineMessages('shell', { en: shellEn, ko: shellKo });

@@ -37,7 +37,7 @@ describe('visibleNavItems', () => {
     ]);
   });
 
-  it('shows an administrator the user, group and audit pages, and the period reopen', () => {
+  it('shows an administrator the user, group, audit and job pages, and the period reopen', () => {
     expect(ids(true, permissionsFor(['resident', 'admin']))).toEqual([
       'home',
       'catalogue',
@@ -47,6 +47,7 @@ describe('visibleNavItems', () => {
       'users',
       'groups',
       'audit',
+      'jobs',
     ]);
   });
 
@@ -69,6 +70,10 @@ describe('visibleNavItems', () => {
         (section) => section.id,
       ),
     ).toEqual(['main', 'settlement', 'admin']);
+  });
+
+  it('follows the permission: jobs:read alone shows the job health page', () => {
+    expect(ids(true, [PERMISSIONS.JOBS_READ])).toEqual(['home', 'catalogue', 'jobs']);
   });
 
   it('follows the permission, not the role: audit:read alone shows the audit log', () => {

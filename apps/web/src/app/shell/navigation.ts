@@ -174,6 +174,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     section: 'admin',
     audience: { kind: 'permission', permission: PERMISSIONS.AUDIT_READ },
   },
+  {
+    id: 'jobs',
+    path: '/admin/jobs',
+    label: 'nav.jobs',
+    icon: 'schedule',
+    section: 'admin',
+    audience: { kind: 'permission', permission: PERMISSIONS.JOBS_READ },
+  },
 ];
 
 /** The menu entries this visitor may open, in order. `permissions` is empty for anonymous visitors. */

@@ -21,7 +21,7 @@ import { type Locale, PERMISSIONS } from '@madang/contracts';
 import { filter, skip } from 'rxjs';
 import { AuthService } from '@madang/web/session';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
-import { NotificationsMenuComponent } from '../notifications/notifications-menu.component';
+import { NotificationsMenuComponent } from '@madang/web/notifications/feature-bell';
 import { injectHandset } from '@madang/web/util';
 import { IconComponent } from '@madang/web/ui';
 import { visibleNavSections } from './navigation';

@@ -1,5 +1,11 @@
-import type { AssetSummary, BookingDto, CategoryDto } from '@madang/booking-rules';
-import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@madang/contracts';
+import {
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  SESSION_COOKIE,
+  type AssetSummary,
+  type BookingDto,
+  type CategoryDto,
+} from '@madang/contracts';
 import { MadangClient } from '@madang/testing';
 import type { IdPools } from './generators';
 import { DEMO_PASSWORD, ROLE_ACCOUNTS, type RoleName } from './probe';

@@ -42,8 +42,8 @@ export interface MeResponse {
   roles: Role[];
   permissions: Permission[];
   groups: MembershipSummary[];
-  /** Always sent by the API. Optional only until the web's test fixtures include it (TEMPORARY). */
-  approvalNotices?: ApprovalNotices;
+  /** How this user hears of booking requests waiting for their decision. */
+  approvalNotices: ApprovalNotices;
 }
 
 /** Name of the session cookie (HttpOnly) and of the CSRF double-submit cookie and header. */

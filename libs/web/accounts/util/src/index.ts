@@ -1,2 +1,3 @@
 export * from './lib/accounts.messages';
 export * from './lib/limits';
+export * from './lib/approval-notices';

@@ -14,6 +14,7 @@ const me: MeResponse = {
   roles: ['resident'],
   permissions: ['self'],
   groups: [],
+  approvalNotices: 'each',
 };
 
 describe('AuthService language handling', () => {

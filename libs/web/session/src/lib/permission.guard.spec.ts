@@ -23,6 +23,7 @@ function user(permissions: Permission[]): MeResponse {
     roles: ['resident'],
     permissions,
     groups: [],
+    approvalNotices: 'each',
   };
 }
 

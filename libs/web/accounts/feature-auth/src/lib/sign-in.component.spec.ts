@@ -26,6 +26,7 @@ const me: MeResponse = {
   roles: ['resident'],
   permissions: ['self'],
   groups: [],
+  approvalNotices: 'each',
 };
 
 // The sign-in route provides the accounts messages before the page renders; so does this file.

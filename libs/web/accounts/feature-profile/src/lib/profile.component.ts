@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import {
   type AbstractControl,
   FormBuilder,
@@ -13,8 +13,17 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { LOCALES, type Locale, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@madang/contracts';
-import { DISPLAY_NAME_MAX_LENGTH } from '@madang/web/accounts/util';
+import {
+  APPROVAL_NOTICES,
+  type ApprovalNotices,
+  LOCALES,
+  type Locale,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  PERMISSIONS,
+  type UpdateProfileRequest,
+} from '@madang/contracts';
+import { APPROVAL_NOTICE_KEYS, DISPLAY_NAME_MAX_LENGTH } from '@madang/web/accounts/util';
 import { AuthService } from '@madang/web/session';
 import { injectFormSubmitter } from '@madang/web/util';
 import {
@@ -68,6 +77,10 @@ export class ProfileComponent {
   protected readonly locales = LOCALES;
   protected readonly localeNames = LOCALE_NAMES;
   protected readonly passwordLimits = { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH };
+  protected readonly approvalNoticeOptions = APPROVAL_NOTICES;
+  protected readonly approvalNoticeKeys = APPROVAL_NOTICE_KEYS;
+  /** Only approvers hear of requests waiting for a decision, so only they choose how. */
+  protected readonly isApprover = computed(() => this.auth.permissions().has(PERMISSIONS.BOOKINGS_DECIDE));
 
   protected readonly profileForm = this.fb.group({
     displayName: [
@@ -75,6 +88,7 @@ export class ProfileComponent {
       [Validators.required, Validators.maxLength(DISPLAY_NAME_MAX_LENGTH)],
     ],
     locale: [(this.me()?.locale ?? this.lang()) as Locale, [Validators.required]],
+    approvalNotices: [(this.me()?.approvalNotices ?? 'each') as ApprovalNotices, [Validators.required]],
   });
   protected readonly passwordForm = this.fb.group(
     {
@@ -101,8 +115,10 @@ export class ProfileComponent {
 
   protected async saveProfile(): Promise<void> {
     await this.profileSubmission.submit(async () => {
-      const { displayName, locale } = this.profileForm.getRawValue();
-      await this.auth.updateProfile({ displayName: displayName.trim(), locale });
+      const { displayName, locale, approvalNotices } = this.profileForm.getRawValue();
+      const request: UpdateProfileRequest = { displayName: displayName.trim(), locale };
+      if (this.isApprover()) request.approvalNotices = approvalNotices;
+      await this.auth.updateProfile(request);
       this.snackBar.open(this.i18n.t('profile.saved'), undefined, { duration: 4000 });
     });
   }

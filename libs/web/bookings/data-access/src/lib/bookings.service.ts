@@ -2,23 +2,20 @@ import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   ApprovalQueueItem,
+  ApprovalQueueQuery,
   BookingDto,
   BookingListQuery,
   BulkDecisionRequest,
   BulkDecisionResult,
+  CancelRequest,
   CancellationTerms,
   CreateBookingRequest,
+  Page,
   QuoteResponse,
-} from '@madang/booking-rules';
+  RejectRequest,
+} from '@madang/contracts';
 import type { Observable } from 'rxjs';
 import { toUtc } from './catalogue.service';
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
 
 /** Bookings and decisions over HTTP. */
 @Injectable({ providedIn: 'root' })
@@ -49,14 +46,13 @@ export class BookingsService {
   }
 
   approve(id: string, reason?: string): Observable<BookingDto> {
-    return this.http.post<BookingDto>(
-      `/api/bookings/${encodeURIComponent(id)}/approve`,
-      reason ? { reason } : {},
-    );
+    const body: CancelRequest = reason ? { reason } : {};
+    return this.http.post<BookingDto>(`/api/bookings/${encodeURIComponent(id)}/approve`, body);
   }
 
   reject(id: string, reason: string): Observable<BookingDto> {
-    return this.http.post<BookingDto>(`/api/bookings/${encodeURIComponent(id)}/reject`, { reason });
+    const body: RejectRequest = { reason };
+    return this.http.post<BookingDto>(`/api/bookings/${encodeURIComponent(id)}/reject`, body);
   }
 
   /** What cancelling now would cost, as the API will apply it (the booked rule versions). */
@@ -65,18 +61,20 @@ export class BookingsService {
   }
 
   cancel(id: string, reason?: string): Observable<BookingDto> {
-    return this.http.post<BookingDto>(
-      `/api/bookings/${encodeURIComponent(id)}/cancel`,
-      reason ? { reason } : {},
-    );
+    const body: CancelRequest = reason ? { reason } : {};
+    return this.http.post<BookingDto>(`/api/bookings/${encodeURIComponent(id)}/cancel`, body);
   }
 
   decide(request: BulkDecisionRequest): Observable<BulkDecisionResult> {
     return this.http.post<BulkDecisionResult>('/api/bookings/decisions', request);
   }
 
-  queue(): Observable<ApprovalQueueItem[]> {
-    return this.http.get<ApprovalQueueItem[]>('/api/approvals/queue');
+  /** The requests waiting for the caller's decision, oldest first, one page at a time. */
+  queue(query: ApprovalQueueQuery = {}): Observable<Page<ApprovalQueueItem>> {
+    let params = new HttpParams();
+    if (query.limit !== undefined) params = params.set('limit', String(query.limit));
+    if (query.offset !== undefined) params = params.set('offset', String(query.offset));
+    return this.http.get<Page<ApprovalQueueItem>>('/api/approvals/queue', { params });
   }
 }
 

@@ -11,7 +11,8 @@ import type {
   RentalRulesOverride,
   UpdateAssetRequest,
   UpdateCategoryRequest,
-} from '@madang/booking-rules';
+  UpdateRulesRequest,
+} from '@madang/contracts';
 import type { Observable } from 'rxjs';
 
 /** Catalogue, rules and availability: the public half of the booking API plus its editors. */
@@ -32,7 +33,8 @@ export class CatalogueService {
   }
 
   putCategoryRules(id: string, rules: RentalRulesOverride): Observable<CategoryDto> {
-    return this.http.put<CategoryDto>(`/api/categories/${encodeURIComponent(id)}/rules`, { rules });
+    const body: UpdateRulesRequest = { rules };
+    return this.http.put<CategoryDto>(`/api/categories/${encodeURIComponent(id)}/rules`, body);
   }
 
   assets(query: AssetQuery = {}): Observable<AssetSummary[]> {
@@ -57,7 +59,8 @@ export class CatalogueService {
   }
 
   putAssetRules(id: string, rules: RentalRulesOverride): Observable<AssetDetail> {
-    return this.http.put<AssetDetail>(`/api/assets/${encodeURIComponent(id)}/rules`, { rules });
+    const body: UpdateRulesRequest = { rules };
+    return this.http.put<AssetDetail>(`/api/assets/${encodeURIComponent(id)}/rules`, body);
   }
 
   uploadPhoto(id: string, file: File): Observable<AssetDetail> {
@@ -66,8 +69,10 @@ export class CatalogueService {
     return this.http.post<AssetDetail>(`/api/assets/${encodeURIComponent(id)}/photos`, body);
   }
 
-  deletePhoto(id: string, photoId: string): Observable<unknown> {
-    return this.http.delete(`/api/assets/${encodeURIComponent(id)}/photos/${encodeURIComponent(photoId)}`);
+  deletePhoto(id: string, photoId: string): Observable<AssetDetail> {
+    return this.http.delete<AssetDetail>(
+      `/api/assets/${encodeURIComponent(id)}/photos/${encodeURIComponent(photoId)}`,
+    );
   }
 
   availability(from: string, to: string, assetIds: string[]): Observable<AvailabilityResponse> {

@@ -7,13 +7,20 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { type ApprovalQueueItem, formatDuration, formatKrw } from '@madang/booking-rules';
+import type { ApprovalQueueItem } from '@madang/contracts';
+import { formatDuration } from '@madang/booking-rules';
 import { firstValueFrom } from 'rxjs';
-import { failureText } from '@madang/web/util';
+import { failureText, PageState } from '@madang/web/util';
 import { BookingsService } from '@madang/web/bookings/data-access';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { formatRange } from '@madang/web/bookings/util';
-import { type ReasonDialogData, ReasonDialogComponent, type ReasonDialogResult } from '@madang/web/ui';
+import {
+  MoneyComponent,
+  PaginatorComponent,
+  type ReasonDialogData,
+  ReasonDialogComponent,
+  type ReasonDialogResult,
+} from '@madang/web/ui';
 
 @Component({
   selector: 'app-approval-queue',
@@ -24,6 +31,8 @@ import { type ReasonDialogData, ReasonDialogComponent, type ReasonDialogResult }
     MatCheckboxModule,
     MatButtonModule,
     MatProgressBarModule,
+    MoneyComponent,
+    PaginatorComponent,
     TranslatePipe,
   ],
   templateUrl: './approval-queue.component.html',
@@ -37,14 +46,22 @@ export class ApprovalQueueComponent {
   protected readonly lang = this.i18n.locale;
   protected readonly columns = ['select', 'waiting', 'requester', 'request', 'conflicts', 'total', 'actions'];
 
-  protected readonly queue = rxResource({ stream: () => this.bookings.queue() });
+  protected readonly paging = new PageState();
+  protected readonly queue = rxResource({
+    params: () => this.paging.query(),
+    stream: ({ params }) => this.bookings.queue(params),
+  });
   /** Decided on this page, hidden until the next reload. */
   private readonly decided = signal<ReadonlySet<string>>(new Set());
   protected readonly rows = computed(() => {
-    const items = this.queue.hasValue() ? this.queue.value() : [];
+    const items = this.queue.hasValue() ? this.queue.value().items : [];
     const decided = this.decided();
     return items.filter((i) => !decided.has(i.id));
   });
+  /** Requests still waiting: the server's count less those decided here since it was read. */
+  protected readonly total = computed(() =>
+    this.queue.hasValue() ? Math.max(0, this.queue.value().total - this.decided().size) : 0,
+  );
   protected readonly loadError = computed(() =>
     this.queue.error() ? failureText(this.queue.error(), this.lang()) : null,
   );
@@ -72,10 +89,6 @@ export class ApprovalQueueComponent {
     return item.items
       .map((i) => (i.quantity > 1 ? `${i.assetName[lang]} × ${i.quantity}` : i.assetName[lang]))
       .join(', ');
-  }
-
-  protected money(amount: number): string {
-    return formatKrw(amount, this.lang());
   }
 
   protected toggle(id: string, checked: boolean): void {
@@ -147,6 +160,12 @@ export class ApprovalQueueComponent {
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /** Another page: what was decided here is in the new page's data already, selections are not. */
+  protected onPage(): void {
+    this.decided.set(new Set());
+    this.selected.set(new Set());
   }
 
   private markDecided(ids: string[]): void {

@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { FullCalendarModule } from '@fullcalendar/angular';
 import type { CalendarOptions, EventInput } from '@fullcalendar/core';
-import type { BookingDto } from '@madang/booking-rules';
+import type { BookingDto } from '@madang/contracts';
 import { DateTime } from 'luxon';
 import { BookingsService } from '@madang/web/bookings/data-access';
 import { failureText } from '@madang/web/util';

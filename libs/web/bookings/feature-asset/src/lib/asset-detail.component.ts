@@ -22,16 +22,14 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { FullCalendarComponent, FullCalendarModule } from '@fullcalendar/angular';
 import type { CalendarOptions, DateSelectArg, DatesSetArg, EventInput } from '@fullcalendar/core';
+import { type BookingEvaluation, evaluateBooking } from '@madang/booking-rules';
 import {
+  PERMISSIONS,
   type AssetDetail,
   type BookingDto,
-  type BookingEvaluation,
   type SlotConflict,
   type Violation,
-  evaluateBooking,
-  formatKrw,
-} from '@madang/booking-rules';
-import { PERMISSIONS } from '@madang/contracts';
+} from '@madang/contracts';
 import { firstValueFrom, map, startWith } from 'rxjs';
 import { AuthService } from '@madang/web/session';
 import {
@@ -43,6 +41,7 @@ import {
   focusFirstProblem,
 } from '@madang/web/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
+import { MoneyComponent } from '@madang/web/ui';
 import {
   BookingsService,
   newIdempotencyKey,
@@ -80,6 +79,7 @@ import timeGridPlugin from '@fullcalendar/timegrid';
     MatSelectModule,
     MatProgressBarModule,
     TranslatePipe,
+    MoneyComponent,
     RulesSummaryComponent,
   ],
   templateUrl: './asset-detail.component.html',
@@ -287,10 +287,6 @@ export class AssetDetailComponent {
     const asset = this.detail();
     return asset ? priceSummaryText(asset.price, this.lang()) : '';
   });
-
-  protected formatKrw(amount: number): string {
-    return formatKrw(amount, this.lang());
-  }
 
   protected rangeText(start: string, end: string): string {
     return formatRange(start, end, this.lang(), this.detail()?.rules.timeZone);

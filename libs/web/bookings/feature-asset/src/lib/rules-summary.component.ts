@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { type IsoWeekday, type RentalRules, formatDuration, formatKrw } from '@madang/booking-rules';
-import { interpolate } from '@madang/contracts';
+import { formatDuration, formatKrw } from '@madang/booking-rules';
+import { interpolate, type IsoWeekday, type RentalRules } from '@madang/contracts';
 import { I18nService, type MessageKey, dictionary } from '@madang/web/i18n';
 
 const WEEKDAYS: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];

@@ -14,8 +14,9 @@ import { failureText, injectFormSubmitter } from '@madang/web/util';
 import { CatalogueService } from '@madang/web/bookings/data-access';
 import { I18nService, type MessageKey, TranslatePipe } from '@madang/web/i18n';
 import { FieldErrorPipe } from '@madang/web/ui';
-import type { AssetSummary } from '@madang/booking-rules';
+import type { AssetSummary } from '@madang/contracts';
 import { KIND_KEYS } from '@madang/web/bookings/util';
+import { CATEGORY_CODE_VALIDATORS, categoryCodeError } from './category-code';
 
 @Component({
   selector: 'app-catalogue-admin',
@@ -54,7 +55,7 @@ export class CatalogueAdminComponent {
   });
 
   protected readonly categoryForm = inject(FormBuilder).nonNullable.group({
-    code: ['', [Validators.required, Validators.maxLength(40), Validators.pattern(/^[a-z0-9_-]+$/)]],
+    code: ['', [...CATEGORY_CODE_VALIDATORS]],
     nameKo: ['', [Validators.required, Validators.maxLength(100)]],
     nameEn: ['', [Validators.required, Validators.maxLength(100)]],
     descriptionKo: ['', [Validators.maxLength(1000)]],
@@ -63,6 +64,10 @@ export class CatalogueAdminComponent {
   private readonly submission = injectFormSubmitter(this.categoryForm);
   protected readonly creating = this.submission.submitting;
   protected readonly formError = this.submission.error;
+
+  protected codeError(): string {
+    return categoryCodeError(this.i18n, this.categoryForm.controls.code);
+  }
 
   protected kindKey(asset: AssetSummary): MessageKey {
     return KIND_KEYS[asset.kind];

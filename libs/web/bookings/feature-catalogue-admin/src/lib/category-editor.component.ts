@@ -7,14 +7,15 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { type CategoryDto, DEFAULT_RULES, type RentalRulesOverride, mergeRules } from '@madang/booking-rules';
-import { PERMISSIONS } from '@madang/contracts';
+import { DEFAULT_RULES, mergeRules } from '@madang/booking-rules';
+import { PERMISSIONS, type CategoryDto, type RentalRulesOverride } from '@madang/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '@madang/web/session';
 import { failureText, fieldErrorText, injectFormSubmitter } from '@madang/web/util';
 import { CatalogueService } from '@madang/web/bookings/data-access';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { RulesEditorComponent } from './rules-editor.component';
+import { CATEGORY_CODE_VALIDATORS, categoryCodeError } from './category-code';
 
 @Component({
   selector: 'app-category-editor',
@@ -50,6 +51,7 @@ import { RulesEditorComponent } from './rules-editor.component';
           <mat-form-field>
             <mat-label>{{ 'admin.code' | t: lang() }}</mat-label>
             <input matInput formControlName="code" name="code" required data-testid="code" />
+            <mat-hint>{{ 'admin.codeHint' | t: lang() }}</mat-hint>
             <mat-error>{{ errorText('code') }}</mat-error>
           </mat-form-field>
           <mat-form-field>
@@ -144,7 +146,7 @@ export class CategoryEditorComponent {
   });
 
   protected readonly form = inject(FormBuilder).nonNullable.group({
-    code: ['', [Validators.required, Validators.maxLength(40), Validators.pattern(/^[a-z0-9_-]+$/)]],
+    code: ['', [...CATEGORY_CODE_VALIDATORS]],
     nameKo: ['', [Validators.required, Validators.maxLength(100)]],
     nameEn: ['', [Validators.required, Validators.maxLength(100)]],
     descriptionKo: ['', [Validators.maxLength(1000)]],
@@ -170,7 +172,8 @@ export class CategoryEditorComponent {
   }
 
   protected errorText(name: keyof typeof this.form.controls): string {
-    return fieldErrorText(this.i18n, this.form.controls[name]);
+    const control = this.form.controls[name];
+    return name === 'code' ? categoryCodeError(this.i18n, control) : fieldErrorText(this.i18n, control);
   }
 
   protected async save(c: CategoryDto): Promise<void> {

@@ -17,8 +17,7 @@ import { MatExpansionModule } from '@angular/material/expansion';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import type { RentalRules, RentalRulesOverride } from '@madang/booking-rules';
-import { ROLES, type Role } from '@madang/contracts';
+import { ROLES, type Role, type RentalRules, type RentalRulesOverride } from '@madang/contracts';
 import { I18nService, RoleLabelPipe, type MessageKey, TranslatePipe } from '@madang/web/i18n';
 import { NUMBER_FIELDS, WEEKDAYS, type RulesFormValue, formToOverride, overrideToForm } from './rules-form';
 

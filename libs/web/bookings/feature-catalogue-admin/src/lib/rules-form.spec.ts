@@ -1,4 +1,4 @@
-import type { RentalRulesOverride } from '@madang/booking-rules';
+import type { RentalRulesOverride } from '@madang/contracts';
 import { formToOverride, overrideToForm } from './rules-form';
 
 describe('rules editor form mapping', () => {

@@ -1,5 +1,4 @@
-import type { IsoWeekday, RentalRulesOverride } from '@madang/booking-rules';
-import type { Role } from '@madang/contracts';
+import type { Role, IsoWeekday, RentalRulesOverride } from '@madang/contracts';
 
 /** The flat values of the rules editor's form; '' means "inherit". */
 export interface RulesFormValue {

@@ -7,7 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { AssetKind, AssetQuery } from '@madang/booking-rules';
+import type { AssetKind, AssetQuery } from '@madang/contracts';
 import { debounceTime, map } from 'rxjs';
 import { failureText } from '@madang/web/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';

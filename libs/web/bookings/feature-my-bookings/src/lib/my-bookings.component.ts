@@ -10,7 +10,7 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { FullCalendarModule } from '@fullcalendar/angular';
 import type { CalendarOptions, DatesSetArg, EventInput } from '@fullcalendar/core';
-import { type BookingDto, formatKrw } from '@madang/booking-rules';
+import type { BookingDto } from '@madang/contracts';
 import { firstValueFrom } from 'rxjs';
 import { failureText, injectHandset, PageState } from '@madang/web/util';
 import { I18nService, type MessageKey, TranslatePipe } from '@madang/web/i18n';
@@ -29,8 +29,10 @@ import {
   ReasonDialogComponent,
   type ReasonDialogResult,
   PaginatorComponent,
+  MoneyComponent,
 } from '@madang/web/ui';
 import { BookingsService } from '@madang/web/bookings/data-access';
+import { formatKrw } from '@madang/booking-rules';
 import dayGridPlugin from '@fullcalendar/daygrid';
 
 const CENTRE_TIME_ZONE = 'Asia/Seoul';
@@ -46,6 +48,7 @@ const CENTRE_TIME_ZONE = 'Asia/Seoul';
     MatButtonModule,
     MatButtonToggleModule,
     PaginatorComponent,
+    MoneyComponent,
     MatProgressBarModule,
     TranslatePipe,
   ],
@@ -140,10 +143,6 @@ export class MyBookingsComponent {
     return formatRange(booking.start, booking.end, this.lang());
   }
 
-  protected money(amount: number): string {
-    return formatKrw(amount, this.lang());
-  }
-
   protected canCancel(booking: BookingDto): boolean {
     return (
       (booking.decision === 'pending' || booking.decision === 'approved') &&
@@ -160,7 +159,7 @@ export class MyBookingsComponent {
         started = true;
         message = this.i18n.t('bookings.cancelStarted');
       } else if (terms.fee > 0) {
-        message = this.i18n.t('bookings.cancelFee', { fee: this.money(terms.fee) });
+        message = this.i18n.t('bookings.cancelFee', { fee: formatKrw(terms.fee, this.lang()) });
       } else if (terms.freeUntil) {
         message = this.i18n.t('bookings.cancelFreeUntil', {
           until: formatInstant(terms.freeUntil, this.lang()),

@@ -1,12 +1,12 @@
-import { type Locale, interpolate } from '@madang/contracts';
 import {
+  type Locale,
+  interpolate,
   type AssetKind,
   type Decision,
   type PaymentStatus,
   type PriceSummary,
-  formatKrw,
-  wallClockToIso,
-} from '@madang/booking-rules';
+} from '@madang/contracts';
+import { formatKrw, wallClockToIso } from '@madang/booking-rules';
 import { DateTime } from 'luxon';
 import { type MessageKey, dictionary } from '@madang/web/i18n';
 

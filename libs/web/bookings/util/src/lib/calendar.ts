@@ -2,14 +2,8 @@ import { type BusinessHoursInput, type EventInput, type PluginDef, createPlugin 
 import { NamedTimeZoneImpl } from '@fullcalendar/core/internal';
 import enGbLocale from '@fullcalendar/core/locales/en-gb';
 import koLocale from '@fullcalendar/core/locales/ko';
-import type { Locale } from '@madang/contracts';
-import {
-  zoneNamed,
-  type BookingDto,
-  type Decision,
-  type Interval,
-  type OpeningHours,
-} from '@madang/booking-rules';
+import type { Locale, BookingDto, Decision, Interval, OpeningHours } from '@madang/contracts';
+import { zoneNamed } from '@madang/booking-rules';
 import { DateTime } from 'luxon';
 
 /**

@@ -132,6 +132,7 @@ export const bookingsEn = {
   'bookings.reason': 'Reason: {reason}',
   'bookings.group': 'for {name}',
 
+  'approvals.total': '{count} requests waiting in all',
   'approvals.title': 'Approval queue',
   'approvals.lead': 'Oldest requests first. The service target is one working day.',
   'approvals.empty': 'No requests are waiting. Well done.',
@@ -183,6 +184,8 @@ export const bookingsEn = {
   'admin.active': 'Active',
   'admin.categories': 'Categories',
   'admin.newCategory': 'New category',
+  'admin.codeHint': 'a-z 0-9 _ -, at most 40 characters',
+  'admin.codePattern': 'Use lower-case letters, digits, - and _, starting with a letter or digit.',
   'admin.code': 'Code',
   'admin.nameKo': 'Name (Korean)',
   'admin.nameEn': 'Name (English)',

@@ -133,6 +133,7 @@ export const bookingsKo: Readonly<Record<keyof typeof bookingsEn, string>> = {
   'bookings.reason': '사유: {reason}',
   'bookings.group': '{name} 명의',
 
+  'approvals.total': '전체 대기 {count}건',
   'approvals.title': '승인 대기열',
   'approvals.lead': '오래 기다린 신청부터 보여 줍니다. 처리 목표는 1 근무일입니다.',
   'approvals.empty': '기다리는 신청이 없습니다.',
@@ -183,6 +184,8 @@ export const bookingsKo: Readonly<Record<keyof typeof bookingsEn, string>> = {
   'admin.active': '운영 중',
   'admin.categories': '분류',
   'admin.newCategory': '새 분류',
+  'admin.codeHint': 'a-z 0-9 _ -, 40자 이하',
+  'admin.codePattern': '영문 소문자, 숫자, - 와 _ 만 쓸 수 있고, 영문 소문자나 숫자로 시작해야 합니다.',
   'admin.code': '코드',
   'admin.nameKo': '이름 (한국어)',
   'admin.nameEn': '이름 (영어)',

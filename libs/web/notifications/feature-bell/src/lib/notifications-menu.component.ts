@@ -3,11 +3,12 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
 import { Router } from '@angular/router';
-import type { NotificationDto } from '@madang/booking-rules';
+import type { NotificationDto } from '@madang/contracts';
 import { firstValueFrom } from 'rxjs';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { DateTimePipe, IconComponent } from '@madang/web/ui';
-import { NotificationsService } from './notifications.service';
+import { NotificationsService } from '@madang/web/notifications/data-access';
+import { notificationLink } from '@madang/web/notifications/util';
 
 /** Toolbar bell: unread count as a badge, a menu of notifications, mark read. */
 @Component({
@@ -108,6 +109,7 @@ export class NotificationsMenuComponent {
         // Stays marked here; the next load shows the server's state.
       }
     }
-    if (n.bookingId) await this.router.navigateByUrl('/bookings');
+    const link = notificationLink(n);
+    if (link) await this.router.navigateByUrl(link);
   }
 }

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import type { NotificationDto } from '@madang/booking-rules';
+import type { NotificationDto } from '@madang/contracts';
 import type { Observable } from 'rxjs';
 
 @Injectable({ providedIn: 'root' })

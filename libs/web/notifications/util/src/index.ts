@@ -1,0 +1,2 @@
+export * from './lib/notification-link';
+export * from './lib/notifications.messages';
