@@ -119,6 +119,11 @@ export interface RentalRules {
   approval: ApprovalRule;
   pricing: Pricing;
   cancellation: CancellationPolicy;
+  /**
+   * Fair holding: how many pending (slot-holding, awaiting approval) requests one person may have
+   * on this asset at once. Absent: DEFAULT_MAX_PENDING_PER_PERSON.
+   */
+  maxPendingPerPerson?: number;
 }
 
 type OverrideOf<T> = T extends readonly unknown[] ? T : T extends object ? Partial<T> : T;
@@ -178,6 +183,11 @@ export interface BookingEvaluationInput {
   actor: Actor;
   assets: AssetForRules[];
   usage: UsageEntry[];
+  /**
+   * Fair holding: per asset id, how many pending slot-holding requests the actor already has on it
+   * (the request being evaluated excluded). Absent: not checked.
+   */
+  pendingByAsset?: Record<string, number>;
 }
 
 export type QuoteLineKind = 'rate' | 'peak' | 'waiver' | 'deposit';
