@@ -1,6 +1,14 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Bookings1764100000000 } from './1764100000000-bookings';
 import { EmailDelivery1764200000000 } from './1764200000000-email-delivery';
+import { AttemptKinds1765300000000 } from './1765300000000-attempt-kinds';
+import { RulesSchema1765310000000 } from './1765310000000-rules-schema';
 
 /** Every migration in order, as a class list (the API is bundled; globs would find nothing). */
-export const MIGRATIONS = [Foundation1764000000000, Bookings1764100000000, EmailDelivery1764200000000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  Bookings1764100000000,
+  EmailDelivery1764200000000,
+  AttemptKinds1765300000000,
+  RulesSchema1765310000000,
+];

@@ -5,6 +5,7 @@ import { AuditEntry, Page, PERMISSIONS } from '@madang/contracts';
 import { DataSource } from 'typeorm';
 import { CurrentActor, RequirePermission } from '../core/decorators';
 import type { Actor } from '../core/actor';
+import { assertSpan, MAX_SPAN_DAYS } from '../core/time-range';
 import { AuditQueryDto } from './dto/audit.dto';
 
 interface AuditRow {
@@ -30,6 +31,7 @@ export class AuditController {
   @Get()
   @RequirePermission(PERMISSIONS.AUDIT_READ)
   async list(@CurrentActor() _actor: Actor, @Query() query: AuditQueryDto): Promise<Page<AuditEntry>> {
+    assertSpan(query.from, query.to, 'to', MAX_SPAN_DAYS.list);
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     const rows = (await this.db.query(

@@ -15,11 +15,12 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { AppConfig } from '../config/app-config';
 import { Actor, can } from '../core/actor';
 import { DomainError, invalidField } from '../core/domain-error';
+import { assertSpan, MAX_SPAN_DAYS } from '../core/time-range';
 import { BookingRow, SELECT_BOOKING, toBookingDto } from './booking-view';
 import { AvailabilityQueryDto, BookingListQueryDto } from './dto/bookings.dto';
 import { SERVICE_TARGET_WORKING_MINUTES, workingMinutesBetween } from './service-target';
 
-const MAX_WINDOW_DAYS = 62;
+const MAX_WINDOW_DAYS = MAX_SPAN_DAYS.availability;
 
 /** The filter of a booking list ($1 scope, $2 user, $3 user's groups, $4 decision, $5 asset, $6 from, $7 to). */
 const LIST_FILTER = `WHERE ($1 = 'all' OR b.requester_id = $2 OR b.group_id = ANY($3::uuid[]))
@@ -113,8 +114,7 @@ export class BookingsQueryService {
     const from = new Date(query.from);
     const to = new Date(query.to);
     if (to <= from) throw invalidField('to', 'invalid');
-    if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * 86_400_000)
-      throw invalidField('to', 'too_large', { max: `${MAX_WINDOW_DAYS}d` });
+    assertSpan(query.from, query.to, 'to', MAX_WINDOW_DAYS);
     let ids: string[];
     if (query.assetIds) {
       ids = query.assetIds

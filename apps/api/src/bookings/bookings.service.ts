@@ -5,6 +5,7 @@ import {
   bufferedRange,
   BulkDecisionResult,
   CancellationTerms,
+  decisionBlockedBySelf,
   evaluateBooking,
   evaluateCancellation,
   QuoteResponse,
@@ -216,7 +217,8 @@ export class BookingsService {
     return toBookingDto(row);
   }
 
-  approve(actor: Actor, id: string, reason?: string): Promise<BookingDto> {
+  async approve(actor: Actor, id: string, reason?: string): Promise<BookingDto> {
+    await this.assertNotOwnRequest(actor, id);
     // Re-claiming the slot (holds_slot = true) makes the database re-check it inside this transaction.
     return this.transition(
       actor,
@@ -228,7 +230,8 @@ export class BookingsService {
     );
   }
 
-  reject(actor: Actor, id: string, reason: string): Promise<BookingDto> {
+  async reject(actor: Actor, id: string, reason: string): Promise<BookingDto> {
+    await this.assertNotOwnRequest(actor, id);
     return this.transition(
       actor,
       id,
@@ -379,8 +382,10 @@ export class BookingsService {
     const usage = withQuotas.length
       ? await this.usage(manager, actor, request.groupId, request.start, withQuotas)
       : [];
+    const pendingByAsset = await this.pendingByAsset(manager, actor, ids);
     const evaluation = evaluateBooking({
       now: new Date().toISOString(),
+      pendingByAsset,
       request,
       actor: {
         userId: actor.userId,
@@ -391,6 +396,33 @@ export class BookingsService {
       usage,
     });
     return { evaluation, assets };
+  }
+
+  /** Separation of duties: the requester does not decide their own request (unless ALLOW_SELF_APPROVAL). */
+  private async assertNotOwnRequest(actor: Actor, id: string): Promise<void> {
+    const booking = await this.get(actor, id);
+    const blocked = decisionBlockedBySelf({
+      deciderId: actor.userId,
+      requesterId: booking.requester.id,
+      allowSelfApproval: this.config.ALLOW_SELF_APPROVAL,
+    });
+    if (blocked) throw new DomainError('own_request');
+  }
+
+  /** Fair holding: the actor's pending slot-holding requests per requested asset. */
+  private async pendingByAsset(
+    manager: EntityManager,
+    actor: Actor,
+    assetIds: string[],
+  ): Promise<Record<string, number>> {
+    const rows = (await manager.query(
+      `SELECT i.asset_id, count(DISTINCT b.id)::int AS n
+         FROM bookings b JOIN booking_items i ON i.booking_id = b.id
+        WHERE b.requester_id = $1 AND b.decision = 'pending' AND b.holds_slot AND i.asset_id = ANY($2::uuid[])
+        GROUP BY i.asset_id`,
+      [actor.userId, assetIds],
+    )) as { asset_id: string; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.asset_id, r.n]));
   }
 
   /** The actor's and the group's slot-holding bookings around the request, for quotas. */

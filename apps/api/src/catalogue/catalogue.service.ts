@@ -10,6 +10,9 @@ import {
   openingIntervalsOn,
   RentalRules,
   RentalRulesOverride,
+  SchemaProblem,
+  checkRulesDocument,
+  checkRulesOverride,
   validateRules,
   zoneNamed,
 } from '@madang/booking-rules';
@@ -19,6 +22,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { Actor, can } from '../core/actor';
 import { DomainError, invalidField, notFound } from '../core/domain-error';
+import { assertSpan, MAX_SPAN_DAYS } from '../core/time-range';
 import { prepared, runPrepared } from '../database/prepared';
 import { AssetRuleVersionEntity } from './asset-rule-version.entity';
 import { AssetEntity } from './asset.entity';
@@ -58,8 +62,6 @@ const SELECT_ASSET = `SELECT a.*, v.rules AS effective, c.name_ko AS category_na
   FROM assets a
   JOIN asset_categories c ON c.id = a.category_id
   JOIN asset_rule_versions v ON v.asset_id = a.id AND v.version = a.rules_version`;
-
-const RULE_KEYS = new Set(Object.keys(DEFAULT_RULES));
 
 /** What the rules engine needs of each asset: its current effective rules and their version. */
 const ASSETS_FOR_RULES = prepared(
@@ -393,22 +395,14 @@ export class CatalogueService {
     });
   }
 
+  /** The schema, deeply: every key, type, list element and range, each problem at its path. */
   private checkedOverride(rules: RentalRulesOverride): RentalRulesOverride {
-    if (typeof rules !== 'object' || rules === null || Array.isArray(rules))
-      throw invalidField('rules', 'not_object');
-    const unknown = Object.keys(rules).filter((k) => !RULE_KEYS.has(k));
-    if (unknown.length) {
-      throw new DomainError(
-        'validation_failed',
-        {},
-        {},
-        unknown.map((k) => ({ field: `rules.${k}`, code: 'unknown_field' as const })),
-      );
-    }
+    throwSchemaProblems(checkRulesOverride(rules));
     return rules;
   }
 
   private assertRules(rules: RentalRules): void {
+    throwSchemaProblems(checkRulesDocument(rules));
     let problems: { path: string; message: string }[];
     try {
       problems = validateRules(rules);
@@ -440,6 +434,7 @@ export class CatalogueService {
     if (!query.freeFrom) throw invalidField('freeFrom', 'required');
     if (!query.freeTo) throw invalidField('freeTo', 'required');
     if (Date.parse(query.freeTo) <= Date.parse(query.freeFrom)) throw invalidField('freeTo', 'invalid');
+    assertSpan(query.freeFrom, query.freeTo, 'freeTo', MAX_SPAN_DAYS.freeSearch);
     return `[${new Date(query.freeFrom).toISOString()},${new Date(query.freeTo).toISOString()})`;
   }
 
@@ -466,6 +461,20 @@ export class CatalogueService {
       override: r.rules,
     };
   }
+}
+
+function throwSchemaProblems(problems: SchemaProblem[]): void {
+  if (problems.length === 0) return;
+  throw new DomainError(
+    'validation_failed',
+    {},
+    {},
+    problems.slice(0, 50).map((p) => ({
+      field: p.path ? `rules.${p.path}` : 'rules',
+      code: p.code,
+      params: p.params,
+    })),
+  );
 }
 
 function stripDetail(detail: AssetDetail): AssetSummary {

@@ -48,7 +48,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldIssue[] {
 }
 function rank(constraint: string): number {
   if (constraint === 'whitelistValidation') return 0;
-  if (constraint === 'isDefined' || constraint === 'isNotEmpty') return 1;
+  if (constraint === 'isDefined' || constraint === 'isNotEmpty' || constraint === 'notNull') return 1;
   if (/^is(String|Int|Number|Boolean|Array|Object)$/.test(constraint)) return 2;
   return 3;
 }

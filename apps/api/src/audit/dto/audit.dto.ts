@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AuditQuery } from '@madang/contracts';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IntRange } from '../../core/validators';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IntRange, QueryInstant } from '../../core/validators';
 
 export class AuditQueryDto implements AuditQuery {
   @ApiPropertyOptional({ example: 'user.role_granted' })
@@ -30,12 +30,12 @@ export class AuditQueryDto implements AuditQuery {
 
   @ApiPropertyOptional({ description: 'ISO 8601, inclusive' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @QueryInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'ISO 8601, exclusive' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @QueryInstant()
   to?: string;
 
   @ApiPropertyOptional({ default: 50 })

@@ -6,7 +6,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsDefined,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -14,7 +13,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IntRange, OneOf, QueryInstant, Text } from '../../core/validators';
+import { Instant, IntRange, Nullable, OneOf, Optional, QueryInstant, Text } from '../../core/validators';
 
 export class BookingItemDto {
   @ApiProperty()
@@ -23,12 +22,10 @@ export class BookingItemDto {
   assetId!: string;
 
   @ApiPropertyOptional({ default: 1, description: 'Units, for quantity pools' })
-  @IsOptional()
+  @Optional()
   @IntRange(1, 1000)
   quantity?: number;
 }
-
-const ISO_WITH_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
 
 export class CreateBookingDto implements CreateBookingRequest {
   @ApiProperty({ type: [BookingItemDto] })
@@ -40,16 +37,14 @@ export class CreateBookingDto implements CreateBookingRequest {
   @Type(() => BookingItemDto)
   items!: BookingItemDto[] & { assetId: string; quantity: number }[];
 
-  @ApiProperty({ example: '2026-12-01T10:00:00+09:00' })
+  @ApiProperty({ example: '2026-12-01T10:00:00+09:00', format: 'date-time' })
   @IsDefined()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(ISO_WITH_ZONE, { context: { code: 'not_date' } })
+  @Instant()
   start!: string;
 
-  @ApiProperty({ example: '2026-12-01T12:00:00+09:00' })
+  @ApiProperty({ example: '2026-12-01T12:00:00+09:00', format: 'date-time' })
   @IsDefined()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(ISO_WITH_ZONE, { context: { code: 'not_date' } })
+  @Instant()
   end!: string;
 
   @ApiProperty({ example: '주민 팀 정기 회의' })
@@ -58,7 +53,7 @@ export class CreateBookingDto implements CreateBookingRequest {
   purpose!: string;
 
   @ApiPropertyOptional({ example: 'public_interest' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^[a-z][a-z0-9_]{0,39}$/, { context: { code: 'invalid' } })
   purposeTag?: string;
@@ -69,14 +64,14 @@ export class CreateBookingDto implements CreateBookingRequest {
   attendees!: number;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsUUID()
   groupId?: string | null;
 }
 
 export class ReasonDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Text(1, 1000)
   reason?: string;
 }
@@ -103,7 +98,7 @@ export class BulkDecisionDto implements BulkDecisionRequest {
   action!: 'approve' | 'reject';
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Text(1, 1000)
   reason?: string;
 }

@@ -14,7 +14,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IntRange, OneOf, QueryInstant, Text } from '../../core/validators';
+import { IntRange, Nullable, OneOf, Optional, QueryInstant, Text } from '../../core/validators';
 
 export const ASSET_KINDS = ['space', 'equipment_item', 'equipment_pool'] as const;
 
@@ -53,31 +53,35 @@ export class CreateCategoryDto {
 
   @ApiProperty({ type: LocalizedTextDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   name!: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: LocalizedLongTextDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedLongTextDto)
   description?: LocalizedLongTextDto;
 
   @ApiPropertyOptional({ description: 'RentalRulesOverride' })
-  @IsOptional()
+  @Optional()
   @IsObject()
   rules?: RentalRulesOverride;
 }
 
 export class UpdateCategoryDto {
   @ApiPropertyOptional({ type: LocalizedTextDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   name?: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: LocalizedLongTextDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedLongTextDto)
   description?: LocalizedLongTextDto;
@@ -92,29 +96,30 @@ export class RulesDto {
 
 class AssetFieldsDto {
   @ApiPropertyOptional({ type: LocalizedLongTextDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedLongTextDto)
   description?: LocalizedLongTextDto;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Nullable()
   @IntRange(0, 10000)
   capacity?: number | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Nullable()
   @IntRange(1, 10000)
   poolSize?: number | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200, { context: { max: 200 } })
   location?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(30, { context: { max: 30 } })
   @IsString({ each: true })
@@ -122,7 +127,7 @@ class AssetFieldsDto {
   amenities?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(30, { context: { max: 30 } })
   @IsString({ each: true })
@@ -130,7 +135,7 @@ class AssetFieldsDto {
   accessibility?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 }
@@ -148,6 +153,7 @@ export class CreateAssetDto extends AssetFieldsDto {
 
   @ApiProperty({ type: LocalizedTextDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   name!: LocalizedTextDto;
@@ -155,12 +161,13 @@ export class CreateAssetDto extends AssetFieldsDto {
 
 export class UpdateAssetDto extends AssetFieldsDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID()
   categoryId?: string;
 
   @ApiPropertyOptional({ type: LocalizedTextDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   name?: LocalizedTextDto;

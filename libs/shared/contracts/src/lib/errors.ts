@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'unauthenticated',
   'invalid_credentials',
   'forbidden',
+  'own_request',
   'csrf_failed',
   'not_found',
   'email_taken',
@@ -37,6 +38,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, LocalizedText>> = {
     en: 'The e-mail address or password is not correct.',
   },
   forbidden: { ko: '이 작업을 할 권한이 없습니다.', en: 'You are not allowed to do this.' },
+  own_request: {
+    ko: '본인이 신청한 예약은 다른 승인 담당자가 결정해야 합니다.',
+    en: 'Your own request must be decided by another approver.',
+  },
   csrf_failed: {
     ko: '보안 토큰이 없거나 맞지 않습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.',
     en: 'The security token is missing or does not match. Reload the page and try again.',
