@@ -8,6 +8,7 @@ function issueFor(constraint: string, error: ValidationError): Omit<FieldIssue, 
   const codeByConstraint: Record<string, FieldErrorCode> = {
     whitelistValidation: 'unknown_field',
     isDefined: 'required',
+    notNull: 'not_null',
     isNotEmpty: 'required',
     isString: 'not_string',
     isInt: 'not_integer',
