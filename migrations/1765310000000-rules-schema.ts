@@ -22,7 +22,13 @@ export class RulesSchema1765310000000 implements MigrationInterface {
       `SELECT coalesce((SELECT rules->>'timeZone' FROM asset_rule_versions WHERE jsonb_typeof(rules) = 'object' AND rules ? 'timeZone' LIMIT 1), 'Asia/Seoul') AS tz`,
     )) as { tz: string }[];
     const defaults = mergeRules(DEFAULT_RULES, { timeZone: tz }) as unknown as Record<string, unknown>;
-    const audit = async (entityType: string, entityId: string, before: unknown, after: unknown, problems: unknown) =>
+    const audit = async (
+      entityType: string,
+      entityId: string,
+      before: unknown,
+      after: unknown,
+      problems: unknown,
+    ) =>
       q.query(
         `INSERT INTO audit_log (actor_id, request_id, action, entity_type, entity_id, before, after)
          VALUES (NULL, 'migration:RulesSchema1765310000000', 'rules.repaired_by_migration', $1, $2, $3, $4)`,
@@ -58,7 +64,8 @@ export class RulesSchema1765310000000 implements MigrationInterface {
           ? (row.rules as Record<string, unknown>)
           : {};
       const repaired: Record<string, unknown> = { ...defaults };
-      for (const [key, value] of Object.entries(source)) if (!bad.has(key) && key in defaults) repaired[key] = value;
+      for (const [key, value] of Object.entries(source))
+        if (!bad.has(key) && key in defaults) repaired[key] = value;
       if (source['maxPendingPerPerson'] !== undefined && !bad.has('maxPendingPerPerson'))
         repaired['maxPendingPerPerson'] = source['maxPendingPerPerson'];
       await q.query(`UPDATE asset_rule_versions SET rules = $3 WHERE asset_id = $1 AND version = $2`, [
@@ -82,7 +89,9 @@ export class RulesSchema1765310000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     // The repairs are kept (the audit rows hold what was there before); only the checks go.
-    await q.query(`ALTER TABLE "asset_rule_versions" DROP CONSTRAINT "asset_rule_versions_rules_object_check"`);
+    await q.query(
+      `ALTER TABLE "asset_rule_versions" DROP CONSTRAINT "asset_rule_versions_rules_object_check"`,
+    );
     await q.query(`ALTER TABLE "assets" DROP CONSTRAINT "assets_rules_object_check"`);
     await q.query(`ALTER TABLE "asset_categories" DROP CONSTRAINT "asset_categories_rules_object_check"`);
   }
