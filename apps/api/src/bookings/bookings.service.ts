@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { bufferedRange, evaluateBooking, evaluateCancellation, zoneNamed } from '@madang/booking-rules';
+import {
+  bufferedRange,
+  decisionBlockedBySelf,
+  evaluateBooking,
+  evaluateCancellation,
+  zoneNamed,
+} from '@madang/booking-rules';
 import {
   PERMISSIONS,
   type BookingDto,
@@ -205,15 +211,17 @@ export class BookingsService {
   }
 
   approve(actor: Actor, id: string, reason?: string): Promise<BookingDto> {
-    return this.transition(actor, id, async () => ({
-      kind: 'approve',
-      by: actor.userId,
-      reason: reason ?? null,
-    }));
+    return this.transition(actor, id, async (_tx, before) => {
+      this.assertNotOwnRequest(actor, before);
+      return { kind: 'approve', by: actor.userId, reason: reason ?? null };
+    });
   }
 
   reject(actor: Actor, id: string, reason: string): Promise<BookingDto> {
-    return this.transition(actor, id, async () => ({ kind: 'reject', by: actor.userId, reason }));
+    return this.transition(actor, id, async (_tx, before) => {
+      this.assertNotOwnRequest(actor, before);
+      return { kind: 'reject', by: actor.userId, reason };
+    });
   }
 
   /** What cancelling would mean now, as `cancel` will apply it. */
@@ -395,8 +403,10 @@ export class BookingsService {
           }),
         )
       : [];
+    const pendingByAsset = await this.bookings.pendingByAsset(tx, actor.userId, ids);
     const evaluation = evaluateBooking({
       now: new Date().toISOString(),
+      pendingByAsset,
       request,
       actor: {
         userId: actor.userId,
@@ -407,6 +417,19 @@ export class BookingsService {
       usage,
     });
     return { evaluation, assets };
+  }
+
+  /**
+   * Separation of duties: the requester does not decide their own request (unless ALLOW_SELF_APPROVAL).
+   * Checked on the locked row, inside the decision's transaction.
+   */
+  private assertNotOwnRequest(actor: Actor, booking: BookingDto): void {
+    const blocked = decisionBlockedBySelf({
+      deciderId: actor.userId,
+      requesterId: booking.requester.id,
+      allowSelfApproval: this.config.ALLOW_SELF_APPROVAL,
+    });
+    if (blocked) throw new DomainError('own_request');
   }
 
   /** Held windows that collide with the request — when, never who. */

@@ -104,6 +104,28 @@ export class AppConfig {
   @Max(1440, { message: 'must be a whole number of minutes (1–1440)' })
   LOGIN_WINDOW_MINUTES = 15;
 
+  /** Registrations allowed from one address per LOGIN_WINDOW_MINUTES. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number (1–1000)' })
+  @Min(1, { message: 'must be a whole number (1–1000)' })
+  @Max(1000, { message: 'must be a whole number (1–1000)' })
+  REGISTER_MAX_PER_ADDRESS = 20;
+
+  /** A request still unanswered after this many milliseconds is answered 503 (Retry-After). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds (100–600000)' })
+  @Min(100, { message: 'must be a whole number of milliseconds (100–600000)' })
+  @Max(600_000, { message: 'must be a whole number of milliseconds (100–600000)' })
+  REQUEST_TIMEOUT_MS = 30_000;
+
+  /**
+   * Separation of duties: false (default) means an approver cannot approve or reject their own
+   * request; another approver must. Set true only when the centre is too small to have two.
+   */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  ALLOW_SELF_APPROVAL = false;
+
   /**
    * SMTP server for e-mail, as a URL with any credentials in it: smtp://user:pass@host:587 (STARTTLS
    * when offered) or smtps://…:465. Unset: notifications are still queued in the outbox, not sent.

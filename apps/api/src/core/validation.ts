@@ -8,6 +8,7 @@ function issueFor(constraint: string, error: ValidationError): Omit<FieldIssue, 
   const codeByConstraint: Record<string, FieldErrorCode> = {
     whitelistValidation: 'unknown_field',
     isDefined: 'required',
+    notNull: 'not_null',
     isNotEmpty: 'required',
     isString: 'not_string',
     isInt: 'not_integer',
@@ -48,7 +49,7 @@ function flatten(errors: ValidationError[], prefix = ''): FieldIssue[] {
 }
 function rank(constraint: string): number {
   if (constraint === 'whitelistValidation') return 0;
-  if (constraint === 'isDefined' || constraint === 'isNotEmpty') return 1;
+  if (constraint === 'isDefined' || constraint === 'isNotEmpty' || constraint === 'notNull') return 1;
   if (/^is(String|Int|Number|Boolean|Array|Object)$/.test(constraint)) return 2;
   return 3;
 }

@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'unauthenticated',
   'invalid_credentials',
   'forbidden',
+  'own_request',
   'csrf_failed',
   'not_found',
   'email_taken',
@@ -19,6 +20,7 @@ export const ERROR_CODES = [
   'state_conflict',
   'slot_taken',
   'rule_violation',
+  'range_too_long',
   'idempotency_key_reused',
   'payload_too_large',
   'unsupported_media_type',
@@ -36,6 +38,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, LocalizedText>> = {
     en: 'The e-mail address or password is not correct.',
   },
   forbidden: { ko: '이 작업을 할 권한이 없습니다.', en: 'You are not allowed to do this.' },
+  own_request: {
+    ko: '본인이 신청한 예약은 다른 승인 담당자가 결정해야 합니다.',
+    en: 'Your own request must be decided by another approver.',
+  },
   csrf_failed: {
     ko: '보안 토큰이 없거나 맞지 않습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.',
     en: 'The security token is missing or does not match. Reload the page and try again.',
@@ -57,6 +63,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, LocalizedText>> = {
   },
   slot_taken: { ko: '이미 예약된 시간입니다.', en: 'That time is already taken.' },
   rule_violation: { ko: '대관 규칙에 맞지 않습니다.', en: 'The request breaks the rental rules.' },
+  range_too_long: {
+    ko: '요청한 기간이 너무 깁니다. 기간을 줄여 다시 시도해 주세요.',
+    en: 'The requested time range is too long. Please ask for a shorter range.',
+  },
   idempotency_key_reused: {
     ko: '같은 Idempotency-Key가 다른 요청에 이미 쓰였습니다.',
     en: 'This Idempotency-Key was already used for a different request.',
@@ -94,6 +104,11 @@ export const FIELD_ERROR_CODES = [
   'too_few',
   'too_many',
   'password_too_common',
+  'span_too_long',
+  'nul_character',
+  'lone_surrogate',
+  'too_deep',
+  'not_null',
   'invalid',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
@@ -123,6 +138,26 @@ export const FIELD_ERROR_MESSAGES: Readonly<Record<FieldErrorCode, LocalizedText
   password_too_common: {
     ko: '너무 흔한 비밀번호입니다. 다른 비밀번호를 골라 주세요.',
     en: 'This password is too common. Please choose another.',
+  },
+  span_too_long: {
+    ko: '기간은 최대 {days}일까지 요청할 수 있습니다.',
+    en: 'The range may span at most {days} days.',
+  },
+  nul_character: {
+    ko: 'NUL 문자(\\u0000)는 쓸 수 없습니다.',
+    en: 'The NUL character (\\u0000) is not allowed.',
+  },
+  lone_surrogate: {
+    ko: '올바르지 않은 유니코드 문자(짝이 없는 서로게이트)가 들어 있습니다.',
+    en: 'Contains an invalid Unicode character (a lone surrogate).',
+  },
+  too_deep: {
+    ko: 'JSON이 너무 깊게 중첩되어 있습니다(최대 {max}단계).',
+    en: 'The JSON is nested too deeply (at most {max} levels).',
+  },
+  not_null: {
+    ko: '이 항목은 비울(null) 수 없습니다.',
+    en: 'This field cannot be null.',
   },
   invalid: { ko: '올바르지 않은 값입니다.', en: 'This value is not valid.' },
 };
