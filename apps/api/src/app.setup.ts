@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { answerClientErrors } from './core/client-error';
 import type { MadangRequest } from './core/decorators';
 import { DomainError } from './core/domain-error';
 import { gatedJsonParser, InputGateError, stringGate } from './core/input-gate';
@@ -30,6 +31,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1),
   });
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
+  answerClientErrors(app.getHttpServer());
   app.disable('x-powered-by');
   app.use(securityHeaders({ https: config.COOKIE_SECURE }));
   app.use(compressAnswers());
@@ -56,7 +58,6 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()
     .setTitle('Madang API')

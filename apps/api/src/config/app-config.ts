@@ -119,6 +119,16 @@ export class AppConfig {
   REQUEST_TIMEOUT_MS = 30_000;
 
   /**
+   * On SIGTERM/SIGINT: new connections are refused at once, accepted requests get this many
+   * milliseconds to finish, then the rest is closed and the database pool after it.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds (0–10000)' })
+  @Min(0, { message: 'must be a whole number of milliseconds (0–10000)' })
+  @Max(10_000, { message: 'must be a whole number of milliseconds (0–10000)' })
+  SHUTDOWN_DRAIN_MS = 8_000;
+
+  /**
    * Separation of duties: false (default) means an approver cannot approve or reject their own
    * request; another approver must. Set true only when the centre is too small to have two.
    */

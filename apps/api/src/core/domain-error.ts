@@ -47,6 +47,8 @@ export function statusFor(code: ErrorCode): number {
       return 409;
     case 'payload_too_large':
       return 413;
+    case 'headers_too_large':
+      return 431;
     case 'unsupported_media_type':
       return 415;
     case 'wrong_current_password':

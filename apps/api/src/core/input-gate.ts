@@ -8,10 +8,15 @@ import { DomainError } from './domain-error';
  * the raw text before `JSON.parse` runs (so a body nested thousands of levels deep never reaches a
  * recursive parser or validator), and no NUL characters or lone UTF-16 surrogates in any string,
  * object key or query value (PostgreSQL refuses NUL in text, and a lone surrogate cannot be stored
- * as UTF-8). A refusal is a 400 problem naming the field by its dotted path (`items.0.assetId`).
+ * as UTF-8), and no list longer than MAX_ARRAY_ITEMS. A refusal is a 400 problem naming the field by its dotted path (`items.0.assetId`).
  */
 export const JSON_MAX_DEPTH = 32;
 export const JSON_MAX_BYTES = '1mb';
+/**
+ * No list a client sends is longer (the DTOs cap theirs far lower): anything longer is refused here,
+ * before transformation and validation walk it element by element.
+ */
+export const MAX_ARRAY_ITEMS = 1000;
 
 /** A gate refusal raised inside body-parser's `verify` hook; the error handler turns it into a problem. */
 export class InputGateError extends Error {
@@ -51,11 +56,15 @@ export function stringIssue(value: string): FieldErrorCode | null {
 }
 
 /**
- * Every bad string or key in a parsed JSON value (or a parsed query), by dotted path. Iterative with
+ * Every bad string or key, and every list over MAX_ARRAY_ITEMS (not walked), in a parsed JSON value
+ * (or a parsed query), by dotted path. Iterative with
  * an explicit stack, so even an unexpectedly deep value cannot overflow the call stack.
  */
-export function findBadStrings(root: unknown, rootPath = ''): { field: string; code: FieldErrorCode }[] {
-  const found: { field: string; code: FieldErrorCode }[] = [];
+export function findBadStrings(
+  root: unknown,
+  rootPath = '',
+): { field: string; code: FieldErrorCode; params?: Record<string, number> }[] {
+  const found: { field: string; code: FieldErrorCode; params?: Record<string, number> }[] = [];
   const stack: { value: unknown; path: string }[] = [{ value: root, path: rootPath }];
   const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
   while (stack.length > 0 && found.length < 20) {
@@ -64,7 +73,9 @@ export function findBadStrings(root: unknown, rootPath = ''): { field: string; c
       const code = stringIssue(value);
       if (code) found.push({ field: path || 'body', code });
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => stack.push({ value: item, path: join(path, String(i)) }));
+      if (value.length > MAX_ARRAY_ITEMS)
+        found.push({ field: path || 'body', code: 'too_many', params: { max: MAX_ARRAY_ITEMS } });
+      else value.forEach((item, i) => stack.push({ value: item, path: join(path, String(i)) }));
     } else if (value !== null && typeof value === 'object') {
       for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
         const keyIssue = stringIssue(key);

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'range_too_long',
   'idempotency_key_reused',
   'payload_too_large',
+  'headers_too_large',
   'unsupported_media_type',
   'service_unavailable',
   'internal_error',
@@ -72,6 +73,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, LocalizedText>> = {
     en: 'This Idempotency-Key was already used for a different request.',
   },
   payload_too_large: { ko: '보낸 내용이 너무 큽니다.', en: 'The request is too large.' },
+  headers_too_large: {
+    ko: '주소(URL) 또는 요청 헤더가 너무 깁니다. 검색 조건을 줄여 주세요.',
+    en: 'The address (URL) or the request headers are too long. Please send fewer search conditions.',
+  },
   unsupported_media_type: { ko: '지원하지 않는 형식입니다.', en: 'This content type is not supported.' },
   service_unavailable: {
     ko: '지금은 서비스를 이용할 수 없습니다. 잠시 후 다시 시도해 주세요.',
