@@ -76,8 +76,13 @@ function stopGracefully(
     const drained = await drain(config.SHUTDOWN_DRAIN_MS);
     if (!drained.finished)
       logger.warn(`${drained.closedEarly} connection(s) still busy after the drain were closed`);
-    await app.close();
-    process.exit(0);
+    try {
+      await app.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
   };
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop(signal));
 }

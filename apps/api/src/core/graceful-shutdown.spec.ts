@@ -68,6 +68,15 @@ describe('trackConnections (graceful shutdown)', () => {
     await expect(drained).resolves.toEqual({ finished: true, closedEarly: 0 });
   });
 
+  it('answers a request that reached the listener just after shutdown began, then refuses', async () => {
+    delayMs = 10;
+    const drained = drainOf()(5000);
+    const late = get(port);
+    await expect(late).resolves.toEqual({ status: 200, body: 'done', connection: 'close' });
+    await expect(drained).resolves.toEqual({ finished: true, closedEarly: 0 });
+    expect(await connectError(port)).toBe('ECONNREFUSED');
+  });
+
   it('closes what is still busy when the limit is reached', async () => {
     delayMs = 5000;
     const stuck = get(port).catch((error: Error & { code?: string }) => error.code);
