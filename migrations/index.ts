@@ -4,6 +4,8 @@ import { EmailDelivery1764200000000 } from './1764200000000-email-delivery';
 import { NotificationSubjects1765000000000 } from './1765000000000-notification-subjects';
 import { PersonForeignKeys1765010000000 } from './1765010000000-person-foreign-keys';
 import { FilesAndExports1765200000000 } from './1765200000000-files-and-exports';
+import { AttemptKinds1765300000000 } from './1765300000000-attempt-kinds';
+import { RulesSchema1765310000000 } from './1765310000000-rules-schema';
 import { Settlement1765400000000 } from './1765400000000-settlement';
 
 /** Every migration in order, as a class list (the API is bundled; globs would find nothing). */
@@ -14,5 +16,7 @@ export const MIGRATIONS = [
   NotificationSubjects1765000000000,
   PersonForeignKeys1765010000000,
   FilesAndExports1765200000000,
+  AttemptKinds1765300000000,
+  RulesSchema1765310000000,
   Settlement1765400000000,
 ];

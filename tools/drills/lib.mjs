@@ -261,7 +261,7 @@ export async function integrity(databaseUrl, acknowledged) {
         `SELECT count(*) AS n FROM bookings b WHERE ${DRILL} AND NOT EXISTS (SELECT 1 FROM audit_log a WHERE a.entity_type = 'booking' AND a.entity_id = b.id::text)`,
       ),
       withoutNotice: await one(
-        `SELECT count(*) AS n FROM bookings b WHERE ${DRILL} AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.booking_id = b.id)`,
+        `SELECT count(*) AS n FROM bookings b WHERE ${DRILL} AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.subject_type = 'booking' AND n.subject_id = b.id)`,
       ),
       holdMismatch: await one(
         'SELECT count(*) AS n FROM bookings b JOIN booking_items i ON i.booking_id = b.id WHERE i.holds_slot <> b.holds_slot',

@@ -225,7 +225,7 @@ try {
       minDurationMinutes: 15,
       maxDurationMinutes: 1440,
       minNoticeMinutes: 0,
-      maxAdvanceDays: 800,
+      maxAdvanceDays: 730, // the rules schema caps it at 730 (issue 7); t0 is at most ~13 months ahead
       quotas: [],
       approval: { required: false },
       bufferBeforeMinutes: 0,

@@ -10,12 +10,16 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
+import { answerClientErrors } from './core/client-error';
 import type { MadangRequest } from './core/decorators';
 import { DomainError } from './core/domain-error';
+import { gatedJsonParser, InputGateError, stringGate } from './core/input-gate';
 import { documentResponses } from './core/openapi';
 import { problemFor } from './core/problem.filter';
 import { routesOf } from './core/route-inventory';
 import { requestMeta } from './core/request-meta.middleware';
+import { requestTimeout } from './core/request-timeout';
+import { compressAnswers, noStoreForApi, securityHeaders, staticCacheHeaders } from './core/security-headers';
 import { createValidationPipe } from './core/validation';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -27,22 +31,33 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     logger: LEVELS.slice(0, LEVELS.indexOf(config.LOG_LEVEL) + 1),
   });
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
+  answerClientErrors(app.getHttpServer());
   app.disable('x-powered-by');
+  app.use(securityHeaders({ https: config.COOKIE_SECURE }));
+  app.use(compressAnswers());
+  app.use(noStoreForApi(API_PREFIX));
   app.use(cookieParser());
   app.use(requestMeta(config.COOKIE_SECURE));
-  app.use(express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }));
-  // Body-parser failures (bad JSON, too large) happen before routing: answer them as problems here.
+  app.use(requestTimeout(config.REQUEST_TIMEOUT_MS));
+  // The input gate: size and depth caps on the raw body, no NUL or lone surrogate anywhere.
+  app.use(gatedJsonParser());
+  app.use(stringGate());
+  // Body-parser and gate failures happen before routing: answer them as problems here.
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
     const e = error as { type?: string };
-    const domain = new DomainError(e.type === 'entity.too.large' ? 'payload_too_large' : 'malformed_request');
+    const domain =
+      error instanceof DomainError
+        ? error
+        : error instanceof InputGateError
+          ? error.issue
+          : new DomainError(e.type === 'entity.too.large' ? 'payload_too_large' : 'malformed_request');
     const meta = (req as MadangRequest).meta;
     const problem = problemFor(domain, meta.locale, meta.requestId, req.originalUrl);
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   });
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()
     .setTitle('Madang API')
@@ -72,7 +87,7 @@ function serveWebApp(app: INestApplication, config: AppConfig): void {
   const dir = config.WEB_DIST_DIR ?? join(__dirname, '..', 'web', 'browser');
   if (!dir || !existsSync(join(dir, 'index.html'))) return;
   const index = join(dir, 'index.html');
-  app.use(express.static(dir, { index: false, maxAge: '1h', setHeaders: noCacheForIndex }));
+  app.use(express.static(dir, { index: false, setHeaders: staticCacheHeaders }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith(`/${API_PREFIX}/`) || req.path === `/${API_PREFIX}`)
       return next();
@@ -80,9 +95,6 @@ function serveWebApp(app: INestApplication, config: AppConfig): void {
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
-}
-function noCacheForIndex(res: Response, path: string): void {
-  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
 }
 
 /** Runs pending migrations under an advisory lock, so several instances can start together. */

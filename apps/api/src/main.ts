@@ -1,7 +1,8 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { createApp, migrate } from './app.setup';
-import { ConfigValidationError, loadConfig } from './config/app-config';
+import { AppConfig, ConfigValidationError, loadConfig } from './config/app-config';
+import { trackConnections } from './core/graceful-shutdown';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeeder } from './demo/demo-seeder';
 
 async function main(): Promise<void> {
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
 
   const app = await createApp(config);
   const logger = new Logger('Madang');
+  const drain = trackConnections(app.getHttpServer());
   const applied = await migrate(app);
   if (applied.length) logger.log(`applied migrations: ${applied.join(', ')}`);
   if (config.MADANG_DEMO) await app.get(DemoSeeder).seed();
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  stopGracefully(app, config, drain, logger);
   const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const lines = [`Madang is running at http://${shown}:${config.PORT}/  (API: /api, docs: /api/docs)`];
   lines.push(
@@ -51,6 +54,37 @@ async function main(): Promise<void> {
       lines.push(`  ${account.email.padEnd(26)} ${account.roles.join(', ')}`);
   }
   console.log(lines.join('\n'));
+}
+
+/**
+ * SIGTERM/SIGINT: refuse new connections, let accepted requests finish (SHUTDOWN_DRAIN_MS at most),
+ * then close the application — jobs, exports, mail and, last, the database pool.
+ */
+function stopGracefully(
+  app: INestApplication,
+  config: AppConfig,
+  drain: ReturnType<typeof trackConnections>,
+  logger: Logger,
+): void {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.log(
+      `${signal}: refusing new connections, finishing accepted requests (≤ ${config.SHUTDOWN_DRAIN_MS} ms)`,
+    );
+    const drained = await drain(config.SHUTDOWN_DRAIN_MS);
+    if (!drained.finished)
+      logger.warn(`${drained.closedEarly} connection(s) still busy after the drain were closed`);
+    try {
+      await app.close();
+      process.exit(0);
+    } catch (error) {
+      logger.error(`shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void stop(signal));
 }
 
 main().catch((error) => {

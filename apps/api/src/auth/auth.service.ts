@@ -38,9 +38,11 @@ export class AuthService {
     if (!displayName)
       throw new DomainError('validation_failed', {}, {}, [{ field: 'displayName', code: 'required' }]);
     this.passwords.assertAcceptable(dto.password, 'password', { email, displayName });
+    // Registrations per address are throttled: mass sign-ups and e-mail probing hit 429.
+    const attempt = await this.throttle.admit('register', normalizeEmail(email), meta.ip);
     const passwordHash = await this.passwords.hash(dto.password);
     try {
-      return await this.db.transaction(async (manager) => {
+      const signedIn = await this.db.transaction(async (manager) => {
         const user = await manager.save(
           manager.create(UserEntity, {
             email,
@@ -64,6 +66,8 @@ export class AuthService {
         const { token } = await this.sessions.open(manager, user.id, meta);
         return { token, me: await this.meWith(manager, user.id) };
       });
+      await this.throttle.succeeded(attempt);
+      return signedIn;
     } catch (error) {
       if (
         error instanceof QueryFailedError &&
@@ -78,12 +82,13 @@ export class AuthService {
   /** Verifies the password, throttling guesses; opens a fresh session (the old one, if any, is revoked). */
   async login(meta: RequestMeta, dto: LoginDto, previousSessionId?: string): Promise<SignedIn> {
     const email = normalizeEmail(dto.email);
-    await this.throttle.check(email, meta.ip);
+    // Decided and recorded atomically before the password is checked (see LoginThrottleService).
+    const attempt = await this.throttle.admit('login', email, meta.ip);
     const user = await this.db.getRepository(UserEntity).findOneBy({ emailNormalized: email });
     const ok = user
       ? await this.passwords.verify(dto.password, user.passwordHash)
       : (await this.passwords.burn(dto.password), false);
-    await this.throttle.record(email, meta.ip, ok);
+    if (ok) await this.throttle.succeeded(attempt);
     if (!user || !ok) throw new DomainError('invalid_credentials');
     return this.db.transaction(async (manager) => {
       if (previousSessionId) await this.sessions.revoke(manager, previousSessionId);
@@ -154,7 +159,11 @@ export class AuthService {
   /** Changes the password and signs out every other session of the user. */
   async changePassword(actor: Actor, dto: ChangePasswordDto): Promise<void> {
     const user = await this.db.getRepository(UserEntity).findOneByOrFail({ id: actor.userId });
-    if (!(await this.passwords.verify(dto.currentPassword, user.passwordHash))) {
+    // The current-password check is a password guess too: throttled like sign-in.
+    const attempt = await this.throttle.admit('password', user.emailNormalized, actor.ip);
+    const currentOk = await this.passwords.verify(dto.currentPassword, user.passwordHash);
+    if (currentOk) await this.throttle.succeeded(attempt);
+    if (!currentOk) {
       throw new DomainError('wrong_current_password', {}, {}, [
         { field: 'currentPassword', code: 'invalid' },
       ]);

@@ -7,12 +7,13 @@ import { AppConfig } from '../config/app-config';
 import { Actor, can } from '../core/actor';
 import { DomainError, invalidField } from '../core/domain-error';
 import { PageQueryDto, pageOf } from '../core/pagination';
+import { assertSpan, MAX_SPAN_DAYS } from '../core/time-range';
 import { BookingRow, toBookingDto } from './booking-view';
 import { BookingsRepository } from './bookings.repository';
 import { AvailabilityQueryDto, BookingListQueryDto } from './dto/bookings.dto';
 import { SERVICE_TARGET_WORKING_MINUTES, workingMinutesBetween } from './service-target';
 
-const MAX_WINDOW_DAYS = 62;
+const MAX_WINDOW_DAYS = MAX_SPAN_DAYS.availability;
 
 @Injectable()
 export class BookingsQueryService {
@@ -87,8 +88,7 @@ export class BookingsQueryService {
     const from = new Date(query.from);
     const to = new Date(query.to);
     if (to <= from) throw invalidField('to', 'invalid');
-    if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * 86_400_000)
-      throw invalidField('to', 'too_large', { max: `${MAX_WINDOW_DAYS}d` });
+    assertSpan(query.from, query.to, 'to', MAX_WINDOW_DAYS);
     let ids: string[];
     if (query.assetIds) {
       ids = query.assetIds

@@ -15,6 +15,7 @@ import type { Actor } from '../core/actor';
 import { PageQueryDto } from '../core/pagination';
 import { CurrentActor, OptionalActor, Public, RequirePermission } from '../core/decorators';
 import { invalidField } from '../core/domain-error';
+import { assertSpan, MAX_SPAN_DAYS } from '../core/time-range';
 import { uuidPipe } from '../core/params';
 import { BookingsQueryService } from './bookings-query.service';
 import { BookingsService } from './bookings.service';
@@ -51,6 +52,7 @@ export class BookingsController {
   @HttpCode(200)
   @ApiCookieAuth()
   quote(@CurrentActor() actor: Actor, @Body() dto: CreateBookingDto): Promise<QuoteResponse> {
+    assertSpan(dto.start, dto.end, 'end', MAX_SPAN_DAYS.booking);
     return this.bookings.quote(actor, dto);
   }
 
@@ -69,6 +71,7 @@ export class BookingsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<BookingDto> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw invalidField('Idempotency-Key', 'invalid');
+    assertSpan(dto.start, dto.end, 'end', MAX_SPAN_DAYS.booking);
     const { booking, replayed } = await this.bookings.create(actor, dto, key);
     if (replayed) res.setHeader('Idempotent-Replayed', 'true');
     res.status(201);
@@ -79,6 +82,7 @@ export class BookingsController {
   @RequirePermission(PERMISSIONS.BOOKINGS_READ_OWN)
   @ApiCookieAuth()
   list(@CurrentActor() actor: Actor, @Query() query: BookingListQueryDto): Promise<Page<BookingDto>> {
+    assertSpan(query.from, query.to, 'to', MAX_SPAN_DAYS.list);
     return this.queries.list(actor, query);
   }
 

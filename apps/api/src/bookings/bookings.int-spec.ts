@@ -590,7 +590,9 @@ describe('booking core (real PostgreSQL)', () => {
     const tooLong = await t
       .client('en')
       .get(`/api/availability?from=2026-01-01T00:00:00Z&to=2026-06-01T00:00:00Z`);
-    expect(tooLong.status).toBe(400);
+    // Bounded work per request: a range past the cap is 422 range_too_long naming the field (issue 7).
+    expect(tooLong.status).toBe(422);
+    expect((tooLong.body as ProblemDetails).code).toBe('range_too_long');
     expect((tooLong.body as ProblemDetails).errors?.[0].field).toBe('to');
   });
 });

@@ -210,6 +210,22 @@ export class BookingsRepository {
     return found ?? undefined;
   }
 
+  /** Fair holding: the user's pending slot-holding requests per asset, for these assets. */
+  async pendingByAsset(
+    tx: EntityManager,
+    userId: string,
+    assetIds: string[],
+  ): Promise<Record<string, number>> {
+    const rows = (await tx.query(
+      `SELECT i.asset_id, count(DISTINCT b.id)::int AS n
+         FROM bookings b JOIN booking_items i ON i.booking_id = b.id
+        WHERE b.requester_id = $1 AND b.decision = 'pending' AND b.holds_slot AND i.asset_id = ANY($2::uuid[])
+        GROUP BY i.asset_id`,
+      [userId, assetIds],
+    )) as { asset_id: string; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.asset_id, r.n]));
+  }
+
   /** The user's and the group's slot-holding bookings within 32 days of `start` on these assets, for quotas. */
   async usageAround(
     tx: EntityManager,

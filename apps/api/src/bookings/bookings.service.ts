@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { bufferedRange, evaluateBooking, evaluateCancellation, zoneNamed } from '@madang/booking-rules';
+import {
+  bufferedRange,
+  decisionBlockedBySelf,
+  evaluateBooking,
+  evaluateCancellation,
+  zoneNamed,
+} from '@madang/booking-rules';
 import {
   PERMISSIONS,
   type BookingDto,
@@ -32,6 +38,20 @@ const constraintOf = (error: unknown) =>
   error instanceof QueryFailedError
     ? (error.driverError as { code?: string; constraint?: string })
     : undefined;
+
+/** Attempts of one statement that PostgreSQL chose as a deadlock victim (40P01). */
+const DEADLOCK_ATTEMPTS = 3;
+
+/** Runs `statement` again when PostgreSQL aborted it to break a deadlock; any other error is thrown. */
+export async function retryDeadlock<T>(statement: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await statement();
+    } catch (error) {
+      if (attempt >= DEADLOCK_ATTEMPTS || constraintOf(error)?.code !== '40P01') throw error;
+    }
+  }
+}
 
 /** The request as the engine and the idempotency hash see it (defaults filled in, order kept). */
 function normalise(dto: CreateBookingDto) {
@@ -114,41 +134,46 @@ export class BookingsService {
     let created;
     try {
       // One statement: the booking, its items, its audit entry and its notifications, all or nothing.
-      created = await this.bookings.insertHeld(
-        {
-          id,
-          requester_id: actor.userId,
-          group_id: request.groupId,
-          purpose: request.purpose,
-          purpose_tag: request.purposeTag ?? null,
-          attendees: request.attendees,
-          start_at: request.start,
-          end_at: request.end,
-          decision,
-          decided_at: decidedAt?.toISOString() ?? null,
-          payment_status: paymentStatus,
-          quoted_total: evaluation.quote.total,
-          quote: evaluation.quote,
-          approval_required: pending,
-          idempotency_key: idempotencyKey ?? null,
-          request_hash: requestHash,
-        },
-        items.map((i) => ({
-          asset_id: i.asset.id,
-          asset_kind: i.asset.kind,
-          quantity: i.quantity,
-          rules_version: i.asset.rulesVersion,
-          during: i.during,
-        })),
-        [
-          this.audit.entry(actor, {
-            action: pending ? 'booking.requested' : 'booking.auto_approved',
-            entityType: 'booking',
-            entityId: id,
-            after: { ...request, decision, quotedTotal: evaluation.quote.total },
-          }),
-        ],
-        this.notifications.rows(notices),
+      // Concurrent requests wait on each other's items (exclusion constraints) and pool rows (the
+      // capacity trigger locks the asset): PostgreSQL may break such a wait cycle by aborting one
+      // statement (40P01) although its request fits. Nothing of it was written, so it is tried again.
+      created = await retryDeadlock(() =>
+        this.bookings.insertHeld(
+          {
+            id,
+            requester_id: actor.userId,
+            group_id: request.groupId,
+            purpose: request.purpose,
+            purpose_tag: request.purposeTag ?? null,
+            attendees: request.attendees,
+            start_at: request.start,
+            end_at: request.end,
+            decision,
+            decided_at: decidedAt?.toISOString() ?? null,
+            payment_status: paymentStatus,
+            quoted_total: evaluation.quote.total,
+            quote: evaluation.quote,
+            approval_required: pending,
+            idempotency_key: idempotencyKey ?? null,
+            request_hash: requestHash,
+          },
+          items.map((i) => ({
+            asset_id: i.asset.id,
+            asset_kind: i.asset.kind,
+            quantity: i.quantity,
+            rules_version: i.asset.rulesVersion,
+            during: i.during,
+          })),
+          [
+            this.audit.entry(actor, {
+              action: pending ? 'booking.requested' : 'booking.auto_approved',
+              entityType: 'booking',
+              entityId: id,
+              after: { ...request, decision, quotedTotal: evaluation.quote.total },
+            }),
+          ],
+          this.notifications.rows(notices),
+        ),
       );
     } catch (error) {
       const pg = constraintOf(error);
@@ -210,15 +235,17 @@ export class BookingsService {
   }
 
   approve(actor: Actor, id: string, reason?: string): Promise<BookingDto> {
-    return this.transition(actor, id, async () => ({
-      kind: 'approve',
-      by: actor.userId,
-      reason: reason ?? null,
-    }));
+    return this.transition(actor, id, async (_tx, before) => {
+      this.assertNotOwnRequest(actor, before);
+      return { kind: 'approve', by: actor.userId, reason: reason ?? null };
+    });
   }
 
   reject(actor: Actor, id: string, reason: string): Promise<BookingDto> {
-    return this.transition(actor, id, async () => ({ kind: 'reject', by: actor.userId, reason }));
+    return this.transition(actor, id, async (_tx, before) => {
+      this.assertNotOwnRequest(actor, before);
+      return { kind: 'reject', by: actor.userId, reason };
+    });
   }
 
   /** What cancelling would mean now, as `cancel` will apply it. */
@@ -403,8 +430,10 @@ export class BookingsService {
           }),
         )
       : [];
+    const pendingByAsset = await this.bookings.pendingByAsset(tx, actor.userId, ids);
     const evaluation = evaluateBooking({
       now: new Date().toISOString(),
+      pendingByAsset,
       request,
       actor: {
         userId: actor.userId,
@@ -415,6 +444,19 @@ export class BookingsService {
       usage,
     });
     return { evaluation, assets };
+  }
+
+  /**
+   * Separation of duties: the requester does not decide their own request (unless ALLOW_SELF_APPROVAL).
+   * Checked on the locked row, inside the decision's transaction.
+   */
+  private assertNotOwnRequest(actor: Actor, booking: BookingDto): void {
+    const blocked = decisionBlockedBySelf({
+      deciderId: actor.userId,
+      requesterId: booking.requester.id,
+      allowSelfApproval: this.config.ALLOW_SELF_APPROVAL,
+    });
+    if (blocked) throw new DomainError('own_request');
   }
 
   /** Held windows that collide with the request — when, never who. */

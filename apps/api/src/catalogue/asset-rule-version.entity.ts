@@ -1,10 +1,11 @@
 import type { RentalRules } from '@madang/contracts';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { AssetEntity } from './asset.entity';
 
 /** Immutable snapshots of an asset's effective rules; bookings point at the version they were given. */
 @Entity({ name: 'asset_rule_versions' })
+@Check('asset_rule_versions_rules_object_check', `jsonb_typeof("rules") = 'object'`)
 export class AssetRuleVersionEntity {
   @PrimaryColumn({ name: 'asset_id', type: 'uuid', primaryKeyConstraintName: 'asset_rule_versions_pkey' })
   assetId!: string;

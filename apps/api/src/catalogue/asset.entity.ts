@@ -20,6 +20,7 @@ import { CategoryEntity } from './category.entity';
   `("kind" = 'equipment_pool') = ("pool_size" IS NOT NULL) AND ("pool_size" IS NULL OR "pool_size" > 0)`,
 )
 @Check('assets_capacity_check', `"capacity" IS NULL OR "capacity" >= 0`)
+@Check('assets_rules_object_check', `jsonb_typeof("rules") = 'object'`)
 export class AssetEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'assets_pkey' })
   id!: string;

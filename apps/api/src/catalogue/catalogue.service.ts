@@ -5,6 +5,9 @@ import {
   DEFAULT_RULES,
   mergeRules,
   openingIntervalsOn,
+  SchemaProblem,
+  checkRulesDocument,
+  checkRulesOverride,
   validateRules,
   zoneNamed,
 } from '@madang/booking-rules';
@@ -15,6 +18,7 @@ import { AuditService } from '../platform/audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { Actor, can } from '../core/actor';
 import { DomainError, invalidField, notFound } from '../core/domain-error';
+import { assertSpan, MAX_SPAN_DAYS } from '../core/time-range';
 import { AssetFields, AssetRow, AssetsRepository } from './assets.repository';
 import { CategoriesRepository, CategoryFields } from './categories.repository';
 import { AssetEntity } from './asset.entity';
@@ -25,8 +29,6 @@ import {
   UpdateAssetDto,
   UpdateCategoryDto,
 } from './dto/catalogue.dto';
-
-const RULE_KEYS = new Set(Object.keys(DEFAULT_RULES));
 
 @Injectable()
 export class CatalogueService {
@@ -312,22 +314,14 @@ export class CatalogueService {
     );
   }
 
+  /** The schema, deeply: every key, type, list element and range, each problem at its path. */
   private checkedOverride(rules: RentalRulesOverride): RentalRulesOverride {
-    if (typeof rules !== 'object' || rules === null || Array.isArray(rules))
-      throw invalidField('rules', 'not_object');
-    const unknown = Object.keys(rules).filter((k) => !RULE_KEYS.has(k));
-    if (unknown.length) {
-      throw new DomainError(
-        'validation_failed',
-        {},
-        {},
-        unknown.map((k) => ({ field: `rules.${k}`, code: 'unknown_field' as const })),
-      );
-    }
+    throwSchemaProblems(checkRulesOverride(rules));
     return rules;
   }
 
   private assertRules(rules: RentalRules): void {
+    throwSchemaProblems(checkRulesDocument(rules));
     let problems: { path: string; message: string }[];
     try {
       problems = validateRules(rules);
@@ -359,6 +353,7 @@ export class CatalogueService {
     if (!query.freeFrom) throw invalidField('freeFrom', 'required');
     if (!query.freeTo) throw invalidField('freeTo', 'required');
     if (Date.parse(query.freeTo) <= Date.parse(query.freeFrom)) throw invalidField('freeTo', 'invalid');
+    assertSpan(query.freeFrom, query.freeTo, 'freeTo', MAX_SPAN_DAYS.freeSearch);
     return `[${new Date(query.freeFrom).toISOString()},${new Date(query.freeTo).toISOString()})`;
   }
 
@@ -385,6 +380,20 @@ export class CatalogueService {
       override: r.rules,
     };
   }
+}
+
+function throwSchemaProblems(problems: SchemaProblem[]): void {
+  if (problems.length === 0) return;
+  throw new DomainError(
+    'validation_failed',
+    {},
+    {},
+    problems.slice(0, 50).map((p) => ({
+      field: p.path ? `rules.${p.path}` : 'rules',
+      code: p.code,
+      params: p.params,
+    })),
+  );
 }
 
 function stripDetail(detail: AssetDetail): AssetSummary {

@@ -1,8 +1,17 @@
 import type { RentalRulesOverride } from '@madang/contracts';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
 
 @Entity({ name: 'asset_categories' })
 @Index('asset_categories_code_key', ['code'], { unique: true })
+@Check('asset_categories_rules_object_check', `jsonb_typeof("rules") = 'object'`)
 export class CategoryEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'asset_categories_pkey' })
   id!: string;

@@ -104,6 +104,38 @@ export class AppConfig {
   @Max(1440, { message: 'must be a whole number of minutes (1–1440)' })
   LOGIN_WINDOW_MINUTES = 15;
 
+  /** Registrations allowed from one address per LOGIN_WINDOW_MINUTES. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number (1–1000)' })
+  @Min(1, { message: 'must be a whole number (1–1000)' })
+  @Max(1000, { message: 'must be a whole number (1–1000)' })
+  REGISTER_MAX_PER_ADDRESS = 20;
+
+  /** A request still unanswered after this many milliseconds is answered 503 (Retry-After). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds (100–600000)' })
+  @Min(100, { message: 'must be a whole number of milliseconds (100–600000)' })
+  @Max(600_000, { message: 'must be a whole number of milliseconds (100–600000)' })
+  REQUEST_TIMEOUT_MS = 30_000;
+
+  /**
+   * On SIGTERM/SIGINT: new connections are refused at once, accepted requests get this many
+   * milliseconds to finish, then the rest is closed and the database pool after it.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds (0–10000)' })
+  @Min(0, { message: 'must be a whole number of milliseconds (0–10000)' })
+  @Max(10_000, { message: 'must be a whole number of milliseconds (0–10000)' })
+  SHUTDOWN_DRAIN_MS = 8_000;
+
+  /**
+   * Separation of duties: false (default) means an approver cannot approve or reject their own
+   * request; another approver must. Set true only when the centre is too small to have two.
+   */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  ALLOW_SELF_APPROVAL = false;
+
   /**
    * SMTP server for e-mail, as a URL with any credentials in it: smtp://user:pass@host:587 (STARTTLS
    * when offered) or smtps://…:465. Unset: notifications are still queued in the outbox, not sent.

@@ -35,6 +35,7 @@ export function statusFor(code: ErrorCode): number {
     case 'invalid_credentials':
       return 401;
     case 'forbidden':
+    case 'own_request':
     case 'csrf_failed':
       return 403;
     case 'not_found':
@@ -46,11 +47,14 @@ export function statusFor(code: ErrorCode): number {
       return 409;
     case 'payload_too_large':
       return 413;
+    case 'headers_too_large':
+      return 431;
     case 'unsupported_media_type':
       return 415;
     case 'wrong_current_password':
     case 'rule_violation':
     case 'settlement_rule':
+    case 'range_too_long':
     case 'idempotency_key_reused':
       return 422;
     case 'too_many_attempts':

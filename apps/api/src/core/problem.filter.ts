@@ -12,6 +12,7 @@ import {
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import type { MadangRequest } from './decorators';
+import { databaseUnavailableCode, RETRY_AFTER_SECONDS } from './database-unavailable';
 import { DomainError, statusFor } from './domain-error';
 
 const TITLES: Record<number, string> = {
@@ -25,6 +26,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -115,7 +117,14 @@ export class ProblemFilter implements ExceptionFilter {
       ? negotiateLocale(asked)
       : (req.actor?.locale ?? req.meta?.locale ?? negotiateLocale(undefined));
     let error: DomainError;
-    if (exception instanceof DomainError) error = exception;
+    const unavailable = databaseUnavailableCode(exception);
+    if (unavailable) {
+      // One concise line per request while the database is away; no stack trace.
+      this.logger.warn(
+        `${req.method} ${req.originalUrl} [${req.meta?.requestId}]: database unavailable (${unavailable}), answered 503`,
+      );
+      error = new DomainError('service_unavailable');
+    } else if (exception instanceof DomainError) error = exception;
     else if (exception instanceof QueryFailedError && fromDatabase(exception))
       error = fromDatabase(exception) as DomainError;
     else if (exception instanceof HttpException) error = fromHttpException(exception);
@@ -132,6 +141,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (error.code === 'too_many_attempts' && typeof error.extensions['retryAfterSeconds'] === 'number') {
       res.setHeader('Retry-After', String(error.extensions['retryAfterSeconds']));
     }
+    if (error.code === 'service_unavailable') res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
 }

@@ -15,6 +15,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     migrationsRun: false,
-    extra: { max: poolSize, application_name: 'madang' },
+    // A database that does not answer fails a request in seconds (503), not after the OS gives up.
+    extra: { max: poolSize, application_name: 'madang', connectionTimeoutMillis: 5000 },
   };
 }

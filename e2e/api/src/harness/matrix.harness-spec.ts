@@ -52,6 +52,8 @@ async function contextFor(baseUrl: string): Promise<MatrixContext> {
         bufferAfterMinutes: 0,
         pricing: { unit: 'hour', rate: 1000, deposit: 0, waivers: [] },
         cancellation: { freeUntilHoursBefore: 0, feePercent: 0 },
+        // Every cell books a fresh pending request on the one matrix room: lift the fair-holding cap.
+        maxPendingPerPerson: 100,
       },
     }),
   );

@@ -5,6 +5,7 @@ import {
   BookingModel,
   type Command,
   holds,
+  MAX_PENDING_PER_PERSON,
   NEEDS_APPROVAL,
   POOL_SIZE,
   type RequestSpec,
@@ -59,6 +60,7 @@ function rulesFor(approval: boolean) {
     bufferAfterMinutes: 0,
     pricing: { unit: 'hour', rate: 0, deposit: 0, waivers: [] },
     cancellation: { freeUntilHoursBefore: 0, feePercent: 0 },
+    maxPendingPerPerson: MAX_PENDING_PER_PERSON,
   };
 }
 
@@ -151,6 +153,13 @@ async function runSequence(world: World, index: number): Promise<{ requests: num
               `request ${i} created as ${answer.body.decision}/${answer.body.holdsSlot}, model says ${expected}/held`,
             );
           winners.push(specs[i]);
+        } else if (answer.status === 422 && answer.problem.code === 'rule_violation') {
+          // Only the fair-holding cap may refuse a request of the model; only when the model says so.
+          const { violations } = answer.problem as unknown as { violations?: { code: string }[] };
+          const codes = (violations ?? []).map((v) => v.code);
+          const others = specs.filter((_, j) => j !== i);
+          if (codes.join() !== 'too_many_pending' || !model.overPendingCap(specs[i], others))
+            fail(step, `request ${i} answered 422 ${codes.join(', ')}, model says within the pending cap`);
         } else if (answer.status !== 409)
           fail(step, `request ${i} answered ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
       });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TINY_PNG } from './support/fixture';
 import type { ProbeRequest, RoleName } from './support/probe';
 
@@ -85,7 +86,15 @@ const SIGNED_IN_200 = cells(401, 200, 200, 200, 200, 200);
 const APPROVER_ONLY = (ok: number) => cells(401, 403, 403, ok, 403, 403);
 const ADMIN_ONLY = (ok: number) => cells(401, 403, 403, 403, 403, ok);
 /** Approvers decide other people's requests, never their own (issue 7, separation of duties). */
-const OWN_DECISION = cells(401, 403, 403, [403, 409, 422], 403, 403);
+const OWN_DECISION = cells(401, 403, 403, 403, 403, 403);
+/**
+ * Files and exports: signing in is all the route asks; the owner's policy decides and what the actor
+ * may not see is 404. No HTTP route starts an export yet (domains start them in code), so the only
+ * registered owner type (export_run) has no object a role could reach: every signed-in role gets 404
+ * for an id nobody gave them — knowing an id grants nothing.
+ */
+const SIGNED_IN_404 = cells(401, 404, 404, 404, 404, 404);
+const PUBLIC_404 = cells(404, 404, 404, 404, 404, 404);
 
 export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
   // ── platform ───────────────────────────────────────────────────────────────
@@ -201,6 +210,55 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     },
   },
   'GET /api/audit': { rule: 'audit:read (admin)', all: ADMIN_ONLY(200), request: () => get('/api/audit') },
+  'GET /api/admin/jobs': {
+    rule: 'jobs:read (admin)',
+    all: ADMIN_ONLY(200),
+    request: () => get('/api/admin/jobs'),
+  },
+
+  // ── files and exports ──────────────────────────────────────────────────────
+  'POST /api/files': {
+    rule: "self; the owner's policy decides: an export run nobody gave the role is 404",
+    all: SIGNED_IN_404,
+    request: () => {
+      const form = new FormData();
+      form.append('ownerType', 'export_run');
+      form.append('ownerId', randomUUID());
+      form.append('purpose', 'export');
+      form.append('file', new Blob([TINY_PNG], { type: 'image/png' }), 'tiny.png');
+      return Promise.resolve({ method: 'POST', url: '/api/files', form });
+    },
+  },
+  'GET /api/files': {
+    rule: "public route; the owner's policy decides: another's (or nobody's) export run is 404",
+    all: PUBLIC_404,
+    request: () => get(`/api/files?ownerType=export_run&ownerId=${randomUUID()}`),
+  },
+  'GET /api/files/{id}': {
+    rule: 'public route; a file id nobody gave the role is 404',
+    all: PUBLIC_404,
+    request: () => get(`/api/files/${randomUUID()}`),
+  },
+  'GET /api/files/{id}/content': {
+    rule: 'public route; a file id nobody gave the role is 404',
+    all: PUBLIC_404,
+    request: () => get(`/api/files/${randomUUID()}/content`),
+  },
+  'DELETE /api/files/{id}': {
+    rule: 'self; a file id nobody gave the role is 404',
+    all: SIGNED_IN_404,
+    request: () => Promise.resolve(json('DELETE', `/api/files/${randomUUID()}`)),
+  },
+  'GET /api/exports/{id}': {
+    rule: 'self; seen only by whoever started the run, any other id is 404',
+    all: SIGNED_IN_404,
+    request: () => get(`/api/exports/${randomUUID()}`),
+  },
+  'GET /api/exports/{id}/file': {
+    rule: 'self; seen only by whoever started the run, any other id is 404',
+    all: SIGNED_IN_404,
+    request: () => get(`/api/exports/${randomUUID()}/file`),
+  },
 
   // ── catalogue ──────────────────────────────────────────────────────────────
   'GET /api/categories': { rule: 'public', all: PUBLIC_200, request: () => get('/api/categories') },

@@ -136,6 +136,31 @@ const WORST: Worst[] = [
     role: 'admin',
     build: () => get(`/api/users?q=${q('%')}&limit=1000000`),
   },
+  {
+    name: 'GET /api/groups, a million per page',
+    role: 'admin',
+    build: () => get('/api/groups?limit=1000000'),
+  },
+  {
+    name: 'GET /api/approvals/queue, a million per page',
+    role: 'approver',
+    build: () => get('/api/approvals/queue?limit=1000000'),
+  },
+  {
+    name: 'GET /api/notifications, a million per page',
+    role: 'residentA',
+    build: () => get('/api/notifications?limit=1000000&offset=1000000000000000'),
+  },
+  {
+    name: 'GET /api/files of an owner, every purpose',
+    role: 'anonymous',
+    build: () => get(`/api/files?ownerType=export_run&ownerId=${fakeIds(1)[0]}`),
+  },
+  {
+    name: 'GET /api/admin/jobs (every queue, failures of 24 h)',
+    role: 'admin',
+    build: () => get('/api/admin/jobs'),
+  },
 ];
 
 describe('stall detector: the worst inputs are answered in time while /api/ready keeps answering', () => {

@@ -1,6 +1,17 @@
 export * from './lib/types';
 export { DEFAULT_RULES, mergeRules, validateRules, type RulesProblem } from './lib/rules';
-export { evaluateBooking, type BookingEvaluation } from './lib/evaluate-booking';
+export { ENGINE_MAX_SPAN_DAYS, evaluateBooking, type BookingEvaluation } from './lib/evaluate-booking';
+export {
+  checkRulesDocument,
+  checkRulesOverride,
+  DEFAULT_MAX_PENDING_PER_PERSON,
+  MAX_ADVANCE_LIMIT_DAYS,
+  MAX_DURATION_LIMIT_MINUTES,
+  RULES_KEYS,
+  type SchemaProblem,
+  type SchemaProblemCode,
+} from './lib/schema';
+export { decisionBlockedBySelf, type SelfDecisionInput } from './lib/separation';
 export { evaluateCancellation, type CancellationInput, type CancellationDecision } from './lib/cancellation';
 export { bufferedRange, openingIntervalsOn, wallClockToIso, zoneNamed } from './lib/time';
 export { formatKrw, formatDuration } from './lib/format';

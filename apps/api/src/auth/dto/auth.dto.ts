@@ -10,8 +10,8 @@ import {
   RegisterRequest,
   UpdateProfileRequest,
 } from '@madang/contracts';
-import { IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Email, OneOf, Text } from '../../core/validators';
+import { IsDefined, IsString, MaxLength } from 'class-validator';
+import { Email, OneOf, Optional, Text } from '../../core/validators';
 
 export class RegisterDto implements RegisterRequest {
   @ApiProperty({ example: 'jiwoo@example.kr' })
@@ -66,17 +66,17 @@ export class ChangePasswordDto implements ChangePasswordRequest {
 
 export class UpdateProfileDto implements UpdateProfileRequest {
   @ApiPropertyOptional({ maxLength: 60 })
-  @IsOptional()
+  @Optional()
   @Text(1, 60)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: LOCALES })
-  @IsOptional()
+  @Optional()
   @OneOf(LOCALES)
   locale?: Locale;
 
   @ApiPropertyOptional({ enum: APPROVAL_NOTICES })
-  @IsOptional()
+  @Optional()
   @OneOf(APPROVAL_NOTICES)
   approvalNotices?: ApprovalNotices;
 }

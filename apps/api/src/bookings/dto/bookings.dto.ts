@@ -16,7 +16,6 @@ import {
   ArrayMinSize,
   IsArray,
   IsDefined,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -24,7 +23,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IntRange, OneOf, QueryInstant, Text } from '../../core/validators';
+import { Instant, IntRange, Nullable, OneOf, Optional, QueryInstant, Text } from '../../core/validators';
 
 export class BookingItemDto implements Partial<BookingItem> {
   @ApiProperty()
@@ -33,12 +32,10 @@ export class BookingItemDto implements Partial<BookingItem> {
   assetId!: string;
 
   @ApiPropertyOptional({ default: 1, description: 'Units, for quantity pools' })
-  @IsOptional()
+  @Optional()
   @IntRange(1, 1000)
   quantity?: number;
 }
-
-const ISO_WITH_ZONE = /(Z|[+-]\d{2}:?\d{2})$/;
 
 export class CreateBookingDto implements CreateBookingRequest {
   @ApiProperty({ type: [BookingItemDto] })
@@ -50,16 +47,14 @@ export class CreateBookingDto implements CreateBookingRequest {
   @Type(() => BookingItemDto)
   items!: BookingItemDto[] & { assetId: string; quantity: number }[];
 
-  @ApiProperty({ example: '2026-12-01T10:00:00+09:00' })
+  @ApiProperty({ example: '2026-12-01T10:00:00+09:00', format: 'date-time' })
   @IsDefined()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(ISO_WITH_ZONE, { context: { code: 'not_date' } })
+  @Instant()
   start!: string;
 
-  @ApiProperty({ example: '2026-12-01T12:00:00+09:00' })
+  @ApiProperty({ example: '2026-12-01T12:00:00+09:00', format: 'date-time' })
   @IsDefined()
-  @IsISO8601({ strict: true, strictSeparator: true })
-  @Matches(ISO_WITH_ZONE, { context: { code: 'not_date' } })
+  @Instant()
   end!: string;
 
   @ApiProperty({ example: '주민 팀 정기 회의' })
@@ -68,7 +63,7 @@ export class CreateBookingDto implements CreateBookingRequest {
   purpose!: string;
 
   @ApiPropertyOptional({ example: 'public_interest' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @Matches(/^[a-z][a-z0-9_]{0,39}$/, { context: { code: 'invalid' } })
   purposeTag?: string;
@@ -79,14 +74,14 @@ export class CreateBookingDto implements CreateBookingRequest {
   attendees!: number;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Nullable()
   @IsUUID()
   groupId?: string | null;
 }
 
 export class ReasonDto implements CancelRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Text(1, 1000)
   reason?: string;
 }
@@ -113,7 +108,7 @@ export class BulkDecisionDto implements BulkDecisionRequest {
   action!: 'approve' | 'reject';
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Text(1, 1000)
   reason?: string;
 }

@@ -27,7 +27,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { IntRange, OneOf, QueryInstant, Text } from '../../core/validators';
+import { IntRange, Nullable, OneOf, Optional, QueryInstant, Text } from '../../core/validators';
 
 export const ASSET_KINDS = ['space', 'equipment_item', 'equipment_pool'] as const;
 
@@ -73,36 +73,40 @@ export class CreateCategoryDto implements CreateCategoryRequest {
 
   @ApiProperty({ type: LocalizedTextDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   name!: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: LocalizedLongTextDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedLongTextDto)
   description?: LocalizedLongTextDto;
 
   @ApiPropertyOptional({ description: 'RentalRulesOverride' })
-  @IsOptional()
+  @Optional()
   @IsObject()
   rules?: RentalRulesOverride;
 }
 
 export class UpdateCategoryDto implements UpdateCategoryRequest {
   @ApiPropertyOptional({ example: 'meeting-rooms', pattern: CATEGORY_CODE_PATTERN.source })
-  @IsOptional()
+  @Optional()
   @CategoryCode()
   code?: string;
 
   @ApiPropertyOptional({ type: LocalizedTextDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   name?: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: LocalizedLongTextDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedLongTextDto)
   description?: LocalizedLongTextDto;
@@ -117,29 +121,30 @@ export class RulesDto implements UpdateRulesRequest {
 
 class AssetFieldsDto {
   @ApiPropertyOptional({ type: LocalizedLongTextDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedLongTextDto)
   description?: LocalizedLongTextDto;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Nullable()
   @IntRange(0, 10000)
   capacity?: number | null;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @Nullable()
   @IntRange(1, 10000)
   poolSize?: number | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200, { context: { max: 200 } })
   location?: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(30, { context: { max: 30 } })
   @IsString({ each: true })
@@ -147,7 +152,7 @@ class AssetFieldsDto {
   amenities?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(30, { context: { max: 30 } })
   @IsString({ each: true })
@@ -155,7 +160,7 @@ class AssetFieldsDto {
   accessibility?: string[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   active?: boolean;
 }
@@ -173,6 +178,7 @@ export class CreateAssetDto extends AssetFieldsDto implements CreateAssetRequest
 
   @ApiProperty({ type: LocalizedTextDto })
   @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   name!: LocalizedTextDto;
@@ -180,12 +186,13 @@ export class CreateAssetDto extends AssetFieldsDto implements CreateAssetRequest
 
 export class UpdateAssetDto extends AssetFieldsDto implements UpdateAssetRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID()
   categoryId?: string;
 
   @ApiPropertyOptional({ type: LocalizedTextDto })
-  @IsOptional()
+  @Optional()
+  @IsObject()
   @ValidateNested()
   @Type(() => LocalizedTextDto)
   name?: LocalizedTextDto;

@@ -7,8 +7,8 @@ import {
   GroupKind,
   UpdateGroupRequest,
 } from '@madang/contracts';
-import { IsBoolean, IsDefined, IsOptional, IsString, MaxLength } from 'class-validator';
-import { Email, OneOf, Text } from '../../core/validators';
+import { IsBoolean, IsDefined, IsString, MaxLength } from 'class-validator';
+import { Email, OneOf, Optional, Text } from '../../core/validators';
 
 export class CreateGroupDto implements CreateGroupRequest {
   @ApiProperty({ example: '함께걷는 제주 주민팀' })
@@ -22,7 +22,7 @@ export class CreateGroupDto implements CreateGroupRequest {
   kind!: GroupKind;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000, { context: { max: 2000 } })
   description?: string;
@@ -30,12 +30,12 @@ export class CreateGroupDto implements CreateGroupRequest {
 
 export class UpdateGroupDto implements UpdateGroupRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @Text(1, 100)
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000, { context: { max: 2000 } })
   description?: string;
@@ -48,7 +48,7 @@ export class AddMemberDto implements AddMemberRequest {
   email!: string;
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   isManager?: boolean;
 }

@@ -3,6 +3,7 @@ import type { AuditEntry, Page } from '@madang/contracts';
 import type { EntityManager } from 'typeorm';
 import { pageOf } from '../../core/pagination';
 import type { Actor } from '../../core/actor';
+import { assertSpan, MAX_SPAN_DAYS } from '../../core/time-range';
 import { AuditQueryDto } from './dto/audit.dto';
 import { AuditInsert, AuditRepository } from './audit.repository';
 
@@ -46,6 +47,7 @@ export class AuditService {
   }
 
   async list(_actor: Actor, query: AuditQueryDto): Promise<Page<AuditEntry>> {
+    assertSpan(query.from, query.to, 'to', MAX_SPAN_DAYS.list);
     const { limit, offset } = pageOf(query);
     const filter = {
       action: query.action ?? null,

@@ -35,6 +35,13 @@ export interface ModelBooking {
 
 export const holds = (d: Decision) => d === 'pending' || d === 'approved';
 
+/**
+ * Fair holding (issue 7): how many pending requests one person may have on an asset that needs
+ * approval. The model's categories set it explicitly; a sequence never has more than 10 commands
+ * of at most 6 requests, so it stays out of reach unless the API counts wrongly.
+ */
+export const MAX_PENDING_PER_PERSON = 100;
+
 export class BookingModel {
   readonly bookings: ModelBooking[] = [];
 
@@ -53,6 +60,29 @@ export class BookingModel {
       }
     }
     return undefined;
+  }
+
+  /** The person's pending requests on `slot` (only slots that need approval are capped). */
+  pendingOn(who: Who, slot: Slot): number {
+    return this.bookings.filter(
+      (b) =>
+        b.decision === 'pending' && b.request.who === who && b.request.items.some((i) => i.slot === slot),
+    ).length;
+  }
+
+  /** Whether `request` would pass the person's pending cap on some asset that needs approval. */
+  overPendingCap(request: RequestSpec, extra: RequestSpec[] = []): boolean {
+    if (this.decisionOnCreate(request) !== 'pending') return false;
+    return request.items.some((item) => {
+      if (!NEEDS_APPROVAL[item.slot]) return false;
+      const alsoPending = extra.filter(
+        (r) =>
+          r.who === request.who &&
+          this.decisionOnCreate(r) === 'pending' &&
+          r.items.some((i) => i.slot === item.slot),
+      ).length;
+      return this.pendingOn(request.who, item.slot) + alsoPending + 1 > MAX_PENDING_PER_PERSON;
+    });
   }
 
   decisionOnCreate(request: RequestSpec): Decision {

@@ -14,6 +14,7 @@ import {
   type Span,
 } from './time';
 import type { AssetForRules, IsoWeekday, RentalRules } from './types';
+import { DEFAULT_MAX_PENDING_PER_PERSON } from './schema';
 import { makeViolation, type Violation } from './violations';
 
 /** Who is asking, as far as rules that look at roles and group kinds are concerned. */
@@ -237,4 +238,21 @@ export function checkQuantity(asset: AssetForRules, quantity: number): Violation
   }
   if (quantity === 1) return null;
   return makeViolation('quantity_invalid', { quantity }, { asset, key: 'quantity_invalid.single' });
+}
+
+/**
+ * Fair holding: a request that would wait for approval while holding its slot counts against the
+ * person's pending cap on each asset, so nobody can hold an asset hostage with pending requests.
+ * A request that is auto-approved for this person does not wait, and is not capped here.
+ */
+export function checkPendingCap(
+  asset: AssetForRules,
+  pendingByAsset: Record<string, number> | undefined,
+  standing: Standing,
+): Violation | null {
+  if (!pendingByAsset || !requiresApproval(asset.rules, standing)) return null;
+  const limit = asset.rules.maxPendingPerPerson ?? DEFAULT_MAX_PENDING_PER_PERSON;
+  const pending = pendingByAsset[asset.id] ?? 0;
+  if (pending + 1 <= limit) return null;
+  return makeViolation('too_many_pending', { limit, pending }, { asset });
 }

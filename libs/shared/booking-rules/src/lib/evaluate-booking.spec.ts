@@ -205,6 +205,21 @@ const cases: [string, Scenario, string[]][] = [
   ],
   ['longer than maximum → too_long', { request: day('2026-06-02', '10:00', '14:30') }, ['too_long']],
   ['exactly maximum passes', { request: day('2026-06-02', '10:00', '14:00') }, []],
+  [
+    'an end centuries away → range_too_long, nothing walked',
+    { request: { start: '2026-06-02T10:00:00+09:00', end: '2626-06-02T10:00:00+09:00' } },
+    ['range_too_long'],
+  ],
+  [
+    'a fourth pending request on an asset that needs approval → too_many_pending',
+    { assets: [roomA({ approval: { required: true } })], pendingByAsset: { 'room-a': 3 } },
+    ['too_many_pending'],
+  ],
+  [
+    'two pending requests leave room for a third',
+    { assets: [roomA({ approval: { required: true } })], pendingByAsset: { 'room-a': 2 } },
+    [],
+  ],
   // booking window
   [
     '30 min ahead with 60 min notice → notice_too_short',

@@ -6,6 +6,7 @@ import {
   checkEligibility,
   checkOpeningHours,
   checkQuantity,
+  checkPendingCap,
   checkWindow,
   requiresApproval,
   type Standing,
@@ -15,6 +16,10 @@ import { checkQuotas } from './quotas';
 import { parseInstant } from './time';
 import type { AssetForRules, BookingEvaluationInput, Quote, QuoteLine } from './types';
 import { makeViolation, type Violation } from './violations';
+
+/** The longest range the engine evaluates at all: no rules allow a longer booking (see schema). */
+export const ENGINE_MAX_SPAN_DAYS = 31;
+const ENGINE_MAX_SPAN_MS = ENGINE_MAX_SPAN_DAYS * 86_400_000;
 
 export interface BookingEvaluation {
   /** True when there is no violation at all; the request is all or nothing. */
@@ -46,11 +51,16 @@ export function evaluateBooking(input: BookingEvaluationInput): BookingEvaluatio
 
   const start = parseInstant(request.start);
   const end = parseInstant(request.end);
-  const range = start && end && end.toMillis() > start.toMillis() ? { start, end } : null;
+  const ordered = start && end && end.toMillis() > start.toMillis() ? { start, end } : null;
+  // Defence in depth: nothing below walks the days of a range longer than the engine's hard limit,
+  // whatever the caller let through (the API refuses such ranges before they get here).
+  const range =
+    ordered && ordered.end.toMillis() - ordered.start.toMillis() <= ENGINE_MAX_SPAN_MS ? ordered : null;
   if (!start || !end)
     violations.push(makeViolation('invalid_time', { start: request.start, end: request.end }));
-  else if (!range)
+  else if (!ordered)
     violations.push(makeViolation('invalid_range', { start: request.start, end: request.end }));
+  else if (!range) violations.push(makeViolation('range_too_long', { maxDays: ENGINE_MAX_SPAN_DAYS }));
   const inThePast = !!range && range.start.toMillis() < now.toMillis();
   if (inThePast) violations.push(makeViolation('in_the_past', { start: request.start, now: input.now }));
 
@@ -106,6 +116,7 @@ export function evaluateBooking(input: BookingEvaluationInput): BookingEvaluatio
       checkQuantity(asset, item.quantity),
       checkCapacity(asset, request.attendees),
     ];
+    found.push(checkPendingCap(asset, input.pendingByAsset, standing));
     if (range) {
       found.push(
         checkOpeningHours(asset, range.start, range.end),

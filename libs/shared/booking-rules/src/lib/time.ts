@@ -112,12 +112,19 @@ export function atWallClock(day: DateTime, minutes: number): DateTime {
   );
 }
 
-/** Start-of-day of every local calendar day that [start, end) overlaps (end exclusive). */
+/**
+ * The most local days any walk over a range takes. Callers bound their ranges far below this (the
+ * engine evaluates at most ENGINE_MAX_SPAN_DAYS); this is the last line, so that no input can make
+ * a walk run for minutes on the event loop.
+ */
+export const MAX_DAYS_WALKED = 400;
+
+/** Start-of-day of every local calendar day that [start, end) overlaps (end exclusive), at most MAX_DAYS_WALKED. */
 export function localDaysTouched(start: DateTime, end: DateTime, timeZone: string): DateTime[] {
   const days: DateTime[] = [];
   const last = inZone(end, timeZone).minus({ milliseconds: 1 }).startOf('day');
   let day = inZone(start, timeZone).startOf('day');
-  while (day <= last) {
+  while (day <= last && days.length < MAX_DAYS_WALKED) {
     days.push(day);
     day = day.plus({ days: 1 }).startOf('day');
   }

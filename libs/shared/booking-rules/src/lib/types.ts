@@ -74,4 +74,9 @@ export interface BookingEvaluationInput {
   actor: Actor;
   assets: AssetForRules[];
   usage: UsageEntry[];
+  /**
+   * Fair holding: per asset id, how many pending slot-holding requests the actor already has on it
+   * (the request being evaluated excluded). Absent: not checked.
+   */
+  pendingByAsset?: Record<string, number>;
 }

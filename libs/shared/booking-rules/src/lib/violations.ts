@@ -100,6 +100,14 @@ export const VIOLATION_MESSAGES = {
     ko: '{assetTopic} 하나만 예약할 수 있습니다(요청 수량: {quantity}).',
     en: '{asset} can only be booked as a single unit (requested quantity {quantity}).',
   },
+  range_too_long: {
+    ko: '요청한 기간이 너무 깁니다. 한 번에 최대 {maxDays}일까지 요청할 수 있습니다.',
+    en: 'The requested time range is too long; a request may span at most {maxDays} days.',
+  },
+  too_many_pending: {
+    ko: '{asset}에 대해 승인을 기다리는 예약 요청이 이미 {pending}건 있습니다. 한 사람이 한 번에 최대 {limit}건까지 대기할 수 있으니, 결정을 기다리거나 필요 없는 요청을 취소해 주세요.',
+    en: 'You already have {pending} requests for {asset} awaiting approval; one person may have at most {limit} pending at a time. Wait for a decision or cancel one you no longer need.',
+  },
   quota_bookings_exceeded: {
     ko: '{assetTopic} {scope} {period} {limit}회까지 예약할 수 있습니다(이번 {periodName} 이미 {used}회).',
     en: '{asset} can be booked at most {limitTimes} per {period} per {scope} ({used} already this {period}).',

@@ -83,6 +83,7 @@ export interface Scenario {
   actor?: Actor;
   assets?: AssetForRules[];
   usage?: UsageEntry[];
+  pendingByAsset?: Record<string, number>;
 }
 
 export function scenario(s: Scenario = {}): BookingEvaluationInput {
@@ -92,6 +93,7 @@ export function scenario(s: Scenario = {}): BookingEvaluationInput {
     actor: s.actor ?? resident,
     assets: s.assets ?? [roomA()],
     usage: s.usage ?? [],
+    ...(s.pendingByAsset ? { pendingByAsset: s.pendingByAsset } : {}),
   };
 }
 

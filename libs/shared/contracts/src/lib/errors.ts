@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'unauthenticated',
   'invalid_credentials',
   'forbidden',
+  'own_request',
   'csrf_failed',
   'not_found',
   'email_taken',
@@ -20,8 +21,10 @@ export const ERROR_CODES = [
   'slot_taken',
   'rule_violation',
   'settlement_rule',
+  'range_too_long',
   'idempotency_key_reused',
   'payload_too_large',
+  'headers_too_large',
   'unsupported_media_type',
   'service_unavailable',
   'internal_error',
@@ -37,6 +40,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, LocalizedText>> = {
     en: 'The e-mail address or password is not correct.',
   },
   forbidden: { ko: '이 작업을 할 권한이 없습니다.', en: 'You are not allowed to do this.' },
+  own_request: {
+    ko: '본인이 신청한 예약은 다른 승인 담당자가 결정해야 합니다.',
+    en: 'Your own request must be decided by another approver.',
+  },
   csrf_failed: {
     ko: '보안 토큰이 없거나 맞지 않습니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.',
     en: 'The security token is missing or does not match. Reload the page and try again.',
@@ -62,11 +69,19 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, LocalizedText>> = {
     ko: '정산 규칙에 맞지 않습니다.',
     en: 'The change breaks a settlement rule.',
   },
+  range_too_long: {
+    ko: '요청한 기간이 너무 깁니다. 기간을 줄여 다시 시도해 주세요.',
+    en: 'The requested time range is too long. Please ask for a shorter range.',
+  },
   idempotency_key_reused: {
     ko: '같은 Idempotency-Key가 다른 요청에 이미 쓰였습니다.',
     en: 'This Idempotency-Key was already used for a different request.',
   },
   payload_too_large: { ko: '보낸 내용이 너무 큽니다.', en: 'The request is too large.' },
+  headers_too_large: {
+    ko: '주소(URL) 또는 요청 헤더가 너무 깁니다. 검색 조건을 줄여 주세요.',
+    en: 'The address (URL) or the request headers are too long. Please send fewer search conditions.',
+  },
   unsupported_media_type: { ko: '지원하지 않는 형식입니다.', en: 'This content type is not supported.' },
   service_unavailable: {
     ko: '지금은 서비스를 이용할 수 없습니다. 잠시 후 다시 시도해 주세요.',
@@ -99,6 +114,11 @@ export const FIELD_ERROR_CODES = [
   'too_few',
   'too_many',
   'password_too_common',
+  'span_too_long',
+  'nul_character',
+  'lone_surrogate',
+  'too_deep',
+  'not_null',
   'invalid',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
@@ -128,6 +148,26 @@ export const FIELD_ERROR_MESSAGES: Readonly<Record<FieldErrorCode, LocalizedText
   password_too_common: {
     ko: '너무 흔한 비밀번호입니다. 다른 비밀번호를 골라 주세요.',
     en: 'This password is too common. Please choose another.',
+  },
+  span_too_long: {
+    ko: '기간은 최대 {days}일까지 요청할 수 있습니다.',
+    en: 'The range may span at most {days} days.',
+  },
+  nul_character: {
+    ko: 'NUL 문자(\\u0000)는 쓸 수 없습니다.',
+    en: 'The NUL character (\\u0000) is not allowed.',
+  },
+  lone_surrogate: {
+    ko: '올바르지 않은 유니코드 문자(짝이 없는 서로게이트)가 들어 있습니다.',
+    en: 'Contains an invalid Unicode character (a lone surrogate).',
+  },
+  too_deep: {
+    ko: 'JSON이 너무 깊게 중첩되어 있습니다(최대 {max}단계).',
+    en: 'The JSON is nested too deeply (at most {max} levels).',
+  },
+  not_null: {
+    ko: '이 항목은 비울(null) 수 없습니다.',
+    en: 'This field cannot be null.',
   },
   invalid: { ko: '올바르지 않은 값입니다.', en: 'This value is not valid.' },
 };

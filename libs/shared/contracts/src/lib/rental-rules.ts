@@ -125,6 +125,11 @@ export interface RentalRules {
   approval: ApprovalRule;
   pricing: Pricing;
   cancellation: CancellationPolicy;
+  /**
+   * Fair holding: how many pending (slot-holding, awaiting approval) requests one person may have
+   * on this asset at once. Absent: DEFAULT_MAX_PENDING_PER_PERSON.
+   */
+  maxPendingPerPerson?: number;
 }
 
 type OverrideOf<T> = T extends readonly unknown[] ? T : T extends object ? Partial<T> : T;

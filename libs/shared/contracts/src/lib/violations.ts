@@ -24,6 +24,8 @@ export const VIOLATION_CODES = [
   'quota_bookings_exceeded',
   'quota_hours_exceeded',
   'cancel_after_start',
+  'range_too_long',
+  'too_many_pending',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 

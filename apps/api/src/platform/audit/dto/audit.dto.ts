@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { AuditQuery } from '@madang/contracts';
 import { PageQueryDto } from '../../../core/pagination';
-import { IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { QueryInstant } from '../../../core/validators';
 
 export class AuditQueryDto extends PageQueryDto implements AuditQuery {
   @ApiPropertyOptional({ example: 'user.role_granted' })
@@ -29,11 +30,11 @@ export class AuditQueryDto extends PageQueryDto implements AuditQuery {
 
   @ApiPropertyOptional({ description: 'ISO 8601, inclusive' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @QueryInstant()
   from?: string;
 
   @ApiPropertyOptional({ description: 'ISO 8601, exclusive' })
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @QueryInstant()
   to?: string;
 }

@@ -1,0 +1,73 @@
+import compression from 'compression';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+
+/**
+ * The one hash the built web app needs in script-src: Angular's critical-CSS inlining loads the full
+ * stylesheet with `<link media="print" onload="this.media='all'">`. `'unsafe-hashes'` allows exactly
+ * that handler and no other inline script (sha256 of `this.media='all'`).
+ */
+export const CRITICAL_CSS_ONLOAD_HASH = "'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPccfe7QXtCcEYc='";
+
+export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()';
+
+/**
+ * Security headers for every answer (pages and API) through helmet: a Content-Security-Policy the
+ * Angular app works under (scripts only from the origin plus the one handler above; inline styles
+ * for Angular's component styles and the inlined critical CSS), `frame-ancestors 'none'`,
+ * X-Content-Type-Options, Referrer-Policy and Permissions-Policy; HSTS only behind HTTPS.
+ */
+export function securityHeaders(options: { https: boolean }) {
+  const policy = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-hashes'", CRITICAL_CSS_ONLOAD_HASH],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(options.https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    strictTransportSecurity: options.https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  return (req: Request, res: Response, next: NextFunction) => {
+    res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+    policy(req, res, next);
+  };
+}
+
+/** gzip or brotli, as the client accepts, for API answers and static files. */
+export function compressAnswers() {
+  return compression({ threshold: 1024 });
+}
+
+/**
+ * API answers are personal or may be (sessions are cookies): no shared or browser cache keeps them.
+ * A route that may be cached (asset photos) sets its own Cache-Control, which replaces this one.
+ */
+export function noStoreForApi(prefix: string) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.path === `/${prefix}` || req.path.startsWith(`/${prefix}/`))
+      res.setHeader('Cache-Control', 'no-store');
+    next();
+  };
+}
+
+/** Built file names carry a content hash (`main-5RPYNUYQ.js`, `chunk-242ZNZJN.js`, `styles-62H74SW2.css`). */
+const HASHED = /-[A-Z0-9]{8}\.(?:js|mjs|css|woff2?|ttf|svg|png|jpe?g|webp|avif|ico)$/;
+
+/** Static files: hashed ones are immutable for a year; index.html and unhashed files are revalidated. */
+export function staticCacheHeaders(res: Response, path: string): void {
+  if (HASHED.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  else res.setHeader('Cache-Control', 'no-cache');
+}
