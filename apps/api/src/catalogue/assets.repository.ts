@@ -71,7 +71,8 @@ export type AssetFields = Pick<
 >;
 
 const SELECT_ASSET = `SELECT a.*, v.rules AS effective, c.name_ko AS category_name_ko, c.name_en AS category_name_en,
-  coalesce((SELECT array_agg(p.id ORDER BY p.created_at) FROM asset_photos p WHERE p.asset_id = a.id), '{}') AS photo_ids
+  coalesce((SELECT array_agg(f.id ORDER BY f.created_at, f.id) FROM files f
+             WHERE f.owner_type = 'asset' AND f.owner_id = a.id AND f.purpose = 'photo'), '{}') AS photo_ids
   FROM assets a
   JOIN asset_categories c ON c.id = a.category_id
   JOIN asset_rule_versions v ON v.asset_id = a.id AND v.version = a.rules_version`;
