@@ -144,14 +144,14 @@ export class CatalogueController {
     @Param('photoId', uuidPipe('photoId')) photoId: string,
     @Res() res: Response,
   ): Promise<void> {
-    const { info, stream } = await this.photos.open(actor, id, photoId);
+    const { info, stream, shared } = await this.photos.open(actor, id, photoId);
     await sendFile(res, {
       name: info.name,
       mediaType: info.mediaType,
       size: info.size,
       stream,
       disposition: 'inline',
-      cache: 'public',
+      cache: shared ? 'public' : 'private',
     });
   }
 

@@ -201,6 +201,7 @@ describe('catalogue management (real PostgreSQL)', () => {
       headers: { cookie },
     });
     expect(seen.status).toBe(200);
+    expect(seen.headers.get('cache-control')).toBe('private, no-cache');
     expect(Buffer.from(await seen.arrayBuffer()).equals(Buffer.concat([PNG, Buffer.from([0])]))).toBe(true);
 
     const removed = await approver.delete<AssetDetail>(`/api/assets/${room}/photos/${photoIds[0]}`);

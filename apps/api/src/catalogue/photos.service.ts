@@ -8,7 +8,7 @@ import { FilesService, type FileDownload } from '../platform/files/files.service
 import { extensionAgrees, sniffMediaType } from '../platform/files/file-types';
 import { repairLatin1 } from '../platform/files/file-names';
 import type { UploadedPart } from '../platform/files/upload.interceptor';
-import { ASSET_OWNER, ASSET_PHOTO } from './asset-files.policy';
+import { ASSET_OWNER, ASSET_PHOTO, AssetFilesPolicy } from './asset-files.policy';
 import { AssetsRepository } from './assets.repository';
 import { CatalogueService } from './catalogue.service';
 
@@ -48,6 +48,7 @@ export class PhotosService {
     private readonly catalogue: CatalogueService,
     private readonly assets: AssetsRepository,
     private readonly files: FilesService,
+    private readonly policy: AssetFilesPolicy,
   ) {}
 
   async add(actor: Actor, assetId: string, part: UploadedPart | undefined): Promise<AssetDetail> {
@@ -77,14 +78,23 @@ export class PhotosService {
     return this.catalogue.getAsset(actor, assetId);
   }
 
-  /** One photo of one asset, for streaming (404 when it is not this asset's photo). */
-  async open(actor: Actor | undefined, assetId: string, photoId: string): Promise<FileDownload> {
+  /**
+   * One photo of one asset, for streaming (404 when it is not this asset's photo). `shared` says
+   * whether a visitor may see it too (the asset is active), so shared caches may keep it; a
+   * retired asset's photo shown to a catalogue manager must not be cached for everyone.
+   */
+  async open(
+    actor: Actor | undefined,
+    assetId: string,
+    photoId: string,
+  ): Promise<FileDownload & { shared: boolean }> {
     const download = await this.files.open(actor, photoId);
     if (download.info.ownerType !== ASSET_OWNER || download.info.ownerId !== assetId) {
       download.stream.destroy();
       throw notFound();
     }
-    return download;
+    const shared = await this.policy.canRead(undefined, assetId, this.db.manager);
+    return { ...download, shared };
   }
 
   async remove(actor: Actor, assetId: string, photoId: string): Promise<AssetDetail> {
