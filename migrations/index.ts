@@ -7,6 +7,7 @@ import { FilesAndExports1765200000000 } from './1765200000000-files-and-exports'
 import { AttemptKinds1765300000000 } from './1765300000000-attempt-kinds';
 import { RulesSchema1765310000000 } from './1765310000000-rules-schema';
 import { Settlement1765400000000 } from './1765400000000-settlement';
+import { AssetPhotosToFiles1765500000000 } from './1765500000000-asset-photos-to-files';
 
 /** Every migration in order, as a class list (the API is bundled; globs would find nothing). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AttemptKinds1765300000000,
   RulesSchema1765310000000,
   Settlement1765400000000,
+  AssetPhotosToFiles1765500000000,
 ];

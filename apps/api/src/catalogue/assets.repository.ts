@@ -6,7 +6,7 @@ import { prepared, runPrepared } from '../database/prepared';
 import { AssetRuleVersionEntity } from './asset-rule-version.entity';
 import { AssetEntity } from './asset.entity';
 
-/** An asset with its effective rules (its current version), category name and photos. */
+/** An asset with its effective rules (its current version) and category name; photos are files. */
 export interface AssetRow {
   id: string;
   category_id: string;
@@ -26,7 +26,6 @@ export interface AssetRow {
   effective: RentalRules;
   category_name_ko: string;
   category_name_en: string;
-  photo_ids: string[];
 }
 
 /** What the rules engine needs of an asset. */
@@ -70,8 +69,7 @@ export type AssetFields = Pick<
   | 'rules'
 >;
 
-const SELECT_ASSET = `SELECT a.*, v.rules AS effective, c.name_ko AS category_name_ko, c.name_en AS category_name_en,
-  coalesce((SELECT array_agg(p.id ORDER BY p.created_at) FROM asset_photos p WHERE p.asset_id = a.id), '{}') AS photo_ids
+const SELECT_ASSET = `SELECT a.*, v.rules AS effective, c.name_ko AS category_name_ko, c.name_en AS category_name_en
   FROM assets a
   JOIN asset_categories c ON c.id = a.category_id
   JOIN asset_rule_versions v ON v.asset_id = a.id AND v.version = a.rules_version`;

@@ -13,7 +13,6 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiCookieAuth, ApiTags } from '@nestjs/swagger';
 import { PERMISSIONS, type AssetDetail, type AssetSummary, type CategoryDto } from '@madang/contracts';
 import type { Response } from 'express';
@@ -29,7 +28,10 @@ import {
   UpdateAssetDto,
   UpdateCategoryDto,
 } from './dto/catalogue.dto';
-import { PHOTO_MAX_BYTES, PhotosService, UploadedPhoto } from './photos.service';
+import { sendFile } from '../platform/files/send-file';
+import type { UploadedPart } from '../platform/files/upload.interceptor';
+import { PhotoUploadInterceptor } from './photo-upload.interceptor';
+import { PHOTO_FIELD, PhotosService } from './photos.service';
 
 @ApiTags('catalogue')
 @Controller()
@@ -122,27 +124,35 @@ export class CatalogueController {
   @RequirePermission(PERMISSIONS.CATALOGUE_MANAGE)
   @ApiCookieAuth()
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', properties: { photo: { type: 'string', format: 'binary' } } } })
-  @UseInterceptors(FileInterceptor('photo', { limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } }))
+  @ApiBody({
+    schema: { type: 'object', properties: { [PHOTO_FIELD]: { type: 'string', format: 'binary' } } },
+  })
+  @UseInterceptors(PhotoUploadInterceptor)
   addPhoto(
     @CurrentActor() actor: Actor,
     @Param('id', uuidPipe('id')) id: string,
-    @UploadedFile() file: UploadedPhoto | undefined,
+    @UploadedFile() part: UploadedPart | undefined,
   ): Promise<AssetDetail> {
-    return this.photos.add(actor, id, file);
+    return this.photos.add(actor, id, part);
   }
 
   @Get('assets/:id/photos/:photoId')
   @Public()
   async photo(
+    @OptionalActor() actor: Actor | undefined,
     @Param('id', uuidPipe('id')) id: string,
     @Param('photoId', uuidPipe('photoId')) photoId: string,
     @Res() res: Response,
   ): Promise<void> {
-    const photo = await this.photos.get(id, photoId);
-    res.setHeader('Cache-Control', 'public, max-age=86400, immutable');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.type(photo.contentType).send(photo.bytes);
+    const { info, stream, shared } = await this.photos.open(actor, id, photoId);
+    await sendFile(res, {
+      name: info.name,
+      mediaType: info.mediaType,
+      size: info.size,
+      stream,
+      disposition: 'inline',
+      cache: shared ? 'public' : 'private',
+    });
   }
 
   @Delete('assets/:id/photos/:photoId')

@@ -152,6 +152,72 @@ describe('catalogue management (real PostgreSQL)', () => {
     ).toEqual([]);
   });
 
+  it('keeps photos as asset files: 12 at most, per asset, readable as the asset is, audited as files', async () => {
+    const approver = await t.signIn('approver@madang.local');
+    const [category] = (await t.client().get<CategoryDto[]>('/api/categories')).body;
+    const created = await approver.post<AssetDetail>('/api/assets', {
+      categoryId: category.id,
+      kind: 'space',
+      name: { ko: '사진방', en: 'Photo room' },
+    });
+    expect(created.status).toBe(201);
+    const room = created.body.id;
+    const hall = (
+      (await t.client().get<{ id: string; name: { en: string } }[]>('/api/assets')).body.find(
+        (a) => a.name.en === 'Hall',
+      ) as { id: string }
+    ).id;
+
+    let photoIds: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const added = await upload(t, approver, room, Buffer.concat([PNG, Buffer.from([i])]), 'image/png');
+      expect(added.status).toBe(201);
+      photoIds = added.body.photoIds;
+    }
+    expect(photoIds).toHaveLength(12);
+    const thirteenth = await upload(t, approver, room, Buffer.concat([PNG, Buffer.from([99])]), 'image/png');
+    expect(thirteenth.status).toBe(400);
+    expect(thirteenth.body).toMatchObject({ errors: [{ field: 'photo', code: 'too_many' }] });
+    expect((await approver.get<AssetDetail>(`/api/assets/${room}`)).body.photoIds).toEqual(photoIds);
+
+    // A photo is reached through its own asset only, and a file id of another owner is no photo.
+    expect((await fetch(`${t.baseUrl}/api/assets/${hall}/photos/${photoIds[0]}`)).status).toBe(404);
+    expect((await approver.delete(`/api/assets/${hall}/photos/${photoIds[0]}`)).status).toBe(404);
+    const notAnImage = await upload(
+      t,
+      approver,
+      hall,
+      Buffer.from('%PDF-1.4 not a photo'),
+      'application/pdf',
+    );
+    expect(notAnImage.status).toBe(415);
+    expect(notAnImage.body).toMatchObject({ errors: [{ field: 'photo' }] });
+
+    // A retired asset's photos are hidden from visitors, as the asset is.
+    expect((await approver.patch(`/api/assets/${room}`, { active: false })).status).toBe(200);
+    expect((await fetch(`${t.baseUrl}/api/assets/${room}/photos/${photoIds[0]}`)).status).toBe(404);
+    const cookie = `madang_session=${approver.cookie('madang_session')}`;
+    const seen = await fetch(`${t.baseUrl}/api/assets/${room}/photos/${photoIds[0]}`, {
+      headers: { cookie },
+    });
+    expect(seen.status).toBe(200);
+    expect(seen.headers.get('cache-control')).toBe('private, no-cache');
+    expect(Buffer.from(await seen.arrayBuffer()).equals(Buffer.concat([PNG, Buffer.from([0])]))).toBe(true);
+
+    const removed = await approver.delete<AssetDetail>(`/api/assets/${room}/photos/${photoIds[0]}`);
+    expect(removed.status).toBe(200);
+    expect(removed.body.photoIds).toEqual(photoIds.slice(1));
+    const actions = (await t.db.query(
+      `SELECT action, count(*)::int AS n FROM audit_log WHERE entity_type = 'asset' AND entity_id = $1
+        AND action LIKE 'file.%' GROUP BY action ORDER BY action`,
+      [room],
+    )) as { action: string; n: number }[];
+    expect(actions).toEqual([
+      { action: 'file.attached', n: 12 },
+      { action: 'file.deleted', n: 1 },
+    ]);
+  });
+
   it('decides many pending requests at once, each answered on its own', async () => {
     const resident = await t.signIn('resident@madang.local');
     const approver = await t.signIn('approver@madang.local');

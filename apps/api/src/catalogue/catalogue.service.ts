@@ -19,6 +19,8 @@ import { AppConfig } from '../config/app-config';
 import { Actor, can } from '../core/actor';
 import { DomainError, invalidField, notFound } from '../core/domain-error';
 import { assertSpan, MAX_SPAN_DAYS } from '../core/time-range';
+import { FilesService } from '../platform/files/files.service';
+import { ASSET_OWNER, ASSET_PHOTO } from './asset-files.policy';
 import { AssetFields, AssetRow, AssetsRepository } from './assets.repository';
 import { CategoriesRepository, CategoryFields } from './categories.repository';
 import { AssetEntity } from './asset.entity';
@@ -38,6 +40,7 @@ export class CatalogueService {
     private readonly assets: AssetsRepository,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly files: FilesService,
   ) {}
 
   /** The centre's defaults: the engine's defaults in the centre's time zone. */
@@ -167,7 +170,12 @@ export class CatalogueService {
       tags,
       freeDuring: freeRange,
     });
-    const summaries = rows.map((r) => this.toDetail(r));
+    const photos = await this.files.idsOf(
+      ASSET_OWNER,
+      rows.map((r) => r.id),
+      ASSET_PHOTO,
+    );
+    const summaries = rows.map((r) => this.toDetail(r, photos.get(r.id) ?? []));
     if (!query.freeFrom || !query.freeTo) return summaries.map(stripDetail);
     // Free also means open: the whole range must lie inside opening hours.
     return summaries
@@ -178,7 +186,8 @@ export class CatalogueService {
   async getAsset(actor: Actor | undefined, id: string, tx?: EntityManager): Promise<AssetDetail> {
     const row = await this.assets.find(id, tx);
     if (!row || (!row.active && !(actor && can(actor, 'catalogue:manage')))) throw notFound();
-    return this.toDetail(row);
+    const photos = await this.files.idsOf(ASSET_OWNER, [row.id], ASSET_PHOTO);
+    return this.toDetail(row, photos.get(row.id) ?? []);
   }
 
   async createAsset(actor: Actor, dto: CreateAssetDto): Promise<AssetDetail> {
@@ -357,7 +366,7 @@ export class CatalogueService {
     return `[${new Date(query.freeFrom).toISOString()},${new Date(query.freeTo).toISOString()})`;
   }
 
-  private toDetail(r: AssetRow): AssetDetail {
+  private toDetail(r: AssetRow, photoIds: string[]): AssetDetail {
     const rules = r.effective;
     return {
       id: r.id,
@@ -371,7 +380,7 @@ export class CatalogueService {
       location: r.location,
       amenities: r.amenities,
       accessibility: r.accessibility,
-      photoIds: r.photo_ids,
+      photoIds,
       active: r.active,
       approvalRequired: rules.approval.required,
       price: { unit: rules.pricing.unit, rate: rules.pricing.rate, deposit: rules.pricing.deposit },

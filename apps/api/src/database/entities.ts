@@ -1,7 +1,6 @@
 import { AuditLogEntity } from '../platform/audit/audit-log.entity';
 import { BookingItemEntity } from '../bookings/booking-item.entity';
 import { BookingEntity } from '../bookings/booking.entity';
-import { AssetPhotoEntity } from '../catalogue/asset-photo.entity';
 import { AssetRuleVersionEntity } from '../catalogue/asset-rule-version.entity';
 import { AssetEntity } from '../catalogue/asset.entity';
 import { CategoryEntity } from '../catalogue/category.entity';
@@ -29,7 +28,6 @@ export const ENTITIES = [
   CategoryEntity,
   AssetEntity,
   AssetRuleVersionEntity,
-  AssetPhotoEntity,
   BookingEntity,
   BookingItemEntity,
   NotificationEntity,

@@ -33,21 +33,21 @@ export function toNewFile(
 }
 
 /**
- * Multipart parsing for `POST /api/files`: the same multer-based `FileInterceptor` the catalogue's
- * photo upload uses, with part names read as UTF-8 (Korean file names), one file in the `file`
- * field, small text fields, and the largest configured cap as the hard limit while receiving.
- * Its failures become problems that name the field.
+ * Multipart parsing of one uploaded file: the multer-based `FileInterceptor` with part names read
+ * as UTF-8 (Korean file names), one file in `field`, small text fields, and `maxBytes` as the hard
+ * limit while receiving. Its failures become problems that name the field. Extend it for a
+ * domain route whose multipart field is not `file` (e.g. the catalogue's `photo`).
  */
-@Injectable()
-export class FileUploadInterceptor implements NestInterceptor {
+export abstract class SingleFileInterceptor implements NestInterceptor {
   private readonly inner: NestInterceptor;
-  private readonly maxBytes: number;
 
-  constructor(files: FilesService) {
-    this.maxBytes = files.maxUploadBytes();
-    const Multer = FileInterceptor(FILE_UPLOAD_FIELD, {
+  protected constructor(
+    private readonly field: string,
+    private readonly maxBytes: number,
+  ) {
+    const Multer = FileInterceptor(field, {
       defParamCharset: 'utf8',
-      limits: { fileSize: this.maxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
+      limits: { fileSize: maxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 12 },
     });
     this.inner = new Multer();
   }
@@ -58,13 +58,21 @@ export class FileUploadInterceptor implements NestInterceptor {
     } catch (error) {
       if (error instanceof PayloadTooLargeException) {
         throw new DomainError('payload_too_large', { maxBytes: this.maxBytes }, {}, [
-          { field: FILE_UPLOAD_FIELD, code: 'too_large', params: { max: formatBytes(this.maxBytes) } },
+          { field: this.field, code: 'too_large', params: { max: formatBytes(this.maxBytes) } },
         ]);
       }
       if (error instanceof BadRequestException && /unexpected/i.test(error.message)) {
-        throw invalidField(FILE_UPLOAD_FIELD, 'required');
+        throw invalidField(this.field, 'required');
       }
       throw error;
     }
+  }
+}
+
+/** Multipart parsing for `POST /api/files`: the bytes in `file`, the largest configured cap. */
+@Injectable()
+export class FileUploadInterceptor extends SingleFileInterceptor {
+  constructor(files: FilesService) {
+    super(FILE_UPLOAD_FIELD, files.maxUploadBytes());
   }
 }
