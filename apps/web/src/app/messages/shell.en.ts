@@ -21,6 +21,7 @@ export const shellEn = {
   'nav.audit': 'Audit log',
   'nav.settlementHeading': 'Settlement',
   'nav.settlement': 'Operations home',
+  'nav.settlementRequest': 'Request an expense',
   'nav.settlementExpenses': 'Expenses',
   'nav.settlementBank': 'Bank reconciliation',
   'nav.settlementReport': 'Settlement report',

@@ -23,6 +23,7 @@ export const shellKo: Readonly<Record<keyof typeof shellEn, string>> = {
   'nav.audit': '감사 기록',
   'nav.settlementHeading': '정산',
   'nav.settlement': '정산 홈',
+  'nav.settlementRequest': '지출 품의',
   'nav.settlementExpenses': '지출',
   'nav.settlementBank': '은행 대사',
   'nav.settlementReport': '정산 보고서',
