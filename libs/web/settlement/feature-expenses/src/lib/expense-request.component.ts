@@ -11,7 +11,13 @@ import { formatKrw } from '@madang/booking-rules';
 import { type CreateExpenseRequest, type ExpenseCreated, SETTLEMENT_EVIDENCE_TYPES } from '@madang/contracts';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { SettlementService } from '@madang/web/settlement/data-access';
-import { guardrail, parseWon, sourceLabel, splitByShares } from '@madang/web/settlement/util';
+import {
+  evidenceTypeKey,
+  guardrail,
+  parseWon,
+  sourceLabel,
+  splitByShares,
+} from '@madang/web/settlement/util';
 import { FieldErrorPipe } from '@madang/web/ui';
 import { injectFormSubmitter } from '@madang/web/util';
 import { firstValueFrom, of } from 'rxjs';
@@ -53,6 +59,7 @@ export class ExpenseRequestComponent {
   private readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
   protected readonly evidenceTypes = SETTLEMENT_EVIDENCE_TYPES;
+  protected readonly typeKey = evidenceTypeKey;
 
   protected readonly form = this.fb.group({
     programmeId: this.fb.control('', [Validators.required]),
