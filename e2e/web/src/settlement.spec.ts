@@ -236,7 +236,10 @@ test('operations: execution by source and category with charts, two-person verif
     relax_column_count: true,
     skip_empty_lines: true,
   }) as string[][];
-  expect(rows.flat().join(' ')).toContain('정산 보고서');
+  const csvText = rows.flat().join(' ');
+  expect(csvText).toContain('재원별');
+  expect(csvText).toContain('지출 목록');
+  expect(csvText).toContain('국비');
   const sourceHeader = rows.findIndex((row) => row[0] === '재원');
   expect(sourceHeader, 'a section headed 재원').toBeGreaterThanOrEqual(0);
   const csvTotal = rows.slice(sourceHeader).find((row) => row[0] === '합계');

@@ -86,6 +86,11 @@ export const routes: Routes = [
     loadChildren: () => import('@madang/web/settlement/feature-bank').then((m) => m.BANK_ROUTES),
   },
   {
+    path: 'settlement/income',
+    canActivate: [permissionGuard(PERMISSIONS.SETTLEMENT_MANAGE)],
+    loadChildren: () => import('@madang/web/settlement/feature-bank').then((m) => m.INCOME_ROUTES),
+  },
+  {
     path: 'settlement/report',
     canActivate: [settlementScopeGuard],
     loadChildren: () => import('@madang/web/settlement/feature-report').then((m) => m.REPORT_ROUTES),

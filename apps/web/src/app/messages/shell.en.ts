@@ -24,6 +24,7 @@ export const shellEn = {
   'nav.settlementRequest': 'Request an expense',
   'nav.settlementExpenses': 'Expenses',
   'nav.settlementBank': 'Bank reconciliation',
+  'nav.settlementIncome': 'Rental income',
   'nav.settlementReport': 'Settlement report',
   'nav.settlementPeriods': 'Reopen a period',
   'nav.adminHeading': 'Administration',

@@ -26,6 +26,7 @@ export const shellKo: Readonly<Record<keyof typeof shellEn, string>> = {
   'nav.settlementRequest': '지출 품의',
   'nav.settlementExpenses': '지출',
   'nav.settlementBank': '은행 대사',
+  'nav.settlementIncome': '대관 수입',
   'nav.settlementReport': '정산 보고서',
   'nav.settlementPeriods': '회계 기간 재개',
   'nav.adminHeading': '관리',

@@ -65,6 +65,7 @@ describe('visibleNavItems', () => {
       'settlement-request',
       'settlement-expenses',
       'settlement-bank',
+      'settlement-income',
       'settlement-report',
       'approvals-day',
       'groups',

@@ -128,6 +128,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     audience: { kind: 'permission', permission: PERMISSIONS.SETTLEMENT_MANAGE },
   },
   {
+    id: 'settlement-income',
+    path: '/settlement/income',
+    label: 'nav.settlementIncome',
+    icon: 'accountBalance',
+    section: 'settlement',
+    audience: { kind: 'permission', permission: PERMISSIONS.SETTLEMENT_MANAGE },
+  },
+  {
     id: 'settlement-report',
     path: '/settlement/report',
     label: 'nav.settlementReport',

@@ -2,6 +2,10 @@ import { type HttpEvent, HttpClient, HttpHeaders, HttpParams } from '@angular/co
 import { Injectable, inject } from '@angular/core';
 import type {
   AmendmentView,
+  BookingDto,
+  BookingPaymentResult,
+  Page,
+  RecordBookingPaymentRequest,
   AutoMatchResult,
   BankImportResult,
   BankLineView,
@@ -191,6 +195,21 @@ export class SettlementService {
       amount,
       reason,
     });
+  }
+
+  /** Approved bookings of everyone, newest page first (operations), for recording their payments. */
+  approvedBookings(limit: number, offset: number): Observable<Page<BookingDto>> {
+    return this.http.get<Page<BookingDto>>('/api/bookings', {
+      params: params({ scope: 'all', decision: 'approved', limit, offset }),
+    });
+  }
+
+  /** Money received or paid back for a booking; posted to the ledger, and the booking's payment status moves. */
+  recordBookingPayment(
+    bookingId: string,
+    request: RecordBookingPaymentRequest,
+  ): Observable<BookingPaymentResult> {
+    return this.http.post<BookingPaymentResult>(`/api/bookings/${id(bookingId)}/payments`, request);
   }
 
   bankMappings(): Observable<{ bank: string }[]> {

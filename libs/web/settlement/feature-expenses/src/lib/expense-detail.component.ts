@@ -20,7 +20,7 @@ import {
 } from '@madang/contracts';
 import { I18nService, type MessageKey, TranslatePipe } from '@madang/web/i18n';
 import { AuthService } from '@madang/web/session';
-import { SettlementService } from '@madang/web/settlement/data-access';
+import { SettlementScopeService, SettlementService } from '@madang/web/settlement/data-access';
 import {
   type ExpenseAction,
   expenseActions,
@@ -76,6 +76,7 @@ export class ExpenseDetailComponent {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly auth = inject(AuthService);
+  private readonly scope = inject(SettlementScopeService);
   protected readonly i18n = inject(I18nService);
   protected readonly stateKey = expenseStateKey;
   protected readonly typeKey = evidenceTypeKey;
@@ -129,8 +130,9 @@ export class ExpenseDetailComponent {
     return this.i18n.t('settlement.verify.byOther', { id: userId.slice(0, 8) });
   }
 
+  /** Every step of the state machine is operations' (`settlement:manage`); others only attach evidence. */
   protected has(action: ExpenseAction): boolean {
-    return this.actions().includes(action);
+    return this.scope.all() && this.actions().includes(action);
   }
 
   protected approve(e: ExpenseView): Promise<void> {
