@@ -1,5 +1,5 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import type { ExpenseView, ProgrammeView, SettlementMe } from '@madang/contracts';
+import type { AssetSummary, BookingDto, ExpenseView, ProgrammeView, SettlementMe } from '@madang/contracts';
 import { expectAccessible, signIn, snap } from './support';
 
 type Lang = 'ko' | 'en';
@@ -27,6 +27,15 @@ async function useLanguage(page: Page, lang: Lang): Promise<void> {
 async function json<T>(page: Page, url: string): Promise<T> {
   const response = await page.request.get(url);
   expect(response.status(), url).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** A mutating API call as the page's signed-in user (the CSRF cookie echoed as the SPA does). */
+async function post<T>(page: Page, url: string, body: unknown): Promise<T> {
+  const cookies = await page.context().cookies();
+  const token = cookies.find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
+  const response = await page.request.post(url, { data: body, headers: { 'X-XSRF-TOKEN': token } });
+  expect(response.status(), `${url}: ${await response.text()}`).toBeLessThan(300);
   return (await response.json()) as T;
 }
 
@@ -142,4 +151,64 @@ test('the manager of a lead group sees only their programme, requests an expense
   await page.getByTestId('request-amount').pressSequentially('5000');
   await expect(page.getByTestId('request-amount-hint')).toHaveText('₩5,000');
   await lookAt(page, 'request', 'en');
+});
+
+test('operations record the fee and deposit of an approved hall booking on the rental income page', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  // A neighbour books the hall (fee and deposit) six weeks ahead; the approver approves it.
+  const neighbour = await newPage(browser, 'ko');
+  await signIn(neighbour, 'resident2@madang.local');
+  const assets = await json<AssetSummary[]>(neighbour, '/api/assets');
+  const hall = assets.find((a) => a.name.en === 'Hall') as AssetSummary;
+  expect(hall, 'the demo hall').toBeTruthy();
+  // A Wednesday six to seven weeks ahead (the hall is open then and nobody else booked it).
+  const day = new Date(Date.now() + 42 * 24 * 3600 * 1000);
+  day.setUTCDate(day.getUTCDate() + ((3 - day.getUTCDay() + 7) % 7));
+  const date = day.toISOString().slice(0, 10);
+  const booking = await post<BookingDto>(neighbour, '/api/bookings', {
+    items: [{ assetId: hall.id }],
+    start: `${date}T14:00:00+09:00`,
+    end: `${date}T16:00:00+09:00`,
+    purpose: '동네 음악회',
+    attendees: 40,
+  });
+  expect(booking.quote.deposit).toBeGreaterThan(0);
+  const fee = booking.quote.subtotal - booking.quote.waived;
+  expect(fee).toBeGreaterThan(0);
+  const approver = await newPage(browser, 'ko');
+  await signIn(approver, 'approver@madang.local');
+  await post<BookingDto>(approver, `/api/bookings/${booking.id}/approve`, {});
+
+  const page = await newPage(browser, 'ko');
+  await page.setViewportSize(DESKTOP);
+  await signIn(page, 'operations@madang.local');
+  await page.getByTestId('nav-settlement-income').click();
+  await expect(page.locator('h1')).toHaveText('대관 수입');
+  const row = page.getByTestId(`unpaid-${booking.id}`);
+  await expect(row).toContainText('강당');
+
+  // The fee first: the form suggests what is owed.
+  await page.getByTestId(`record-${booking.id}`).click();
+  await expect(page.getByTestId('record-amount')).toHaveValue(String(fee));
+  await lookAt(page, 'income', 'ko');
+  await page.getByTestId('record-submit').click();
+  await expect(page.getByTestId('record-panel')).toHaveCount(0);
+  let after = await json<BookingDto>(page, `/api/bookings/${booking.id}`);
+  expect(after.payment.status).toBe('invoiced');
+
+  // Then the deposit: the booking is paid and leaves the list.
+  await page.getByTestId(`record-${booking.id}`).click();
+  await page.getByTestId('record-kind').click();
+  await page.getByRole('option', { name: '보증금', exact: true }).click();
+  await expect(page.getByTestId('record-amount')).toHaveValue(String(booking.quote.deposit));
+  await page.getByTestId('record-submit').click();
+  await expect(row).toHaveCount(0);
+  after = await json<BookingDto>(page, `/api/bookings/${booking.id}`);
+  expect(after.payment.status).toBe('paid');
+
+  await useLanguage(page, 'en');
+  await expect(page.locator('h1')).toHaveText('Rental income');
+  await lookAt(page, 'income', 'en');
 });

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { rxResource } from '@angular/core/rxjs-interop';
+import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -22,6 +22,14 @@ import { firstValueFrom } from 'rxjs';
 
 /** Payment states that still expect money in. */
 const OPEN: readonly string[] = ['quoted', 'invoiced'];
+
+/** What a booking owes of a kind, by its quote: the fee after waivers, or the deposit. */
+function dueFor(kind: PaymentKind, b: BookingDto): number | null {
+  if (kind === 'fee') return b.quote.subtotal - b.quote.waived;
+  if (kind === 'deposit') return b.quote.deposit;
+  if (kind === 'cancellation_fee') return b.payment.cancellationFee || null;
+  return null;
+}
 
 function today(): string {
   const now = new Date();
@@ -86,6 +94,14 @@ export class IncomeComponent {
   });
   protected readonly submitter = injectFormSubmitter(this.form);
 
+  constructor() {
+    // Another kind of money: suggest what the booking owes of it.
+    this.form.controls.kind.valueChanges.pipe(takeUntilDestroyed()).subscribe((kind) => {
+      const booking = this.selected();
+      if (booking) this.form.controls.amount.setValue(dueFor(kind, booking));
+    });
+  }
+
   protected kindKey(kind: PaymentKind): `settlement.income.kind.${PaymentKind}` {
     return `settlement.income.kind.${kind}`;
   }
@@ -116,7 +132,7 @@ export class IncomeComponent {
     this.form.reset({
       kind: 'fee',
       method: 'bank_transfer',
-      amount: b.payment.quotedTotal,
+      amount: dueFor('fee', b),
       receivedOn: today(),
       reference: '',
       payerName: b.requester.displayName,
