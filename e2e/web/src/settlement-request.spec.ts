@@ -210,5 +210,7 @@ test('operations record the fee and deposit of an approved hall booking on the r
 
   await useLanguage(page, 'en');
   await expect(page.locator('h1')).toHaveText('Rental income');
+  // Let the "payment recorded" notice go first (axe reads a fading snackbar as low contrast).
+  await expect(page.locator('.mdc-snackbar__label')).toHaveCount(0, { timeout: 15_000 });
   await lookAt(page, 'income', 'en');
 });
