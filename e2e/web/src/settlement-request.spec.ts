@@ -79,6 +79,9 @@ test('the manager of a lead group sees only their programme, requests an expense
   await page.goto(`/settlement/report?programmeId=${lab.id}`);
   await expect(page.getByTestId('download-csv')).toBeVisible();
   await expect(page.getByTestId('download-pdf')).toBeVisible();
+  // Reading only: closing a month is operations'.
+  await expect(page.getByTestId('periods')).toBeVisible();
+  await expect(page.locator('[data-testid^="close-20"]')).toHaveCount(0);
 
   // 품의: the form shows the line's remaining budget and its split before sending.
   await page.getByTestId('nav-settlement-request').click();

@@ -11,7 +11,11 @@ import { RouterLink } from '@angular/router';
 import { formatKrw } from '@madang/booking-rules';
 import type { ExecutionFigures, FiscalPeriodView, FiscalYearView } from '@madang/contracts';
 import { I18nService, type MessageKey, TranslatePipe } from '@madang/web/i18n';
-import { type ReportFormat, SettlementService } from '@madang/web/settlement/data-access';
+import {
+  type ReportFormat,
+  SettlementScopeService,
+  SettlementService,
+} from '@madang/web/settlement/data-access';
 import { expenseStateKey, formatRate, monthKey, sourceLabel } from '@madang/web/settlement/util';
 import { PaginatorComponent } from '@madang/web/ui';
 import { PageState, failureText } from '@madang/web/util';
@@ -46,6 +50,8 @@ export class ReportComponent {
   /** Query parameter: the programme to open with. */
   readonly programmeId = input<string>();
   private readonly settlement = inject(SettlementService);
+  /** Closing a month is operations' (`settlement:manage`); others only read. */
+  protected readonly manage = inject(SettlementScopeService).all;
   private readonly snackBar = inject(MatSnackBar);
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
