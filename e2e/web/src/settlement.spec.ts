@@ -1,6 +1,9 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
 import type { ExpenseView, MeResponse, ProgrammeView, SettlementReport } from '@madang/contracts';
 import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expectAccessible, signIn, signOut, snap } from './support';
 
@@ -52,20 +55,36 @@ async function lookAt(page: Page, name: string, lang: Lang): Promise<void> {
 
 test.describe.configure({ mode: 'serial' });
 
-test('a resident sees no settlement section and gets the 403 page for a settlement URL', async ({
+test('a resident without settlement scope sees no settlement section and gets the 403 page for a settlement URL', async ({
   browser,
 }) => {
   const page = await newPage(browser, 'ko');
-  await signIn(page, 'resident@madang.local');
+  // resident2@ neither approves a programme nor manages a programme's lead group.
+  await signIn(page, 'resident2@madang.local');
   await expect(page.getByTestId('nav-home')).toBeAttached();
   await expect(page.getByTestId('nav-settlement')).toHaveCount(0);
   await expect(page.getByTestId('nav-settlement-expenses')).toHaveCount(0);
-  for (const url of ['/settlement', '/settlement/expenses', '/settlement/bank', '/settlement/report']) {
+  await expect(page.getByTestId('nav-settlement-request')).toHaveCount(0);
+  await expect(page.getByTestId('nav-settlement-report')).toHaveCount(0);
+  for (const url of [
+    '/settlement',
+    '/settlement/expenses',
+    '/settlement/bank',
+    '/settlement/report',
+    '/settlement/request',
+  ]) {
     await page.goto(url);
     await expect(page.getByTestId('forbidden-title')).toBeVisible();
   }
-  // The API answers 403 too, whatever the page.
-  expect((await page.request.get('/api/settlement/programmes')).status()).toBe(403);
+  // The API agrees: no scope, and no programme to see.
+  const me = await json<{ visible: boolean; all: boolean; programmeIds: string[] }>(
+    page,
+    '/api/settlement/me',
+  );
+  expect(me).toEqual({ visible: false, all: false, programmeIds: [] });
+  const programmes = await page.request.get('/api/settlement/programmes');
+  if (programmes.status() === 200) expect(await programmes.json()).toEqual([]);
+  else expect(programmes.status()).toBe(403);
 });
 
 test('operations: execution by source and category with charts, two-person verification, bank import and match by hand, XLSX report', async ({
@@ -205,6 +224,39 @@ test('operations: execution by source and category with charts, two-person verif
   // Columns: source, initial, amended, executed, … — the executed won total, as a number.
   expect(totalRow?.getCell(4).value).toBe(report.total.executed);
   expect(report.total.executed).toBeGreaterThan(0);
+
+  // The CSV (UTF-8 with BOM): Korean headings and the same won total, as plain digits.
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-csv').click(),
+  ]);
+  expect(csvDownload.suggestedFilename()).toMatch(/\.csv$/);
+  const rows = parse(await readFile(await csvDownload.path()), {
+    bom: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+  }) as string[][];
+  const csvText = rows.flat().join(' ');
+  expect(csvText).toContain('재원별');
+  expect(csvText).toContain('지출 목록');
+  expect(csvText).toContain('국비');
+  const sourceHeader = rows.findIndex((row) => row[0] === '재원');
+  expect(sourceHeader, 'a section headed 재원').toBeGreaterThanOrEqual(0);
+  const csvTotal = rows.slice(sourceHeader).find((row) => row[0] === '합계');
+  expect(csvTotal, 'a 합계 row under 재원').toBeTruthy();
+  expect(Number(csvTotal?.[3])).toBe(report.total.executed);
+
+  // The PDF: a real PDF whose text carries the Korean heading.
+  const [pdfDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-pdf').click(),
+  ]);
+  expect(pdfDownload.suggestedFilename()).toMatch(/\.pdf$/);
+  const pdfPath = await pdfDownload.path();
+  expect((await readFile(pdfPath)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const pdfText = execFileSync('pdftotext', ['-enc', 'UTF-8', pdfPath, '-'], { encoding: 'utf8' });
+  expect(pdfText).toContain('정산 보고서');
+  expect(pdfText).toContain('재원');
 
   // Close November: the month is then shown closed (reopening is the administrator's).
   await page.getByTestId('close-2027-11').click();

@@ -4,6 +4,7 @@ import { anonymousOnlyGuard, permissionGuard } from '@madang/web/session';
 // Static, not `import('@madang/web/ui')`: a dynamic import of a library keeps all of it, and the
 // shell already loads this one for its icons. The error page is a few hundred bytes.
 import { ErrorPageComponent } from '@madang/web/ui';
+import { settlementScopeGuard } from '@madang/web/settlement/data-access';
 
 /**
  * Top-level routes: the shell's own pages, then one lazy entry per domain page. Each domain's
@@ -65,12 +66,18 @@ export const routes: Routes = [
   },
   {
     path: 'settlement/programmes/:id',
-    canActivate: [permissionGuard(PERMISSIONS.SETTLEMENT_MANAGE)],
+    canActivate: [settlementScopeGuard],
     loadChildren: () => import('@madang/web/settlement/feature-programme').then((m) => m.PROGRAMME_ROUTES),
   },
   {
+    path: 'settlement/request',
+    canActivate: [settlementScopeGuard],
+    loadChildren: () =>
+      import('@madang/web/settlement/feature-expenses').then((m) => m.REQUEST_EXPENSE_ROUTES),
+  },
+  {
     path: 'settlement/expenses',
-    canActivate: [permissionGuard(PERMISSIONS.SETTLEMENT_MANAGE)],
+    canActivate: [settlementScopeGuard],
     loadChildren: () => import('@madang/web/settlement/feature-expenses').then((m) => m.EXPENSES_ROUTES),
   },
   {
@@ -79,8 +86,13 @@ export const routes: Routes = [
     loadChildren: () => import('@madang/web/settlement/feature-bank').then((m) => m.BANK_ROUTES),
   },
   {
-    path: 'settlement/report',
+    path: 'settlement/income',
     canActivate: [permissionGuard(PERMISSIONS.SETTLEMENT_MANAGE)],
+    loadChildren: () => import('@madang/web/settlement/feature-bank').then((m) => m.INCOME_ROUTES),
+  },
+  {
+    path: 'settlement/report',
+    canActivate: [settlementScopeGuard],
     loadChildren: () => import('@madang/web/settlement/feature-report').then((m) => m.REPORT_ROUTES),
   },
   {

@@ -51,29 +51,58 @@ describe('visibleNavItems', () => {
     ]);
   });
 
-  it('shows operations the settlement section, and a resident none of it', () => {
-    expect(ids(true, permissionsFor(['resident', 'operations']))).toEqual([
+  it('shows operations (with the settlement scope) the whole settlement section, and a resident none of it', () => {
+    const settlement = new Set(['settlement'] as const);
+    expect(
+      visibleNavItems(true, new Set(permissionsFor(['resident', 'operations'])), NAV_ITEMS, settlement).map(
+        (item) => item.id,
+      ),
+    ).toEqual([
       'home',
       'catalogue',
       'bookings',
       'profile',
       'settlement',
+      'settlement-request',
       'settlement-expenses',
       'settlement-bank',
+      'settlement-income',
       'settlement-report',
       'approvals-day',
       'groups',
     ]);
     expect(ids(true, permissionsFor(['resident'])).filter((id) => id.startsWith('settlement'))).toEqual([]);
     expect(
-      visibleNavSections(true, new Set(permissionsFor(['resident', 'operations']))).map(
-        (section) => section.id,
-      ),
+      visibleNavSections(
+        true,
+        new Set(permissionsFor(['resident', 'operations'])),
+        NAV_ITEMS,
+        settlement,
+      ).map((section) => section.id),
     ).toEqual(['main', 'settlement', 'admin']);
   });
 
   it('follows the permission: jobs:read alone shows the job health page', () => {
     expect(ids(true, [PERMISSIONS.JOBS_READ])).toEqual(['home', 'catalogue', 'jobs']);
+  });
+
+  it('shows a resident with a settlement scope (a lead-group manager) the request, expenses and report only', () => {
+    expect(
+      visibleNavItems(
+        true,
+        new Set(permissionsFor(['resident'])),
+        NAV_ITEMS,
+        new Set(['settlement'] as const),
+      )
+        .map((item) => item.id)
+        .filter((id) => id.startsWith('settlement')),
+    ).toEqual(['settlement-request', 'settlement-expenses', 'settlement-report']);
+  });
+
+  it('never shows scope entries to an anonymous visitor, whatever the scopes say', () => {
+    expect(
+      visibleNavItems(false, new Set(), NAV_ITEMS, new Set(['settlement'] as const)).map((item) => item.id),
+    ).toEqual(['home', 'catalogue', 'sign-in', 'sign-up']);
   });
 
   it('follows the permission, not the role: audit:read alone shows the audit log', () => {

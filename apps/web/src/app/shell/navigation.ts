@@ -23,11 +23,21 @@ export interface NavSection {
   items: NavItem[];
 }
 
-/** Who sees a menu entry: everyone, only visitors who are not signed in, or holders of a permission. */
+/**
+ * A reach the server decides per user beyond permissions: `settlement` is any settlement scope
+ * (`GET /api/settlement/me` → `visible`: operations, programme approvers, lead-group managers).
+ */
+export type NavScope = 'settlement';
+
+/**
+ * Who sees a menu entry: everyone, only visitors who are not signed in, holders of a permission,
+ * or signed-in users with a scope.
+ */
 export type NavAudience =
   | { kind: 'everyone' }
   | { kind: 'anonymous' }
-  | { kind: 'permission'; permission: Permission };
+  | { kind: 'permission'; permission: Permission }
+  | { kind: 'scope'; scope: NavScope };
 
 export interface NavItem {
   /** Stable id, used in `data-testid="nav-<id>"`. */
@@ -94,12 +104,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     audience: { kind: 'permission', permission: PERMISSIONS.SETTLEMENT_MANAGE },
   },
   {
+    id: 'settlement-request',
+    path: '/settlement/request',
+    label: 'nav.settlementRequest',
+    icon: 'add',
+    section: 'settlement',
+    audience: { kind: 'scope', scope: 'settlement' },
+  },
+  {
     id: 'settlement-expenses',
     path: '/settlement/expenses',
     label: 'nav.settlementExpenses',
     icon: 'receipt',
     section: 'settlement',
-    audience: { kind: 'permission', permission: PERMISSIONS.SETTLEMENT_MANAGE },
+    audience: { kind: 'scope', scope: 'settlement' },
   },
   {
     id: 'settlement-bank',
@@ -110,12 +128,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     audience: { kind: 'permission', permission: PERMISSIONS.SETTLEMENT_MANAGE },
   },
   {
+    id: 'settlement-income',
+    path: '/settlement/income',
+    label: 'nav.settlementIncome',
+    icon: 'accountBalance',
+    section: 'settlement',
+    audience: { kind: 'permission', permission: PERMISSIONS.SETTLEMENT_MANAGE },
+  },
+  {
     id: 'settlement-report',
     path: '/settlement/report',
     label: 'nav.settlementReport',
     icon: 'description',
     section: 'settlement',
-    audience: { kind: 'permission', permission: PERMISSIONS.SETTLEMENT_MANAGE },
+    audience: { kind: 'scope', scope: 'settlement' },
   },
   {
     id: 'settlement-periods',
@@ -184,11 +210,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
 ];
 
-/** The menu entries this visitor may open, in order. `permissions` is empty for anonymous visitors. */
+/**
+ * The menu entries this visitor may open, in order. `permissions` and `scopes` are empty for
+ * anonymous visitors.
+ */
 export function visibleNavItems(
   signedIn: boolean,
   permissions: ReadonlySet<Permission>,
   items: readonly NavItem[] = NAV_ITEMS,
+  scopes: ReadonlySet<NavScope> = new Set(),
 ): NavItem[] {
   return items.filter((item) => {
     switch (item.audience.kind) {
@@ -198,6 +228,8 @@ export function visibleNavItems(
         return !signedIn;
       case 'permission':
         return signedIn && permissions.has(item.audience.permission);
+      case 'scope':
+        return signedIn && scopes.has(item.audience.scope);
     }
   });
 }
@@ -207,8 +239,9 @@ export function visibleNavSections(
   signedIn: boolean,
   permissions: ReadonlySet<Permission>,
   items: readonly NavItem[] = NAV_ITEMS,
+  scopes: ReadonlySet<NavScope> = new Set(),
 ): NavSection[] {
-  const visible = visibleNavItems(signedIn, permissions, items);
+  const visible = visibleNavItems(signedIn, permissions, items, scopes);
   return NAV_SECTIONS.map((section) => ({
     id: section.id,
     heading: section.heading,

@@ -6,8 +6,10 @@ import {
   Injector,
   afterNextRender,
   computed,
+  effect,
   inject,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -24,7 +26,8 @@ import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { NotificationsMenuComponent } from '@madang/web/notifications/feature-bell';
 import { injectHandset } from '@madang/web/util';
 import { IconComponent } from '@madang/web/ui';
-import { visibleNavSections } from './navigation';
+import { NAV_ITEMS, type NavScope, visibleNavSections } from './navigation';
+import { SettlementScopeService } from '@madang/web/settlement/data-access';
 
 @Component({
   selector: 'app-root',
@@ -62,11 +65,22 @@ export class ShellComponent {
   protected readonly canReadNotifications = computed(() =>
     this.auth.permissions().has(PERMISSIONS.NOTIFICATIONS_READ),
   );
+  private readonly settlementScope = inject(SettlementScopeService);
   protected readonly navSections = computed(() =>
-    visibleNavSections(this.auth.isSignedIn(), this.auth.permissions()),
+    visibleNavSections(
+      this.auth.isSignedIn(),
+      this.auth.permissions(),
+      NAV_ITEMS,
+      new Set<NavScope>(this.settlementScope.visible() ? ['settlement'] : []),
+    ),
   );
 
   constructor() {
+    // Ask what of settlement this user may see whenever who is signed in changes.
+    effect(() => {
+      this.auth.me();
+      void untracked(() => this.settlementScope.load());
+    });
     // Move focus to the new page's heading so screen-reader and keyboard users land on it.
     // The first navigation is the page load: leave focus where the browser put it.
     this.router.events

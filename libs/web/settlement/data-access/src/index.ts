@@ -1,1 +1,2 @@
 export * from './lib/settlement.service';
+export * from './lib/settlement-scope';

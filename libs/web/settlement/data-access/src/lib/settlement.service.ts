@@ -1,13 +1,21 @@
-import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
+import { type HttpEvent, HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AmendmentView,
+  BookingDto,
+  BookingPaymentResult,
+  Page,
+  RecordBookingPaymentRequest,
   AutoMatchResult,
   BankImportResult,
   BankLineView,
   BudgetLineView,
+  CreateExpenseRequest,
+  ExpenseCreated,
   ExecutionView,
   ExpenseView,
+  FileInfo,
+  FileUploadResult,
   FiscalYearView,
   MatchBankLineRequest,
   ProgrammeView,
@@ -16,6 +24,7 @@ import type {
   SettlementSummary,
   VerifyExpenseRequest,
 } from '@madang/contracts';
+import { FILE_UPLOAD_FIELD } from '@madang/contracts';
 import type { Observable } from 'rxjs';
 
 export interface ExpenseListQuery {
@@ -31,6 +40,12 @@ export interface ReportPeriod {
   /** `YYYY-MM`, inclusive. */
   to?: string;
 }
+
+/** Owner type of an expense's files in the house file service. */
+export const EXPENSE_OWNER = 'expense';
+
+/** The report file formats the API offers. */
+export type ReportFormat = 'xlsx' | 'csv' | 'pdf';
 
 const id = (value: string) => encodeURIComponent(value);
 
@@ -100,14 +115,43 @@ export class SettlementService {
     });
   }
 
-  /** The report's XLSX as a URL for a plain download link (the session cookie goes along). */
-  reportXlsxUrl(programmeId: string, period: ReportPeriod): string {
+  /** The report as XLSX, CSV or PDF, as a URL for a plain download link (the session cookie goes along). */
+  reportFileUrl(programmeId: string, period: ReportPeriod, format: ReportFormat): string {
     const query = params(period).toString();
-    return `/api/settlement/programmes/${id(programmeId)}/report.xlsx${query ? `?${query}` : ''}`;
+    return `/api/settlement/programmes/${id(programmeId)}/report.${format}${query ? `?${query}` : ''}`;
   }
 
   expenses(query: ExpenseListQuery): Observable<ExpenseView[]> {
     return this.http.get<ExpenseView[]>('/api/settlement/expenses', { params: params(query) });
+  }
+
+  requestExpense(request: CreateExpenseRequest): Observable<ExpenseCreated> {
+    return this.http.post<ExpenseCreated>('/api/settlement/expenses', request);
+  }
+
+  /** Marks a checklist item with a file already uploaded to the expense (`POST /api/files`). */
+  attachEvidence(expenseId: string, item: string, fileId: string): Observable<ExpenseView> {
+    return this.http.post<ExpenseView>(`/api/settlement/expenses/${id(expenseId)}/evidence`, {
+      item,
+      fileId,
+    });
+  }
+
+  /** The evidence files attached to an expense (the house file service). */
+  evidenceFiles(expenseId: string): Observable<FileInfo[]> {
+    return this.http.get<FileInfo[]>('/api/files', {
+      params: params({ ownerType: EXPENSE_OWNER, ownerId: expenseId, purpose: 'expense_evidence' }),
+    });
+  }
+
+  /** Uploads an evidence file to an expense, reporting upload progress as HTTP events. */
+  uploadEvidenceFile(expenseId: string, file: File): Observable<HttpEvent<FileUploadResult>> {
+    const body = new FormData();
+    body.append('ownerType', EXPENSE_OWNER);
+    body.append('ownerId', expenseId);
+    body.append('purpose', 'expense_evidence');
+    body.append(FILE_UPLOAD_FIELD, file, file.name);
+    return this.http.post<FileUploadResult>('/api/files', body, { reportProgress: true, observe: 'events' });
   }
 
   expense(expenseId: string): Observable<ExpenseView> {
@@ -151,6 +195,21 @@ export class SettlementService {
       amount,
       reason,
     });
+  }
+
+  /** Approved bookings of everyone, newest page first (operations), for recording their payments. */
+  approvedBookings(limit: number, offset: number): Observable<Page<BookingDto>> {
+    return this.http.get<Page<BookingDto>>('/api/bookings', {
+      params: params({ scope: 'all', decision: 'approved', limit, offset }),
+    });
+  }
+
+  /** Money received or paid back for a booking; posted to the ledger, and the booking's payment status moves. */
+  recordBookingPayment(
+    bookingId: string,
+    request: RecordBookingPaymentRequest,
+  ): Observable<BookingPaymentResult> {
+    return this.http.post<BookingPaymentResult>(`/api/bookings/${id(bookingId)}/payments`, request);
   }
 
   bankMappings(): Observable<{ bank: string }[]> {

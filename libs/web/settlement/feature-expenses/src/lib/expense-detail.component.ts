@@ -9,10 +9,18 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { formatKrw } from '@madang/booking-rules';
-import type { EvidenceItemView, ExpenseView } from '@madang/contracts';
+import { HttpEventType } from '@angular/common/http';
+import {
+  type EvidenceItemView,
+  type ExpenseView,
+  FILE_EXTENSIONS,
+  FILE_PURPOSE_MEDIA_TYPES,
+  type FileInfo,
+  type FileUploadResult,
+} from '@madang/contracts';
 import { I18nService, type MessageKey, TranslatePipe } from '@madang/web/i18n';
 import { AuthService } from '@madang/web/session';
-import { SettlementService } from '@madang/web/settlement/data-access';
+import { SettlementScopeService, SettlementService } from '@madang/web/settlement/data-access';
 import {
   type ExpenseAction,
   expenseActions,
@@ -26,9 +34,23 @@ import {
   type ReasonDialogResult,
 } from '@madang/web/ui';
 import { failureText, injectFormSubmitter } from '@madang/web/util';
-import { type Observable, firstValueFrom } from 'rxjs';
+import { type Observable, firstValueFrom, last, tap } from 'rxjs';
 
 type Verification = 'substantive' | 'financial';
+
+/** The evidence types the file service accepts, by extension (it checks the bytes again). */
+const EVIDENCE_EXTENSIONS = FILE_PURPOSE_MEDIA_TYPES.expense_evidence.flatMap(
+  (type) => FILE_EXTENSIONS[type],
+);
+/** The file service's default cap for evidence (`FILE_MAX_BYTES_EXPENSE_EVIDENCE`); it enforces its own. */
+const EVIDENCE_MAX_MB = 20;
+
+interface Upload {
+  item: string;
+  name: string;
+  /** 0–100, or null while the size is not known. */
+  percent: number | null;
+}
 
 /** One expense: its facts, the state machine's next steps, two-person verification and the evidence checklist. */
 @Component({
@@ -54,6 +76,7 @@ export class ExpenseDetailComponent {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly auth = inject(AuthService);
+  private readonly scope = inject(SettlementScopeService);
   protected readonly i18n = inject(I18nService);
   protected readonly stateKey = expenseStateKey;
   protected readonly typeKey = evidenceTypeKey;
@@ -68,6 +91,13 @@ export class ExpenseDetailComponent {
   protected readonly loadError = computed(() =>
     this.expense.error() ? failureText(this.expense.error(), this.lang()) : null,
   );
+  protected readonly files = rxResource({
+    params: () => this.id(),
+    stream: ({ params }) => this.settlement.evidenceFiles(params),
+  });
+  protected readonly accept = EVIDENCE_EXTENSIONS.join(',');
+  protected readonly upload = signal<Upload | null>(null);
+  protected readonly uploadError = signal<{ item: string; text: string } | null>(null);
   protected readonly me = computed(() => this.auth.me()?.id ?? null);
   protected readonly actions = computed<ExpenseAction[]>(() =>
     this.expense.hasValue() ? expenseActions(this.expense.value()) : [],
@@ -100,8 +130,9 @@ export class ExpenseDetailComponent {
     return this.i18n.t('settlement.verify.byOther', { id: userId.slice(0, 8) });
   }
 
+  /** Every step of the state machine is operations' (`settlement:manage`); others only attach evidence. */
   protected has(action: ExpenseAction): boolean {
-    return this.actions().includes(action);
+    return this.scope.all() && this.actions().includes(action);
   }
 
   protected approve(e: ExpenseView): Promise<void> {
@@ -134,8 +165,75 @@ export class ExpenseDetailComponent {
     if (reason !== null) await this.run(this.settlement.evidenceMissing(e.id, reason), 'settlement.saved');
   }
 
-  protected provide(e: ExpenseView, item: EvidenceItemView): Promise<void> {
-    return this.run(this.settlement.provideEvidence(e.id, item.item), 'settlement.saved');
+  /** Marks an item provided without a file (e.g. the paper original is kept), with a note. */
+  protected async provide(e: ExpenseView, item: EvidenceItemView): Promise<void> {
+    const note = await this.askReason(
+      'settlement.evidence.markProvided',
+      item.label[this.lang()],
+      'settlement.evidence.markProvided',
+    );
+    if (note !== null)
+      await this.run(this.settlement.provideEvidence(e.id, item.item, note), 'settlement.saved');
+  }
+
+  protected fileSize(bytes: number): string {
+    if (bytes < 1024) return `${bytes} B`;
+    if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+    return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  }
+
+  /** The attached file a checklist item points at, if any. */
+  protected fileOf(item: EvidenceItemView): FileInfo | null {
+    if (!item.fileId || !this.files.hasValue()) return null;
+    return this.files.value().find((f) => f.id === item.fileId) ?? null;
+  }
+
+  /** Uploads the chosen file to the expense, then marks the checklist item with it. */
+  protected async attach(e: ExpenseView, item: EvidenceItemView, input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    this.uploadError.set(null);
+    const name = file.name;
+    const lower = name.toLowerCase();
+    if (!EVIDENCE_EXTENSIONS.some((ext) => lower.endsWith(ext))) {
+      this.uploadError.set({ item: item.item, text: this.i18n.t('settlement.files.badType', { name }) });
+      return;
+    }
+    if (file.size > EVIDENCE_MAX_MB * 1024 * 1024) {
+      this.uploadError.set({
+        item: item.item,
+        text: this.i18n.t('settlement.files.tooLarge', { name, max: EVIDENCE_MAX_MB }),
+      });
+      return;
+    }
+    this.upload.set({ item: item.item, name, percent: 0 });
+    try {
+      const done = await firstValueFrom(
+        this.settlement.uploadEvidenceFile(e.id, file).pipe(
+          tap((event) => {
+            if (event.type === HttpEventType.UploadProgress)
+              this.upload.set({
+                item: item.item,
+                name,
+                percent: event.total ? Math.round((100 * event.loaded) / event.total) : null,
+              });
+          }),
+          last(),
+        ),
+      );
+      if (done.type !== HttpEventType.Response || !done.body) throw new Error('upload without a response');
+      const uploaded: FileUploadResult = done.body;
+      const updated = await firstValueFrom(this.settlement.attachEvidence(e.id, item.item, uploaded.id));
+      this.expense.set(updated);
+      this.files.reload();
+      this.snackBar.open(this.i18n.t('settlement.files.done', { name }), undefined, { duration: 4000 });
+    } catch (error: unknown) {
+      this.uploadError.set({ item: item.item, text: failureText(error, this.lang()) });
+      this.files.reload();
+    } finally {
+      this.upload.set(null);
+    }
   }
 
   protected async disallow(e: ExpenseView): Promise<void> {

@@ -8,7 +8,7 @@ import { RouterLink } from '@angular/router';
 import { formatKrw } from '@madang/booking-rules';
 import type { AmendmentView, ExecutionFigures } from '@madang/contracts';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
-import { SettlementService } from '@madang/web/settlement/data-access';
+import { SettlementScopeService, SettlementService } from '@madang/web/settlement/data-access';
 import {
   formatRate,
   formatWonCompact,
@@ -38,6 +38,8 @@ export class ProgrammeComponent {
   /** The route's `:id`. */
   readonly id = input.required<string>();
   private readonly settlement = inject(SettlementService);
+  /** Deciding amendments is operations' (`settlement:manage`); others only read. */
+  protected readonly manage = inject(SettlementScopeService).all;
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   protected readonly i18n = inject(I18nService);

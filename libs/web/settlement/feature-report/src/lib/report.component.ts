@@ -10,12 +10,22 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { formatKrw } from '@madang/booking-rules';
 import type { ExecutionFigures, FiscalPeriodView, FiscalYearView } from '@madang/contracts';
-import { I18nService, TranslatePipe } from '@madang/web/i18n';
-import { SettlementService } from '@madang/web/settlement/data-access';
+import { I18nService, type MessageKey, TranslatePipe } from '@madang/web/i18n';
+import {
+  type ReportFormat,
+  SettlementScopeService,
+  SettlementService,
+} from '@madang/web/settlement/data-access';
 import { expenseStateKey, formatRate, monthKey, sourceLabel } from '@madang/web/settlement/util';
 import { PaginatorComponent } from '@madang/web/ui';
 import { PageState, failureText } from '@madang/web/util';
 import { firstValueFrom, of } from 'rxjs';
+
+const DOWNLOADS = [
+  { format: 'xlsx', label: 'settlement.report.downloadXlsx' },
+  { format: 'csv', label: 'settlement.report.downloadCsv' },
+  { format: 'pdf', label: 'settlement.report.downloadPdf' },
+] as const satisfies readonly { format: ReportFormat; label: MessageKey }[];
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -40,6 +50,8 @@ export class ReportComponent {
   /** Query parameter: the programme to open with. */
   readonly programmeId = input<string>();
   private readonly settlement = inject(SettlementService);
+  /** Closing a month is operations' (`settlement:manage`); others only read. */
+  protected readonly manage = inject(SettlementScopeService).all;
   private readonly snackBar = inject(MatSnackBar);
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
@@ -75,9 +87,15 @@ export class ReportComponent {
   protected readonly loadError = computed(() =>
     this.report.error() ? failureText(this.report.error(), this.lang()) : null,
   );
-  protected readonly xlsxUrl = computed(() =>
-    this.selected() ? this.settlement.reportXlsxUrl(this.selected(), this.period()) : null,
-  );
+  protected readonly downloads = computed(() => {
+    const programmeId = this.selected();
+    if (!programmeId) return [];
+    const period = this.period();
+    return DOWNLOADS.map((d) => ({
+      ...d,
+      url: this.settlement.reportFileUrl(programmeId, period, d.format),
+    }));
+  });
   protected readonly expenseRows = computed(() => {
     const report = this.report.hasValue() ? this.report.value() : null;
     const { limit, offset } = this.expensePage.query();
