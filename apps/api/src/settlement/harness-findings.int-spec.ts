@@ -3,10 +3,10 @@ import type { MadangClient } from '@madang/testing';
 import { startTestApp, TestApp } from '../test/test-app';
 
 /**
- * The settlement routes that record booking money by hand refuse a booking Madang knows that is not
- * approved (found by the issue-7 route × role matrix: a waiver on a pending request was posted).
+ * What the issue-7 harness found in settlement: the routes that record booking money by hand posted
+ * a waiver on a pending request (route × role matrix), and an unknown approver id was a 500 (fuzz).
  */
-describe('settlement payments and waivers on a booking that is not approved', () => {
+describe('settlement: harness findings', () => {
   let t: TestApp;
   let ops: MadangClient;
   let pending: string;
@@ -50,5 +50,25 @@ describe('settlement payments and waivers on a booking that is not approved', ()
     expect(waiver.status).toBe(409);
     expect(waiver.body).toMatchObject({ code: 'state_conflict' });
     expect(await counts()).toEqual(before);
+  });
+
+  it('answers 400 naming userIds for an approver who does not exist, and changes nothing', async () => {
+    const [programme] = (await t.db.query(`SELECT id FROM programmes ORDER BY code LIMIT 1`)) as {
+      id: string;
+    }[];
+    const approvers = async () =>
+      (
+        (await t.db.query(
+          `SELECT user_id FROM programme_approvers WHERE programme_id = $1 ORDER BY user_id`,
+          [programme.id],
+        )) as { user_id: string }[]
+      ).map((r) => r.user_id);
+    const before = await approvers();
+    const r = await ops.put<ProblemDetails>(`/api/settlement/programmes/${programme.id}/approvers`, {
+      userIds: [...before, '45ed9c59-bc0b-1624-8b6d-2932bc29f38a'],
+    });
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body)).toContain('userIds');
+    expect(await approvers()).toEqual(before);
   });
 });

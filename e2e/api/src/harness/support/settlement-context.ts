@@ -5,7 +5,6 @@ import type {
   BudgetLineView,
   ExpenseCreated,
   ExpenseView,
-  PaymentView,
   ProgrammeView,
 } from '@madang/contracts';
 import { MadangClient } from '@madang/testing';
@@ -42,7 +41,7 @@ export interface SettlementContext {
   bank(): Promise<{ name: string; statement(): string }>;
   /** A fresh unreconciled bank line (imported through the matrix bank). */
   bankLine(): Promise<BankLineView>;
-  /** A booking payment's ledger entry not yet reversed. */
+  /** The ledger entry of a freshly paid expense (never reversed before). */
   entry(): Promise<string>;
 }
 
@@ -158,7 +157,6 @@ export async function settlementContext(
     }
     return bankMapping;
   };
-  let entries: string[] | undefined;
   return {
     programme: async (side) => demo[side],
     line,
@@ -210,12 +208,9 @@ export async function settlementContext(
       return found;
     },
     entry: async () => {
-      entries ??= ok('payments', await ops.get<PaymentView[]>('/api/settlement/payments')).map(
-        (p) => p.entryId,
-      );
-      const next = entries.shift();
-      if (!next) throw new Error('matrix setup: out of payment entries to reverse');
-      return next;
+      const expense = await paidExpense('led');
+      if (!expense.paidEntryId) throw new Error('matrix setup: a paid expense without its entry');
+      return expense.paidEntryId;
     },
   };
 }
