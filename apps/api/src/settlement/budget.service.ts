@@ -140,8 +140,16 @@ export class BudgetService {
   async setApprovers(actor: Actor, id: string, userIds: string[]): Promise<ProgrammeView> {
     return this.db.transaction(async (m) => {
       if (!(await this.budget.programme(m, id, true))) throw notFound();
+      const wanted = [...new Set(userIds)];
+      // An unknown user is the caller's mistake (400 naming the field), not a foreign-key failure (500).
+      const known = (await m.query(`SELECT id FROM users WHERE id = ANY($1::uuid[]) FOR SHARE`, [
+        wanted,
+      ])) as {
+        id: string;
+      }[];
+      if (known.length !== wanted.length) throw invalidField('userIds', 'invalid');
       const before = await this.view(m, id);
-      await this.budget.setApprovers(m, id, [...new Set(userIds)]);
+      await this.budget.setApprovers(m, id, wanted);
       const after = await this.view(m, id);
       await this.audit.record(m, auditActor(actor), {
         action: 'settlement.programme.approvers',

@@ -111,6 +111,34 @@ export class IncomeService {
     return withDatabaseRules(actor.locale, () => (manager ? work(manager) : this.db.transaction(work)));
   }
 
+  /**
+   * The settlement routes' own entry points for booking money. A booking Madang knows must be
+   * approved first, as on `POST /api/bookings/{id}/payments` (409 otherwise): a payment or waiver
+   * on a pending request would be posted before the decision (and a later approval would record
+   * the waiver again). An id Madang does not know is a booking kept outside it and stays allowed.
+   */
+  async recordPaymentByHand(actor: Actor, input: RecordPaymentRequest): Promise<PaymentView> {
+    return this.db.transaction(async (m) => {
+      await this.bookingOpenForMoney(m, input.bookingId);
+      return this.postBookingPayment(actor, input, m);
+    });
+  }
+
+  async recordWaiverByHand(actor: Actor, input: RecordWaiverRequest): Promise<WaiverView> {
+    return this.db.transaction(async (m) => {
+      await this.bookingOpenForMoney(m, input.bookingId);
+      return this.recordWaiver(actor, input, m);
+    });
+  }
+
+  private async bookingOpenForMoney(m: EntityManager, bookingId: string): Promise<void> {
+    const [row] = (await m.query(`SELECT decision FROM bookings WHERE id = $1 FOR SHARE`, [bookingId])) as {
+      decision: string;
+    }[];
+    if (row && row.decision !== 'approved')
+      throw new DomainError('state_conflict', { reason: 'not_approved', decision: row.decision });
+  }
+
   async payments(bookingId?: string): Promise<PaymentView[]> {
     return (await this.income.payments(this.db.manager, bookingId)).map(toPaymentView);
   }

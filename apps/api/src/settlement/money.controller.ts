@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Req, UseGuards } from '@nestjs/common';
-import { ApiCookieAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiCookieAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import {
   AutoMatchResult,
   BankImportResult,
@@ -57,7 +57,7 @@ export class SettlementMoneyController {
   @Post('payments')
   @RequirePermission(PERMISSIONS.SETTLEMENT_MANAGE)
   recordPayment(@CurrentActor() actor: Actor, @Body() dto: RecordPaymentDto): Promise<PaymentView> {
-    return this.income.postBookingPayment(actor, dto);
+    return this.income.recordPaymentByHand(actor, dto);
   }
 
   @Get('payments')
@@ -69,7 +69,7 @@ export class SettlementMoneyController {
   @Post('waivers')
   @RequirePermission(PERMISSIONS.SETTLEMENT_MANAGE)
   recordWaiver(@CurrentActor() actor: Actor, @Body() dto: RecordWaiverDto): Promise<WaiverView> {
-    return this.income.recordWaiver(actor, dto);
+    return this.income.recordWaiverByHand(actor, dto);
   }
 
   @Get('income-mappings')
@@ -131,6 +131,11 @@ export class SettlementMoneyController {
   /** The statement file is the raw body (CSV or XLSX); `?bank=` picks the saved column mapping. */
   @Post('bank/imports')
   @ApiConsumes('text/csv', 'application/octet-stream')
+  @ApiBody({
+    required: true,
+    description: 'The statement file as downloaded from the bank: CSV (UTF-8 or EUC-KR) or XLSX',
+    schema: { type: 'string', format: 'binary' },
+  })
   @RequirePermission(PERMISSIONS.SETTLEMENT_MANAGE)
   async importStatement(
     @CurrentActor() actor: Actor,

@@ -4,6 +4,7 @@ import { type Cell, type MatrixContext, type Person, ROUTE_MATRIX, type Variant 
 import { signedIn, uploadPhoto } from './support/fixture';
 import { fetchOperations, type Operation } from './support/openapi';
 import { describeRequest, ProbeSession, ROLES, type RoleName } from './support/probe';
+import { settlementContext } from './support/settlement-context';
 import { HarnessStack } from './support/stack';
 
 /**
@@ -107,6 +108,7 @@ async function contextFor(baseUrl: string): Promise<MatrixContext> {
       }),
     ).id;
   let group: string | undefined;
+  const settlement = await settlementContext(baseUrl, setup);
   return {
     owner: (role: RoleName, variant: Variant): Person => {
       if (variant === 'own') return role === 'anonymous' ? 'residentA' : role;
@@ -153,6 +155,7 @@ async function contextFor(baseUrl: string): Promise<MatrixContext> {
       return { assetId, photoId: upload.photoIds[0] };
     },
     unique: () => `${Date.now().toString(36)}${(counter++).toString(36)}`,
+    settlement,
   };
 }
 

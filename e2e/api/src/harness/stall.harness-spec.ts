@@ -1,7 +1,9 @@
-import type { AssetSummary } from '@madang/contracts';
-import { seoulSlot } from './support/fixture';
+import type { AssetSummary, BudgetLineView, ExpenseCreated, ProgrammeView } from '@madang/contracts';
+import { MadangClient } from '@madang/testing';
+import { seoulSlot, signedIn } from './support/fixture';
 import { checkAnswer } from './support/oracle';
 import {
+  DEMO_PASSWORD,
   describeRequest,
   openSessions,
   type ProbeRequest,
@@ -30,10 +32,16 @@ const tenYears = iso(Math.ceil(now / DAY) * DAY + 3652 * DAY);
 const fakeIds = (n: number) =>
   Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
 
+/** What the worst inputs may refer to: the catalogue and a programme with many paid expenses. */
+interface World {
+  assets: AssetSummary[];
+  crowdedProgramme: string;
+}
+
 interface Worst {
   name: string;
   role: RoleName;
-  build(assets: AssetSummary[]): ProbeRequest;
+  build(assets: AssetSummary[], world: World): ProbeRequest;
 }
 
 const room = (assets: AssetSummary[]) => (assets.find((a) => a.name.en === 'Meeting Room A') ?? assets[0]).id;
@@ -48,6 +56,77 @@ const bookingBody = (assets: AssetSummary[], end: string, extra: Record<string, 
   });
 const post = (url: string, body: string): ProbeRequest => ({ method: 'POST', url, body });
 const get = (url: string): ProbeRequest => ({ method: 'GET', url });
+
+/** How many paid expenses the crowded programme gets (each is three requests to make). */
+const CROWD = Number(process.env['HARNESS_STALL_EXPENSES'] ?? 300);
+
+/**
+ * A fresh programme (made by operations@) with CROWD expenses, each requested by approver@ and
+ * approved and paid by operations2@ — so its report has that many ledger entries to add up.
+ */
+async function crowdedProgramme(baseUrl: string, count: number): Promise<string> {
+  const [ops, approver] = await Promise.all([signedIn(baseUrl, 'operations'), signedIn(baseUrl, 'approver')]);
+  const ops2 = new MadangClient(baseUrl, 'en');
+  await ops2.login('operations2@madang.local', DEMO_PASSWORD);
+  const must = <T>(what: string, r: { status: number; body: T }): T => {
+    if (r.status >= 300)
+      throw new Error(`stall setup: ${what} answered ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  };
+  const approverId = must('me', await approver.get<{ id: string }>('/api/auth/me')).id;
+  const programme = must(
+    'programme',
+    await ops.post<ProgrammeView>('/api/settlement/programmes', {
+      year: 2027,
+      code: `STALL-${Date.now().toString(36)}`,
+      name: 'Stall programme',
+      kind: 'own',
+      executionDeadline: '2027-12-31',
+      sources: [
+        { kind: 'national', name: 'National', shareBp: 6000 },
+        { kind: 'own', name: 'Own', shareBp: 4000 },
+      ],
+    }),
+  );
+  must(
+    'approvers',
+    await ops.put(`/api/settlement/programmes/${programme.id}/approvers`, { userIds: [approverId] }),
+  );
+  const line = must(
+    'line',
+    await ops.post<BudgetLineView>(`/api/settlement/programmes/${programme.id}/lines`, {
+      categoryCode: '200-06',
+      name: 'Stall line',
+      amounts: programme.sources.map((s) => ({ fundingSourceId: s.id, amount: 1_000_000_000 })),
+    }),
+  );
+  const today = new Date().toISOString().slice(0, 10);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const { expense } = must(
+        'expense',
+        await approver.post<ExpenseCreated>('/api/settlement/expenses', {
+          budgetLineId: line.id,
+          title: `stall expense ${i}`,
+          amount: 1000 + i,
+          expenseDate: today,
+          payeeName: `Payee ${i % 37}`,
+          evidenceType: i % 2 ? 'card_slip' : 'e_tax_invoice',
+        }),
+      );
+      must('approve', await ops2.post(`/api/settlement/expenses/${expense.id}/approve`, {}));
+      must('pay', await ops2.post(`/api/settlement/expenses/${expense.id}/pay`, {}));
+    }
+  };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: 4 }, worker));
+  process.stdout.write(
+    `stall: ${count} paid expenses made in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
+  return programme.id;
+}
 
 const WORST: Worst[] = [
   {
@@ -157,6 +236,60 @@ const WORST: Worst[] = [
     build: () => get(`/api/files?ownerType=export_run&ownerId=${fakeIds(1)[0]}`),
   },
   {
+    name: 'GET /api/settlement/expenses, a million per page',
+    role: 'operations',
+    build: () => get('/api/settlement/expenses?limit=1000000&offset=1000000000000000'),
+  },
+  {
+    name: 'GET /api/settlement/expenses, the largest page allowed',
+    role: 'operations',
+    build: () => get('/api/settlement/expenses?limit=1000'),
+  },
+  {
+    name: 'GET /api/settlement/bank/lines, a million per page',
+    role: 'operations',
+    build: () => get('/api/settlement/bank/lines?limit=1000000&offset=1000000000000000'),
+  },
+  {
+    name: 'GET /api/settlement/bank/lines, the largest page allowed',
+    role: 'operations',
+    build: () => get('/api/settlement/bank/lines?limit=5000'),
+  },
+  {
+    name: 'GET /api/settlement/programmes of a far year',
+    role: 'operations',
+    build: () => get('/api/settlement/programmes?year=2100'),
+  },
+  {
+    name: 'GET /api/settlement/summary',
+    role: 'operations',
+    build: () => get('/api/settlement/summary'),
+  },
+  {
+    name: 'GET /api/settlement/payments (every payment)',
+    role: 'operations',
+    build: () => get('/api/settlement/payments'),
+  },
+  ...(['report', 'report.xlsx', 'report.csv', 'report.pdf'] as const).map(
+    (kind): Worst => ({
+      name: `GET ${kind} of a programme with many paid expenses, year 0001 to 9999`,
+      role: 'operations',
+      build: (_a, world) =>
+        get(`/api/settlement/programmes/${world.crowdedProgramme}/${kind}?from=0001-01&to=9999-12`),
+    }),
+  ),
+  {
+    name: 'GET report of a programme with many paid expenses over a century',
+    role: 'approver',
+    build: (_a, world) =>
+      get(`/api/settlement/programmes/${world.crowdedProgramme}/report?from=2000-01&to=2100-12`),
+  },
+  {
+    name: 'GET execution of a programme with many paid expenses',
+    role: 'approver',
+    build: (_a, world) => get(`/api/settlement/programmes/${world.crowdedProgramme}/execution`),
+  },
+  {
     name: 'GET /api/admin/jobs (every queue, failures of 24 h)',
     role: 'admin',
     build: () => get('/api/admin/jobs'),
@@ -167,16 +300,18 @@ describe('stall detector: the worst inputs are answered in time while /api/ready
   let stack: HarnessStack;
   let sessions: Record<RoleName, ProbeSession>;
   let assets: AssetSummary[];
+  let world: World;
 
   beforeAll(async () => {
     stack = await HarnessStack.start();
     sessions = await openSessions(stack.baseUrl);
     assets = (await sessions.anonymous.send(get('/api/assets'))).json as AssetSummary[];
-  }, 180_000);
+    world = { assets, crowdedProgramme: await crowdedProgramme(stack.baseUrl, CROWD) };
+  }, 600_000);
   afterAll(async () => stack?.stop());
 
   it.each(WORST.map((w) => [w.name, w] as const))('%s', async (_name, worst) => {
-    const req = worst.build(assets);
+    const req = worst.build(assets, world);
     const watch = new ReadyWatch(sessions.anonymous, 100, 5_000);
     await new Promise((r) => setTimeout(r, 150));
     const result = await sessions[worst.role].send(req, GIVE_UP_MS);

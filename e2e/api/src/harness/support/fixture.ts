@@ -5,6 +5,11 @@ import {
   type AssetSummary,
   type BookingDto,
   type CategoryDto,
+  type BankLineView,
+  type BudgetLineView,
+  type ExpenseView,
+  type PaymentView,
+  type ProgrammeView,
 } from '@madang/contracts';
 import { MadangClient } from '@madang/testing';
 import type { IdPools } from './generators';
@@ -94,7 +99,9 @@ export async function buildIdPools(baseUrl: string): Promise<IdPools> {
   const notifications = (await residentA.get<{ id: string }[]>('/api/notifications')).body.map((n) => n.id);
   const photo = await uploadPhoto(approver, byName('Meeting Room C'));
   if (photo.status !== 201) throw new Error(`fixture photo upload answered ${photo.status}`);
+  const settlement = await settlementPools(await signedIn(baseUrl, 'operations'));
   return {
+    ...settlement,
     asset: assets.map((a) => a.id),
     category: categories.map((c) => c.id),
     booking: bookings,
@@ -102,5 +109,41 @@ export async function buildIdPools(baseUrl: string): Promise<IdPools> {
     user: [user.id],
     notification: notifications,
     photo: photo.photoIds,
+  };
+}
+
+/** Settlement ids (demo programmes, their lines, sources, expenses, entries, bank lines, payments). */
+async function settlementPools(ops: MadangClient): Promise<IdPools> {
+  const read = async <T>(url: string): Promise<T> => {
+    const r = await ops.get<T>(url);
+    if (r.status !== 200) throw new Error(`fixture ${url} answered ${r.status}`);
+    return r.body;
+  };
+  const programmes = await read<ProgrammeView[]>('/api/settlement/programmes');
+  const lines = (
+    await Promise.all(
+      programmes.map((p) => read<BudgetLineView[]>(`/api/settlement/programmes/${p.id}/lines`)),
+    )
+  ).flat();
+  const amendments = (
+    await Promise.all(
+      programmes.map((p) => read<{ id: string }[]>(`/api/settlement/programmes/${p.id}/amendments`)),
+    )
+  ).flat();
+  const expenses = await read<ExpenseView[]>('/api/settlement/expenses?limit=1000');
+  const payments = await read<PaymentView[]>('/api/settlement/payments');
+  const bankLines = await read<BankLineView[]>('/api/settlement/bank/lines?limit=5000');
+  return {
+    programme: programmes.map((p) => p.id),
+    budgetLine: lines.map((l) => l.id),
+    fundingSource: programmes.flatMap((p) => p.sources.map((s) => s.id)),
+    amendment: amendments.map((a) => a.id),
+    expense: expenses.map((e) => e.id),
+    payment: payments.map((p) => p.id),
+    entry: [
+      ...payments.map((p) => p.entryId),
+      ...expenses.flatMap((e) => (e.paidEntryId ? [e.paidEntryId] : [])),
+    ],
+    bankLine: bankLines.map((l) => l.id),
   };
 }

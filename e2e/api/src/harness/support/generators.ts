@@ -38,6 +38,12 @@ const POOL_BY_SEGMENT: Record<string, string> = {
   groups: 'group',
   users: 'user',
   notifications: 'notification',
+  programmes: 'programme',
+  expenses: 'expense',
+  amendments: 'amendment',
+  entries: 'entry',
+  lines: 'bankLine',
+  'income-mappings': 'category',
 };
 const POOL_BY_NAME: Record<string, string> = {
   assetId: 'asset',
@@ -49,6 +55,14 @@ const POOL_BY_NAME: Record<string, string> = {
   photoId: 'photo',
   entityId: 'booking',
   ids: 'booking',
+  bookingId: 'booking',
+  programmeId: 'programme',
+  budgetLineId: 'budgetLine',
+  fundingSourceId: 'fundingSource',
+  expenseId: 'expense',
+  paymentId: 'payment',
+  assetCategoryId: 'category',
+  userIds: 'user',
 };
 
 const uuidArb = fc.uuid();
@@ -57,6 +71,11 @@ const idToken = (pool: string) =>
     { weight: 4, arbitrary: fc.nat(50).map((i) => `«${pool}:${i}»`) },
     { weight: 1, arbitrary: uuidArb },
   );
+
+/** A calendar day (YYYY-MM-DD) around the demo fiscal year. */
+const calendarDay = fc
+  .integer({ min: 0, max: 3 * 365 })
+  .map((days) => new Date(Date.UTC(2026, 0, 1) + days * 86_400_000).toISOString().slice(0, 10));
 
 /** A future instant the way the web app sends it: extended ISO 8601 with a Seoul or UTC offset. */
 const futureInstant = fc
@@ -223,6 +242,11 @@ function numberFor(name: string): fc.Arbitrary<number> {
   if (name === 'offset') return fc.integer({ min: 0, max: 100 });
   if (name === 'capacity' || name === 'poolSize' || name === 'minCapacity')
     return fc.integer({ min: 1, max: 80 });
+  if (name === 'year') return fc.integer({ min: 2026, max: 2029 });
+  if (name === 'month') return fc.integer({ min: 1, max: 12 });
+  if (name === 'shareBp') return fc.constantFrom(10000, 5000, 0);
+  if (name.endsWith('Bp')) return fc.integer({ min: 0, max: 10000 });
+  if (/amount|value|delta/i.test(name)) return fc.integer({ min: 1, max: 2_000_000 });
   return fc.integer({ min: 0, max: 100 });
 }
 
@@ -230,8 +254,13 @@ function numberFor(name: string): fc.Arbitrary<number> {
 export function validValue(name: string, schema: Schema, path: string[] = []): fc.Arbitrary<unknown> {
   const pool = POOL_BY_NAME[name];
   if (schema.enum && schema.enum.length) return fc.constantFrom(...schema.enum);
-  if (name === 'ids' || name === 'assetIds') return fc.array(idToken(pool), { minLength: 1, maxLength: 3 });
+  if (name === 'ids' || name === 'assetIds' || name === 'userIds')
+    return fc.array(idToken(pool), { minLength: 1, maxLength: 3 });
   if (pool) return idToken(pool);
+  // Calendar dates and months (settlement) are described by their example: 2027-11-03, 2027-11.
+  if (typeof schema.example === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(schema.example)) return calendarDay;
+  if (typeof schema.example === 'string' && /^\d{4}-\d{2}$/.test(schema.example))
+    return calendarDay.map((d) => d.slice(0, 7));
   if (DATE_FIELDS.has(name)) return futureInstant;
   if (name === 'email')
     return fc.oneof(
@@ -392,6 +421,9 @@ function poolOfPathParam(op: Operation, name: string): string {
 
 function validPathParam(op: Operation, p: Parameter): fc.Arbitrary<string> {
   if (p.schema.enum?.length) return fc.constantFrom(...p.schema.enum.map(String));
+  if (p.schema.type === 'number' || p.schema.type === 'integer') return numberFor(p.name).map(String);
+  if (p.schema.type === 'string' && p.schema.format !== 'uuid' && !/id$/i.test(p.name))
+    return validValue(p.name, p.schema).map(String);
   return idToken(poolOfPathParam(op, p.name));
 }
 
@@ -512,7 +544,24 @@ export function caseFor(op: Operation): fc.Arbitrary<FuzzCase> {
         .map(([b, type]) => build(b, `content-type ${type}`, { contentType: type })),
     );
   }
-  if (op.body && !isJson) {
+  if (op.body && !isJson && !op.body.contentType.startsWith('multipart/')) {
+    // A raw file body (a bank statement): a valid one, random bytes, wrong encodings, huge lines.
+    variants.push(
+      fc
+        .tuple(base, fc.constantFrom(...RAW_FILES), fc.uint8Array({ minLength: 0, maxLength: 4096 }))
+        .map(([b, [name, make], random]) =>
+          build(b, `file: ${name}`, {
+            bytes: name === 'random bytes' ? random : make(),
+            contentType: name === 'random bytes' ? 'application/octet-stream' : op.body?.contentType,
+          }),
+        ),
+      fc
+        .tuple(base, fc.uint8Array({ minLength: 1, maxLength: 65_536 }))
+        .map(([b, random]) =>
+          build(b, 'file: random bytes', { bytes: random, contentType: op.body?.contentType }),
+        ),
+    );
+  } else if (op.body && !isJson) {
     // Multipart and other non-JSON bodies: missing part, broken framing, JSON instead, a huge part.
     const boundary = 'harnessBoundary';
     const framed = (part: string) => `--${boundary}\r\n${part}\r\n--${boundary}--\r\n`;
@@ -596,6 +645,34 @@ export function caseFor(op: Operation): fc.Arbitrary<FuzzCase> {
   }
   return fc.oneof(...variants);
 }
+
+const STATEMENT_HEADER = '거래일시,입금액,출금액,거래처,적요';
+const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
+/** Raw statement files: the valid one first, then every way a bank download goes wrong. */
+const RAW_FILES: readonly (readonly [string, () => Uint8Array])[] = [
+  ['valid CSV', () => utf8(`${STATEMENT_HEADER}\n2027-03-02 10:00:00,10000,0,홍길동,대관료\n`)],
+  ['random bytes', () => new Uint8Array(0)],
+  ['empty', () => new Uint8Array(0)],
+  ['header only', () => utf8(`${STATEMENT_HEADER}\n`)],
+  ['UTF-8 BOM', () => utf8(`\ufeff${STATEMENT_HEADER}\n2027-03-02,10000,0,a,b\n`)],
+  // EUC-KR bytes for "거래일시" etc. are not valid UTF-8.
+  [
+    'EUC-KR-looking bytes',
+    () => new Uint8Array([0xb0, 0xc5, 0xb7, 0xa1, 0xc0, 0xcf, 0xbd, 0xc3, 0x2c, 0x31, 0x0a]),
+  ],
+  ['UTF-16LE', () => new Uint8Array(Buffer.from(`${STATEMENT_HEADER}\n2027-03-02,1,0,a,b\n`, 'utf16le'))],
+  ['one 2 MB line', () => utf8('가'.repeat(700_000))],
+  ['a 100 kB cell', () => utf8(`${STATEMENT_HEADER}\n2027-03-02,1,0,${'x'.repeat(100_000)},b\n`)],
+  ['50,000 lines', () => utf8(`${STATEMENT_HEADER}\n${'2027-03-02,1,0,a,b\n'.repeat(50_000)}`)],
+  ['unbalanced quotes', () => utf8(`${STATEMENT_HEADER}\n"2027-03-02,1,0,a,b\n`)],
+  ['NUL bytes', () => utf8(`${STATEMENT_HEADER}\n2027-03-02\u0000,1,0,a,b\n`)],
+  ['nonsense numbers', () => utf8(`${STATEMENT_HEADER}\n2027-02-30,1e309,-0,a,b\n9999-99-99,NaN,1.5,a,b\n`)],
+  [
+    'ZIP header (fake XLSX)',
+    () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0xff, 0xff]),
+  ],
+  ['formula injection', () => utf8(`${STATEMENT_HEADER}\n2027-03-02,1,0,=HYPERLINK("x"),@SUM(A1)\n`)],
+];
 
 /** One request to any operation: operations are picked evenly, then a variant of each. */
 export function anyCase(operations: Operation[]): fc.Arbitrary<FuzzCase> {

@@ -21,6 +21,8 @@ export interface ProbeRequest {
   body?: string;
   /** A multipart body instead (fetch sets the boundary). */
   form?: FormData;
+  /** A raw binary body instead (a file upload as a browser or script sends it). */
+  bytes?: Uint8Array;
   contentType?: string;
   headers?: Record<string, string>;
   /** Send the CSRF header on unsafe methods (default true). */
@@ -39,7 +41,12 @@ export interface ProbeResult {
 
 /** Renders a request for a failure message, so it can be replayed by hand with curl. */
 export function describeRequest(role: RoleName, req: ProbeRequest, max = 400): string {
-  const body = req.body === undefined ? '' : ` body(${req.body.length} chars)=${clip(req.body, max)}`;
+  const body =
+    req.bytes !== undefined
+      ? ` bytes(${req.bytes.length})=${clip(Buffer.from(req.bytes.subarray(0, max)).toString('hex'), max)}`
+      : req.body === undefined
+        ? ''
+        : ` body(${req.body.length} chars)=${clip(req.body, max)}`;
   return `[${role}] ${req.method} ${clip(req.url, max)}${body}`;
 }
 
@@ -80,13 +87,14 @@ export class ProbeSession {
     if (this.cookies.size > 0) headers['cookie'] = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && req.csrf !== false)
       headers[CSRF_HEADER] = this.csrfToken;
-    if (req.body !== undefined) headers['content-type'] = req.contentType ?? 'application/json';
+    if (req.body !== undefined || req.bytes !== undefined)
+      headers['content-type'] = req.contentType ?? 'application/json';
     const started = performance.now();
     try {
       const response = await fetch(`${this.baseUrl}${req.url}`, {
         method: req.method,
         headers,
-        body: req.form ?? req.body,
+        body: req.form ?? (req.bytes ? new Uint8Array(req.bytes) : req.body),
         redirect: 'manual',
         signal: AbortSignal.timeout(timeoutMs),
       });
