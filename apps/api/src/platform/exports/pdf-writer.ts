@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import pdfmake from 'pdfmake';
+import { Worker } from 'node:worker_threads';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { displayText, isNumeric } from './cells';
 import type { ExportDocument, RowListener } from './export-spec';
@@ -26,22 +25,66 @@ export function pretendardDir(): string {
   return join(dirname(resolve('pretendard/package.json')), 'dist/public/static/alternative');
 }
 
-let fontsReady = false;
-function useFonts(): void {
-  if (fontsReady) return;
-  const dir = pretendardDir();
-  pdfmake.setFonts({
-    Pretendard: {
-      normal: join(dir, 'Pretendard-Regular.ttf'),
-      bold: join(dir, 'Pretendard-Bold.ttf'),
-      italics: join(dir, 'Pretendard-Regular.ttf'),
-      bolditalics: join(dir, 'Pretendard-Bold.ttf'),
-    },
+/**
+ * pdfmake lays a document out synchronously, hundreds of milliseconds for a few hundred rows, so it
+ * runs in a worker thread: the API's event loop keeps answering while a report is set. The worker is
+ * evaluated from this text (the API is one webpack bundle) and loads pdfmake and the fonts by
+ * absolute path from the installed packages. The footer ("n / m") is added there, as functions do not
+ * cross threads.
+ */
+const PDF_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { join } = require('node:path');
+const pdfmake = require(workerData.pdfmakePath);
+const dir = workerData.fontDir;
+pdfmake.setFonts({
+  Pretendard: {
+    normal: join(dir, 'Pretendard-Regular.ttf'),
+    bold: join(dir, 'Pretendard-Bold.ttf'),
+    italics: join(dir, 'Pretendard-Regular.ttf'),
+    bolditalics: join(dir, 'Pretendard-Bold.ttf'),
+  },
+});
+// Documents are built from data, never from URLs or paths a user supplies: allow only the fonts.
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((path) => path.startsWith(dir));
+const definition = workerData.definition;
+definition.footer = (currentPage, pageCount) => ({
+  text: currentPage + ' / ' + pageCount, alignment: 'center', fontSize: 8, margin: [0, 16, 0, 0],
+});
+(async () => {
+  const pdf = await pdfmake.createPdf(definition).getStream();
+  const chunks = [];
+  pdf.on('data', (chunk) => chunks.push(chunk));
+  pdf.on('end', () => {
+    const bytes = Buffer.concat(chunks);
+    const copy = new Uint8Array(bytes.length);
+    copy.set(bytes);
+    parentPort.postMessage(copy, [copy.buffer]);
   });
-  // Documents are built from data, never from URLs or paths a user supplies: allow only the fonts.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => path.startsWith(dir));
-  fontsReady = true;
+  pdf.on('error', (error) => { throw error; });
+  pdf.end();
+})().catch((error) => { throw error; });
+`;
+
+/** Lays the document out in a worker thread and returns the PDF's bytes. */
+function layOut(definition: TDocumentDefinitions): Promise<Uint8Array> {
+  const resolve = createRequire(join(__dirname, 'index.js')).resolve;
+  return new Promise((done, fail) => {
+    const worker = new Worker(PDF_WORKER, {
+      eval: true,
+      workerData: { definition, fontDir: pretendardDir(), pdfmakePath: resolve('pdfmake') },
+    });
+    let answered = false;
+    worker.once('message', (bytes: Uint8Array) => {
+      answered = true;
+      done(bytes);
+    });
+    worker.once('error', fail);
+    worker.once('exit', (code) => {
+      if (!answered) fail(new Error(`the PDF worker stopped (exit ${code}) before it answered`));
+    });
+  });
 }
 
 /**
@@ -55,7 +98,6 @@ export async function writePdf(
   out: Writable,
   onRow: RowListener,
 ): Promise<void> {
-  useFonts();
   const content: Content[] = [{ text: doc.title, style: 'title' }];
   if (doc.subtitle) content.push({ text: doc.subtitle, style: 'subtitle' });
   let rows = 0;
@@ -100,15 +142,10 @@ export async function writePdf(
       section: { fontSize: 12, bold: true, margin: [0, 12, 0, 6] },
     },
     content,
-    footer: (currentPage: number, pageCount: number): Content => ({
-      text: `${currentPage} / ${pageCount}`,
-      alignment: 'center',
-      fontSize: 8,
-      margin: [0, 16, 0, 0],
-    }),
   };
-  const pdf = await pdfmake.createPdf(definition).getStream();
-  const done = pipeline(pdf, out);
-  pdf.end();
-  await done;
+  const bytes = await layOut(definition);
+  await new Promise<void>((done, fail) => {
+    out.once('error', fail);
+    out.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), () => done());
+  });
 }
