@@ -79,9 +79,15 @@ export function trackConnections(server: Server): Drain {
     await new Promise<void>((resolve) => {
       // Decided in the check phase (setImmediate), right after a poll phase in which libuv accepted
       // whatever the kernel had queued: a connection queued just before would show as accepted now.
+      // At least two checks, so at least one poll phase that may wait (the 5 ms timer) has run since
+      // shutdown began: a process that stalled past the quiet time (a busy machine) still accepts the
+      // connections the kernel completed meanwhile before it decides.
+      let checks = 0;
       const quietYet = () => {
         const now = Date.now();
-        if (now - lastConnectionAt >= LISTENER_QUIET_MS || now - started >= LISTENER_HOLD_MAX_MS) resolve();
+        checks += 1;
+        const quiet = now - lastConnectionAt >= LISTENER_QUIET_MS || now - started >= LISTENER_HOLD_MAX_MS;
+        if (quiet && checks >= 2) resolve();
         else setTimeout(() => setImmediate(quietYet), 5);
       };
       setImmediate(quietYet);
