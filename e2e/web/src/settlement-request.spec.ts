@@ -57,6 +57,8 @@ test('the manager of a lead group sees only their programme, requests an expense
   const page = await newPage(browser, 'ko');
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'resident@madang.local');
+  // Other journeys may have saved English as this account's language; this one reads Korean.
+  await useLanguage(page, 'ko');
 
   // Scope, not role: a resident who manages LAB-2027's lead group sees that programme only.
   const me = await json<SettlementMe>(page, '/api/settlement/me');
