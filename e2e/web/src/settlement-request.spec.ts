@@ -189,6 +189,7 @@ test('operations record the fee and deposit of an approved hall booking on the r
   const page = await newPage(browser, 'ko');
   await page.setViewportSize(DESKTOP);
   await signIn(page, 'operations@madang.local');
+  await useLanguage(page, 'ko');
   await page.getByTestId('nav-settlement-income').click();
   await expect(page.locator('h1')).toHaveText('대관 수입');
   const row = page.getByTestId(`unpaid-${booking.id}`);
