@@ -4,7 +4,7 @@
 // incl. the entity/migration drift check) → API end-to-end (built app over HTTP) → browser (Playwright, Chromium)
 // → hardening harness (issue 7: OpenAPI fuzz, route × role matrix, model-based booking test, stall detector;
 // each file against its own freshly started Madang, fixed budgets — longer runs: npm run fuzz / fuzz:model).
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 const env = {
   ...process.env,
@@ -27,16 +27,51 @@ const steps = [
   ],
 ];
 
+/**
+ * Lines that name a failure (Jest's ●/FAIL, Playwright's ✘ and numbered failures, Nx's failed tasks). CI shows
+ * only the tail of the output, so they are printed again at the very end.
+ */
+const FAILURE_LINE =
+  /(✘|✕|●|^\s*FAIL\b|^\s*\d+\) \[|\bflaky\b|Error: |Failed tasks|Tests:.*failed|\d+ failed)/;
+const MAX_REPEATED = 40;
+
+/** Runs one tier, its output passed through as it comes, and resolves with its exit status and failure lines. */
+const run = (command, args) =>
+  new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['inherit', 'pipe', 'pipe'], env });
+    const failures = [];
+    for (const [from, to] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ]) {
+      let rest = '';
+      from.on('data', (chunk) => {
+        to.write(chunk);
+        const lines = (rest + chunk.toString('utf8')).split('\n');
+        rest = lines.pop() ?? '';
+        for (const line of lines) {
+          // eslint-disable-next-line no-control-regex
+          const plain = line.replace(/\u001b\[[0-9;]*m/g, '').trimEnd();
+          if (FAILURE_LINE.test(plain) && failures.length < MAX_REPEATED) failures.push(plain.slice(0, 300));
+        }
+      });
+    }
+    child.on('close', (status) => resolve({ status, failures }));
+  });
+
 const results = [];
 for (const [name, [command, args]] of steps) {
   console.log(`\n━━ ${name} ━━`);
   const started = Date.now();
-  const run = spawnSync(command, args, { stdio: 'inherit', env });
+  const { status, failures } = await run(command, args);
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
-  results.push(`${run.status === 0 ? 'ok  ' : 'FAIL'} ${name} (${seconds} s)`);
-  if (run.status !== 0) {
-    console.log(`\n${results.join('\n')}\n\nFailed at: ${name}`);
-    process.exit(run.status ?? 1);
+  results.push(`${status === 0 ? 'ok  ' : 'FAIL'} ${name} (${seconds} s)`);
+  if (status !== 0) {
+    const named = failures.length
+      ? `\n\nWhat failed (lines repeated from above):\n${failures.join('\n')}`
+      : '';
+    console.log(`\n${results.join('\n')}${named}\n\nFailed at: ${name}`);
+    process.exit(status ?? 1);
   }
 }
 console.log(`\n${results.join('\n')}\n\nAll test tiers passed.`);
