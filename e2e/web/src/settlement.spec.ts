@@ -148,7 +148,8 @@ test('operations: execution by source and category with charts, two-person verif
 
   // The second review, by another person: the expense is verified.
   await page.goto(`/settlement/expenses/${target.id}`);
-  await expect(page.getByTestId('verified-substantive')).toContainText('다른 사람');
+  // The first reviewer is named, not shown as a bare user id.
+  await expect(page.getByTestId('verified-substantive')).toHaveText('한회계 (경영지원팀)');
   await expect(page.getByTestId('verify-substantive')).toHaveCount(0);
   await lookAt(page, 'expense', 'ko');
   await page.getByTestId('verify-financial').click();

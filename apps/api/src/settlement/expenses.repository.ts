@@ -34,6 +34,8 @@ export interface ExpenseRow {
   created_at: Date;
   split: { fundingSourceId: string; amount: string }[];
   evidence: { item: string; fileId: string | null; note: string }[];
+  /** Display names of the requester, approver and verifiers, by user id. */
+  people: Record<string, string>;
 }
 
 export interface NewExpense {
@@ -82,7 +84,9 @@ const SELECT_EXPENSE = `
                   ORDER BY array_position(ARRAY['national','local','own','other'], fs.kind), fs.name), '[]')
             FROM expense_splits s JOIN funding_sources fs ON fs.id = s.funding_source_id WHERE s.expense_id = x.id) AS split,
          (SELECT coalesce(json_agg(json_build_object('item', e.item, 'fileId', e.file_id, 'note', e.note)
-                  ORDER BY e.item), '[]') FROM expense_evidence e WHERE e.expense_id = x.id) AS evidence
+                  ORDER BY e.item), '[]') FROM expense_evidence e WHERE e.expense_id = x.id) AS evidence,
+         (SELECT coalesce(json_object_agg(u.id, u.display_name), '{}') FROM users u
+           WHERE u.id IN (x.requested_by, x.approved_by, x.substantive_verified_by, x.financial_verified_by)) AS people
     FROM expenses x
     JOIN budget_lines l ON l.id = x.budget_line_id
     JOIN budget_categories c ON c.id = l.category_id`;

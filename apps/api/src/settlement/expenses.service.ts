@@ -311,7 +311,6 @@ export class ExpensesService {
           );
         }
         const patch = await apply(m, row, decision.to);
-        const view = toExpenseView(applyPatch(row, patch));
         await this.expenses.update(
           m,
           id,
@@ -321,10 +320,11 @@ export class ExpensesService {
             entityType: 'expense',
             entityId: id,
             before: { state: row.state },
-            after: { ...patch, state: view.state, kind },
+            after: { ...patch, kind },
           }),
         );
-        return view;
+        // Read back, so the answer names the person who just acted like every later read does.
+        return this.view(m, id);
       }),
     );
   }
@@ -364,23 +364,6 @@ export class ExpensesService {
     const [row] = await this.expenses.find(m, { ids: [id] });
     return toExpenseView(row);
   }
-}
-
-/** The row as the update leaves it (the same rules as the UPDATE: given columns replace, others stay). */
-function applyPatch(row: ExpenseRow, patch: ExpensePatch): ExpenseRow {
-  return {
-    ...row,
-    state: patch.state,
-    approved_by: patch.approved_by ?? row.approved_by,
-    paid_entry_id: patch.paid_entry_id ?? row.paid_entry_id,
-    paid_at: patch.paid_entry_id ? new Date() : row.paid_at,
-    substantive_verified_by: patch.substantive_verified_by ?? row.substantive_verified_by,
-    financial_verified_by: patch.financial_verified_by ?? row.financial_verified_by,
-    disallowed_amount:
-      patch.disallowed_amount === undefined ? row.disallowed_amount : String(patch.disallowed_amount),
-    disallowed_reason: patch.disallowed_reason ?? row.disallowed_reason,
-    state_reason: patch.state_reason !== undefined ? patch.state_reason : row.state_reason,
-  };
 }
 
 function requiredFor(row: ExpenseRow): string[] {
@@ -432,5 +415,6 @@ export function toExpenseView(row: ExpenseRow): ExpenseView {
     })),
     evidenceComplete: required.every((item) => provided.has(item)),
     createdAt: row.created_at.toISOString(),
+    people: row.people,
   };
 }

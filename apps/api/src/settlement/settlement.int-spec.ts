@@ -198,6 +198,11 @@ describe('settlement API', () => {
     });
     expect(second.status).toBe(200);
     expect(second.body.state).toBe('verified');
+    // Both reviewers are named in the answer (the second one included, who acted in this very request).
+    const { people, substantiveVerifiedBy, financialVerifiedBy, requestedBy } = second.body;
+    expect(people[substantiveVerifiedBy as string]).toBe('최운영 (경영지원팀)');
+    expect(people[financialVerifiedBy as string]).toBe('한회계 (경영지원팀)');
+    expect(people[requestedBy]).toEqual(expect.any(String));
   });
 
   it('never lets the requester verify their own expense', async () => {

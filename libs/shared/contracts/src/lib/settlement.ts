@@ -317,6 +317,8 @@ export interface ExpenseView {
   evidence: EvidenceItemView[];
   evidenceComplete: boolean;
   createdAt: string;
+  /** Display names of the requester, approver and verifiers, by user id (so nobody reads a bare id). */
+  people: Readonly<Record<string, string>>;
 }
 
 export interface ExpenseCreated {

@@ -124,10 +124,11 @@ export class ExpenseDetailComponent {
   }
 
   /** Who gave a verification, as the signed-in person reads it. */
-  protected who(userId: string | null): string {
+  protected who(e: ExpenseView, userId: string | null): string {
     if (!userId) return this.i18n.t('settlement.verify.pending');
     if (userId === this.me()) return this.i18n.t('settlement.verify.byYou');
-    return this.i18n.t('settlement.verify.byOther', { id: userId.slice(0, 8) });
+    const name = e.people[userId];
+    return name ?? this.i18n.t('settlement.verify.byOther', { id: userId.slice(0, 8) });
   }
 
   /** Every step of the state machine is operations' (`settlement:manage`); others only attach evidence. */

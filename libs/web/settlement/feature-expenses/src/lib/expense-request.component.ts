@@ -11,13 +11,7 @@ import { formatKrw } from '@madang/booking-rules';
 import { type CreateExpenseRequest, type ExpenseCreated, SETTLEMENT_EVIDENCE_TYPES } from '@madang/contracts';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { SettlementService } from '@madang/web/settlement/data-access';
-import {
-  evidenceTypeKey,
-  guardrail,
-  parseWon,
-  sourceLabel,
-  splitByShares,
-} from '@madang/web/settlement/util';
+import { evidenceTypeKey, guardrail, parseWon, sourceName, splitByShares } from '@madang/web/settlement/util';
 import { FieldErrorPipe } from '@madang/web/ui';
 import { injectFormSubmitter } from '@madang/web/util';
 import { firstValueFrom, of } from 'rxjs';
@@ -106,7 +100,7 @@ export class ExpenseRequestComponent {
       const source = programme.sources.find((s) => s.id === part.fundingSourceId);
       return {
         ...part,
-        label: source ? `${sourceLabel(source.kind, this.lang())} · ${source.name}` : part.fundingSourceId,
+        label: source ? sourceName(source, this.lang()) : part.fundingSourceId,
       };
     });
   });

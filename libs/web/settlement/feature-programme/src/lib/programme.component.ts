@@ -14,6 +14,7 @@ import {
   formatWonCompact,
   rateLevel,
   sourceLabel,
+  sourceName,
   amendmentStateKey,
 } from '@madang/web/settlement/util';
 import { type ReasonDialogData, ReasonDialogComponent, type ReasonDialogResult } from '@madang/web/ui';
@@ -71,8 +72,7 @@ export class ProgrammeComponent {
   );
   protected readonly sourceNames = computed(() => {
     const names = new Map<string, string>();
-    for (const s of this.sources())
-      names.set(s.fundingSourceId, `${sourceLabel(s.kind, this.lang())} · ${s.name}`);
+    for (const s of this.sources()) names.set(s.fundingSourceId, sourceName(s, this.lang()));
     return names;
   });
   protected readonly lineNames = computed(() => {

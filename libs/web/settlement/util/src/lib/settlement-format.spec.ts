@@ -6,9 +6,15 @@ import {
   pendingVerifications,
   rateBp,
   rateLevel,
+  sourceName,
 } from './settlement-format';
 
 describe('settlement formatting', () => {
+  it('names a funding source once when its name is its kind, and both otherwise', () => {
+    expect(sourceName({ kind: 'national', name: '국비' }, 'ko')).toBe('국비');
+    expect(sourceName({ kind: 'local', name: '제주도 보조금' }, 'ko')).toBe('지방비 · 제주도 보조금');
+  });
+
   it('prints basis points as a percentage with one decimal', () => {
     expect(formatRate(8750)).toBe('87.5%');
     expect(formatRate(0)).toBe('0.0%');

@@ -31,6 +31,12 @@ export function sourceLabel(kind: FundingSourceKind, locale: Locale): string {
   return FUNDING_SOURCE_LABELS[kind][locale];
 }
 
+/** A funding source as people read it: "지방비 · 제주도 보조금", but just "국비" when its name is its kind. */
+export function sourceName(source: { kind: FundingSourceKind; name: string }, locale: Locale): string {
+  const kind = sourceLabel(source.kind, locale);
+  return source.name.includes(kind) ? source.name : `${kind} · ${source.name}`;
+}
+
 /** `YYYY-MM` of a month in a year. */
 export function monthKey(year: number, month: number): string {
   return `${year}-${String(month).padStart(2, '0')}`;
