@@ -6,13 +6,28 @@ import { join } from 'node:path';
 const screenshots = join(__dirname, '..', 'screenshots');
 mkdirSync(screenshots, { recursive: true });
 
+/**
+ * Waits until the routed page has rendered its heading. Pages are lazy-loaded: right after `goto` on a busy
+ * machine the shell may be there without the page, and axe then (rightly) finds no h1 — which failed CI once.
+ */
+async function rendered(page: Page): Promise<void> {
+  await expect(page.locator('h1').first()).toBeVisible();
+}
+
 /** Saves a full-page screenshot under e2e/web/screenshots/ for a person to look at. */
 export async function snap(page: Page, name: string): Promise<void> {
+  // A screenshot of a half-rendered page helps nobody; a page without an h1 is axe's to refuse, not snap's.
+  await page
+    .locator('h1')
+    .first()
+    .waitFor({ state: 'visible' })
+    .catch(() => undefined);
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
 
 /** axe-core over the whole page (WCAG 2.1 A/AA rules): zero violations. */
 export async function expectAccessible(page: Page, context: string): Promise<void> {
+  await rendered(page);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .analyze();
