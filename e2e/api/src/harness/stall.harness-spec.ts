@@ -294,6 +294,11 @@ const WORST: Worst[] = [
     role: 'admin',
     build: () => get('/api/admin/jobs'),
   },
+  {
+    name: 'GET /api/assets/{id}/out-of-service with released blocks',
+    role: 'approver',
+    build: (assets) => get(`/api/assets/${room(assets)}/out-of-service?released=true`),
+  },
 ];
 
 describe('stall detector: the worst inputs are answered in time while /api/ready keeps answering', () => {
