@@ -8,7 +8,9 @@ export type Transition =
   | { kind: 'reject'; by: string; reason: string }
   | { kind: 'cancel'; by: string; reason: string | null; fee: number }
   /** Staff end a block (out of service, residency, …): its slot is released, nobody is told. */
-  | { kind: 'release'; by: string; reason: string | null };
+  | { kind: 'release'; by: string; reason: string | null }
+  /** Not checked in in time (the no-show job): the slot is released, the booker told. */
+  | { kind: 'no_show'; reason: null };
 
 /**
  * From which decisions each transition may start, which kind of booking it applies to, what it is
@@ -31,6 +33,7 @@ export const TRANSITION_RULES: {
     notice: 'booking.cancelled',
   },
   release: { from: ['approved'], kind: 'block', action: 'booking.block_released', notice: null },
+  no_show: { from: ['approved'], kind: 'request', action: 'booking.no_show', notice: 'booking.no_show' },
 };
 
 export function mayStart(transition: Transition, from: Decision, kind: BookingKind = 'request'): boolean {
@@ -65,6 +68,8 @@ export function changeFor(
         decidedAt: at,
         decisionReason: transition.reason,
       };
+    case 'no_show':
+      return { holdsSlot: false, noShowAt: at };
     case 'release':
       return {
         decision: 'cancelled',

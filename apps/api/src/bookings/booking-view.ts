@@ -35,6 +35,9 @@ export interface BookingRow {
   created_at: Date;
   kind: BookingKind;
   block_reason: BlockReason | null;
+  checked_in_at: Date | null;
+  attendance: number | null;
+  no_show_at: Date | null;
   items: {
     assetId: string;
     nameKo: string;
@@ -74,5 +77,7 @@ export function toBookingDto(r: BookingRow): BookingDto {
     createdAt: r.created_at.toISOString(),
     kind: r.kind,
     blockReason: r.block_reason,
+    checkIn: r.checked_in_at ? { at: r.checked_in_at.toISOString(), attendance: r.attendance } : null,
+    noShowAt: r.no_show_at?.toISOString() ?? null,
   };
 }

@@ -48,6 +48,18 @@ import { GroupEntity } from '../groups/group.entity';
   'bookings_block_free_check',
   `"kind" = 'request' OR ("quoted_total" = 0 AND "cancellation_fee" = 0 AND "attendees" = 0 AND "decision" IN ('approved', 'cancelled'))`,
 )
+@Check(
+  'bookings_check_in_check',
+  `("checked_in_at" IS NULL) = ("checked_in_by" IS NULL) AND ("attendance" IS NULL OR ("checked_in_at" IS NOT NULL AND "attendance" >= 0))`,
+)
+@Check(
+  'bookings_no_show_check',
+  `"no_show_at" IS NULL OR ("checked_in_at" IS NULL AND "kind" = 'request' AND NOT "holds_slot")`,
+)
+@Index('bookings_no_show_idx', ['requesterId', 'noShowAt'], { where: `"no_show_at" IS NOT NULL` })
+@Index('bookings_attendance_due_idx', ['startAt'], {
+  where: `"holds_slot" AND "checked_in_at" IS NULL AND "kind" = 'request'`,
+})
 @Index('bookings_source_idx', ['sourceType', 'sourceId'], { where: `"source_id" IS NOT NULL` })
 export class BookingEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'bookings_pkey' })
@@ -143,6 +155,24 @@ export class BookingEntity {
 
   @Column({ name: 'source_id', type: 'uuid', nullable: true })
   sourceId!: string | null;
+
+  /** Check-in: when, by whom (the booker or staff), how many came. */
+  @Column({ name: 'checked_in_at', type: 'timestamptz', nullable: true })
+  checkedInAt!: Date | null;
+
+  @Column({ name: 'checked_in_by', type: 'uuid', nullable: true })
+  checkedInBy!: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'checked_in_by', foreignKeyConstraintName: 'bookings_checked_in_by_fkey' })
+  checkedInByUser?: UserEntity;
+
+  @Column({ type: 'integer', nullable: true })
+  attendance!: number | null;
+
+  /** Not checked in in time: marked by the no-show job, which released the slot. */
+  @Column({ name: 'no_show_at', type: 'timestamptz', nullable: true })
+  noShowAt!: Date | null;
 
   @Column({ name: 'idempotency_key', type: 'text', nullable: true })
   idempotencyKey!: string | null;

@@ -70,6 +70,7 @@ export type BookingChange = Partial<
     | 'cancelReason'
     | 'cancellationFee'
     | 'paymentStatus'
+    | 'noShowAt'
   >
 >;
 
@@ -234,6 +235,15 @@ export class BookingsRepository {
       [userId, assetIds],
     )) as { asset_id: string; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.asset_id, r.n]));
+  }
+
+  /** When the user's no-shows were marked, over the last year (the longest no-show period a rule may set). */
+  async noShowsOf(tx: EntityManager, userId: string): Promise<string[]> {
+    const rows = (await tx.query(
+      `SELECT no_show_at FROM bookings WHERE requester_id = $1 AND no_show_at > now() - interval '366 days' ORDER BY no_show_at`,
+      [userId],
+    )) as { no_show_at: Date }[];
+    return rows.map((r) => r.no_show_at.toISOString());
   }
 
   /** The user's and the group's slot-holding bookings within 32 days of `start` on these assets, for quotas. */

@@ -33,6 +33,7 @@ import { changeFor, mayStart, Transition, TRANSITION_RULES } from './booking-tra
 import { BookingPaymentsService } from './booking-payments.service';
 import { BookingRow, toBookingDto } from './booking-view';
 import { BookingsRepository } from './bookings.repository';
+import { inTransaction } from '../database/in-transaction';
 import { BulkDecisionDto, CreateBookingDto } from './dto/bookings.dto';
 
 const constraintOf = (error: unknown) =>
@@ -40,18 +41,8 @@ const constraintOf = (error: unknown) =>
     ? (error.driverError as { code?: string; constraint?: string })
     : undefined;
 
-/**
- * Runs `work` in the caller's transaction when it has one open, else in a new one. A caller's
- * manager outside a transaction gets a transaction of its own.
- */
-export function inTransaction<T>(
-  db: DataSource,
-  manager: EntityManager | undefined,
-  work: (tx: EntityManager) => Promise<T>,
-): Promise<T> {
-  if (manager?.queryRunner?.isTransactionActive) return work(manager);
-  return (manager ?? db.manager).transaction(work);
-}
+/** The actor of what a job does on its own (audited without a person). */
+export const SYSTEM = 'system' as const;
 
 /** Attempts of one statement that PostgreSQL chose as a deadlock victim (40P01). */
 const DEADLOCK_ATTEMPTS = 3;
@@ -227,6 +218,9 @@ export class BookingsService {
       created_at: created.created_at,
       kind: 'request',
       block_reason: null,
+      checked_in_at: null,
+      attendance: null,
+      no_show_at: null,
       items: items
         .map((i) => ({
           assetId: i.asset.id,
@@ -272,6 +266,8 @@ export class BookingsService {
   /** The requester cancels under the cancellation policy; an approver cancels anyone's with a reason and no fee. */
   cancel(actor: Actor, id: string, reason?: string): Promise<BookingDto> {
     return this.transition(actor, id, async (tx, before) => {
+      if (before.noShowAt)
+        throw new DomainError('state_conflict', { decision: before.decision, noShow: true });
       const terms = await this.termsFor(tx, actor, before);
       if (terms.reasonRequired && !reason)
         throw new DomainError('validation_failed', {}, {}, [{ field: 'reason', code: 'required' }]);
@@ -297,6 +293,25 @@ export class BookingsService {
       manager,
       'block',
     );
+  }
+
+  /**
+   * The no-show job: a booking not checked in by its deadline loses its slot through the ordinary
+   * transition path (whatever follows a freed slot follows), and the booker is told. False when it
+   * was checked in, released or decided otherwise meanwhile (the row is locked and read again).
+   */
+  async markNoShow(id: string): Promise<boolean> {
+    try {
+      await this.transition(SYSTEM, id, async (_tx, before) => {
+        if (before.checkIn || before.noShowAt || !before.holdsSlot)
+          throw new DomainError('state_conflict', { decision: before.decision });
+        return { kind: 'no_show', reason: null };
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'state_conflict') return false;
+      throw error;
+    }
   }
 
   /** Approve or reject many; each in its own transaction, each answered on its own. */
@@ -400,7 +415,7 @@ export class BookingsService {
    * makes the database re-check it here; a conflict surfaces as slot_taken.
    */
   private async transition(
-    actor: Actor,
+    actor: Actor | typeof SYSTEM,
     id: string,
     decide: (tx: EntityManager, before: BookingDto) => Promise<Transition>,
     manager?: EntityManager,
@@ -409,7 +424,14 @@ export class BookingsService {
     try {
       return await inTransaction(this.db, manager, async (tx) => {
         if (!(await this.bookings.lock(tx, id))) throw notFound();
-        const before = await this.get(actor, id, tx);
+        // The system (a job) sees every booking; a person only what they may.
+        const read = async () => {
+          if (actor !== SYSTEM) return this.get(actor, id, tx);
+          const row = await this.bookings.findView(id, tx);
+          if (!row) throw notFound();
+          return toBookingDto(row);
+        };
+        const before = await read();
         // A block is ended only as a block; a request is never "released".
         if (before.kind !== kind) {
           if (kind === 'block') throw notFound();
@@ -423,12 +445,12 @@ export class BookingsService {
           id,
           changeFor(transition, { paymentStatus: before.payment.status }, new Date()),
         );
-        const after = await this.get(actor, id, tx);
+        const after = await read();
         // Approving a booking whose fee is waived records the in-kind support, by this approver.
-        if (transition.kind === 'approve')
+        if (transition.kind === 'approve' && actor !== SYSTEM)
           await this.payments.recordWaiverIfDue(actor, after, 'approver', tx);
         const { action, notice } = TRANSITION_RULES[transition.kind];
-        await this.audit.record(tx, actor, {
+        await this.audit.record(tx, actor === SYSTEM ? { userId: null, requestId: null } : actor, {
           action,
           entityType: 'booking',
           entityId: id,
@@ -474,9 +496,13 @@ export class BookingsService {
         )
       : [];
     const pendingByAsset = await this.bookings.pendingByAsset(tx, actor.userId, ids);
+    const noShows = assets.some((a) => a.rules.noShowLimit)
+      ? await this.bookings.noShowsOf(tx, actor.userId)
+      : undefined;
     const evaluation = evaluateBooking({
       now: new Date().toISOString(),
       pendingByAsset,
+      ...(noShows ? { noShows } : {}),
       request,
       actor: {
         userId: actor.userId,

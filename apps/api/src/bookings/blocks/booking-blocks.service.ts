@@ -13,7 +13,8 @@ import { CatalogueService } from '../../catalogue/catalogue.service';
 import type { Actor } from '../../core/actor';
 import { DomainError, notFound } from '../../core/domain-error';
 import { AuditService } from '../../platform/audit/audit.service';
-import { BookingsService, inTransaction } from '../bookings.service';
+import { inTransaction } from '../../database/in-transaction';
+import { BookingsService } from '../bookings.service';
 import { validBlock, ValidBlock } from './block-input';
 import { BlockConflictRow, BlockRow, BookingBlocksRepository } from './booking-blocks.repository';
 

@@ -57,6 +57,10 @@ export interface BookingDto {
   /** `block`: staff hold the time (see blocks.ts); its reason, never personal data. */
   kind: BookingKind;
   blockReason: BlockReason | null;
+  /** Check-in (desk): when and how many came; null until checked in. */
+  checkIn: { at: string; attendance: number | null } | null;
+  /** Marked a no-show (its slot released); null otherwise. */
+  noShowAt: string | null;
 }
 
 /**
