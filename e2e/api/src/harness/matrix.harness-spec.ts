@@ -157,7 +157,7 @@ async function contextFor(baseUrl: string): Promise<MatrixContext> {
     },
     unique: () => `${Date.now().toString(36)}${(counter++).toString(36)}`,
     settlement,
-    bkDesk: bkDeskContext(approver, newAsset),
+    bkDesk: bkDeskContext(setup, newAsset, category.id),
   };
 }
 

@@ -1,18 +1,24 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { AuthService } from '@madang/web/session';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
+import { OverdueListComponent } from '@madang/web/bookings/feature-desk';
+import { PERMISSIONS } from '@madang/contracts';
 
 @Component({
   selector: 'app-home',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, TranslatePipe],
+  imports: [RouterLink, MatButtonModule, TranslatePipe, OverdueListComponent],
   template: `
     <section class="hero" aria-labelledby="home-title">
       <h1 class="page-title" id="home-title" tabindex="-1">{{ 'home.title' | t: lang() }}</h1>
       <p class="page-lead">{{ 'home.lead' | t: lang() }}</p>
     </section>
+
+    @if (approver()) {
+      <app-overdue-list />
+    }
 
     <section class="card" aria-labelledby="home-what">
       <h2 class="section-title" id="home-what">{{ 'home.what' | t: lang() }}</h2>
@@ -94,5 +100,8 @@ import { I18nService, TranslatePipe } from '@madang/web/i18n';
 })
 export class HomeComponent {
   protected readonly lang = inject(I18nService).locale;
-  protected readonly me = inject(AuthService).me;
+  private readonly auth = inject(AuthService);
+  protected readonly me = this.auth.me;
+  /** Approvers see what is overdue at the equipment desk first. */
+  protected readonly approver = computed(() => this.auth.permissions().has(PERMISSIONS.BOOKINGS_DECIDE));
 }
