@@ -12,6 +12,13 @@ function weekdayAhead(days: number): string {
   return seoul.toISOString().slice(0, 10);
 }
 
+/** A full-page screenshot from the top, once the layout has settled (axe runs first, at that width). */
+async function look(page: Page, name: string, context: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expectAccessible(page, context);
+  await snap(page, name);
+}
+
 async function personPage(browser: Browser, lang: Lang): Promise<Page> {
   const context = await browser.newContext({ locale: lang === 'ko' ? 'ko-KR' : 'en-GB', viewport: DESK });
   return context.newPage();
@@ -35,6 +42,8 @@ async function post<T>(page: Page, url: string, body: unknown): Promise<T> {
 test('the desk (ko): the approver hands the camera kit out part by part, takes it back with a battery missing and keeps part of the deposit', async ({
   browser,
 }) => {
+  // About 35 s on a quiet machine; the limit leaves room for a busy one.
+  test.setTimeout(120_000);
   const lang: Lang = 'ko';
   const date = weekdayAhead(4);
   const resident = await personPage(browser, lang);
@@ -81,8 +90,7 @@ test('the desk (ko): the approver hands the camera kit out part by part, takes i
   await expect(item.getByTestId('part-Tripod-missing')).toBeChecked();
   await approver.keyboard.press('ArrowLeft');
   await expect(item.getByTestId('part-Tripod-ok')).toBeChecked();
-  await expectAccessible(approver, 'desk before hand-out (ko)');
-  await snap(approver, 'desk-handout-ko-desktop');
+  await look(approver, 'desk-handout-ko-desktop', 'desk before hand-out (ko)');
   await item.getByTestId('desk-hand-out').click();
 
   // Taken back with battery 2 missing.
@@ -108,10 +116,9 @@ test('the desk (ko): the approver hands the camera kit out part by part, takes i
       .getByText(/보류 30,000원/)
       .first(),
   ).toBeVisible();
-  await expectAccessible(approver, 'desk after return (ko)');
-  await snap(approver, 'desk-returned-ko-desktop');
+  await look(approver, 'desk-returned-ko-desktop', 'desk after return (ko)');
   await approver.setViewportSize(PHONE);
-  await snap(approver, 'desk-returned-ko-phone');
+  await look(approver, 'desk-returned-ko-phone', 'desk after return at phone width (ko)');
 
   // Settlement has it as a kept deposit, with the reason as its reference.
   const payments = (await (
@@ -129,13 +136,12 @@ test('the desk (ko): the approver hands the camera kit out part by part, takes i
   await approver.setViewportSize(PHONE);
   await useLanguage(approver, 'en');
   await expect(approver.getByRole('heading', { name: 'Equipment desk' })).toBeVisible();
-  await snap(approver, 'desk-returned-en-phone');
+  await look(approver, 'desk-returned-en-phone', 'desk at phone width (en)');
   await approver.setViewportSize(DESK);
-  await snap(approver, 'desk-returned-en-desktop');
+  await look(approver, 'desk-returned-en-desktop', 'desk (en)');
 
   await resident.goto(`/bookings/${booking.id}/check-in`);
   await useLanguage(resident, lang);
   await expect(resident.getByTestId('check-in-submit')).toBeVisible();
-  await expectAccessible(resident, 'check-in (ko)');
-  await snap(resident, 'check-in-ko-desktop');
+  await look(resident, 'check-in-ko-desktop', 'check-in (ko)');
 });
