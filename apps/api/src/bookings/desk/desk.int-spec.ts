@@ -7,7 +7,10 @@ import type {
   DepositRetentionDto,
   DeskDayDto,
   DeskItem,
+  FileUploadResult,
+  JobsHealth,
   NotificationDto,
+  ProblemDetails,
   PaymentView,
 } from '@madang/contracts';
 import type { MadangClient } from '@madang/testing';
@@ -16,6 +19,7 @@ import { QueryFailedError } from 'typeorm';
 import { startTestApp, TestApp } from '../../test/test-app';
 import { CheckInService } from './check-in.service';
 import { CustodyService } from './custody.service';
+import { NO_SHOW_CRON, OVERDUE_CRON } from './desk-jobs';
 
 const SEOUL = 'Asia/Seoul';
 const slot = (weeks: number, weekday: number, hour: number, minutes = 60) => {
@@ -25,6 +29,11 @@ const slot = (weeks: number, weekday: number, hour: number, minutes = 60) => {
     .plus({ weeks, days: weekday - 1, hours: hour });
   return { start: start.toISO() as string, end: start.plus({ minutes }).toISO() as string };
 };
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c63000100000500010d0a2db40000000049454e44ae426082',
+  'hex',
+);
 const today = () => DateTime.now().setZone(SEOUL).toISODate() as string;
 const pgError = (error: unknown) =>
   error instanceof QueryFailedError ? (error.driverError as { code?: string; constraint?: string }) : {};
@@ -49,6 +58,23 @@ describe('the desk: kits, custody, deposit kept, check-in and no-shows (real Pos
       `UPDATE bookings SET start_at = now() + make_interval(mins => $2), end_at = now() + make_interval(mins => $2 + $3) WHERE id = $1`,
       [bookingId, minutesFromNow, lengthMinutes],
     );
+  };
+
+  /** A hand-out photo as the desk's browser sends it (multipart, through the files service). */
+  const uploadPhoto = async (client: MadangClient, handoutId: string) => {
+    const form = new FormData();
+    form.append('ownerType', 'custody_handout');
+    form.append('ownerId', handoutId);
+    form.append('purpose', 'photo');
+    form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'lens.png');
+    if (!client.cookie('XSRF-TOKEN')) await client.get('/api/auth/csrf');
+    const cookie = ['madang_session', 'XSRF-TOKEN'].map((n) => `${n}=${client.cookie(n)}`).join('; ');
+    const response = await fetch(`${t.baseUrl}/api/files`, {
+      method: 'POST',
+      body: form,
+      headers: { cookie, 'X-XSRF-TOKEN': client.cookie('XSRF-TOKEN') ?? '' },
+    });
+    return { status: response.status, body: (await response.json()) as FileUploadResult & ProblemDetails };
   };
 
   beforeAll(async () => {
@@ -354,6 +380,15 @@ describe('the desk: kits, custody, deposit kept, check-in and no-shows (real Pos
       parts: parts.map((p) => ({ partId: p.id, state: 'ok' })),
     });
     expect(out.status).toBe(201);
+    // Condition photos: the desk attaches them; the borrower sees them, nobody else does.
+    expect((await uploadPhoto(resident, out.body.id)).status).toBe(403);
+    const photo = await uploadPhoto(approver, out.body.id);
+    expect(photo.status).toBe(201);
+    const custody = await resident.get<CustodyDto[]>(`/api/bookings/${asked.body.id}/custody`);
+    expect(custody.body[0].photoIds).toEqual([photo.body.id]);
+    expect((await resident.get(`/api/files/${photo.body.id}`)).status).toBe(200);
+    expect((await neighbour.get(`/api/files/${photo.body.id}`)).status).toBe(404);
+
     const before = await approver.get<DeskItem[]>('/api/desk/overdue');
     expect(before.body.map((i) => i.bookingId)).not.toContain(asked.body.id);
     // Time passes: it ended 2 hours ago (grace 30 minutes).
@@ -368,9 +403,9 @@ describe('the desk: kits, custody, deposit kept, check-in and no-shows (real Pos
     expect(desk.body.overdue.map((i) => i.bookingId)).toContain(asked.body.id);
     expect((await approver.get('/api/desk?date=2026-02-30')).status).toBe(400);
 
-    const custody = t.app.get(CustodyService);
-    expect(await custody.remindOverdue()).toBe(1);
-    expect(await custody.remindOverdue()).toBe(0);
+    const custodyService = t.app.get(CustodyService);
+    expect(await custodyService.remindOverdue()).toBe(1);
+    expect(await custodyService.remindOverdue()).toBe(0);
     const notes = await resident.get<NotificationDto[]>('/api/notifications');
     expect(notes.body.filter((n) => n.kind === 'custody.overdue')).toHaveLength(1);
   });
@@ -500,5 +535,19 @@ describe('the desk: kits, custody, deposit kept, check-in and no-shows (real Pos
       attendees: 2,
     });
     expect(other.body.decision).toBe('approved');
+  });
+
+  it('schedules the no-show and overdue jobs in the centre time zone', async () => {
+    const admin = await t.signIn('admin@madang.local');
+    const res = await admin.get<JobsHealth>('/api/admin/jobs');
+    const byName = new Map(res.body.queues.map((q) => [q.name, q]));
+    expect(byName.get('bookings.no_show')).toMatchObject({
+      policy: 'stately',
+      schedule: { cron: NO_SHOW_CRON, timezone: t.config.MADANG_TIMEZONE },
+    });
+    expect(byName.get('bookings.custody_overdue')).toMatchObject({
+      policy: 'stately',
+      schedule: { cron: OVERDUE_CRON, timezone: t.config.MADANG_TIMEZONE },
+    });
   });
 });
