@@ -9,6 +9,7 @@ import type {
   DepositRetentionDto,
   DeskDayDto,
   DeskItem,
+  FileUploadResult,
   HandOutRequest,
   OutOfServiceDto,
   PutAssetPartsRequest,
@@ -42,6 +43,16 @@ export class DeskService {
 
   retain(bookingId: string, request: RetainDepositRequest): Observable<DepositRetentionDto> {
     return this.http.post<DepositRetentionDto>(`/api/bookings/${id(bookingId)}/deposit-retentions`, request);
+  }
+
+  /** A condition photo of a hand-out (files service: owner type `custody_handout`, purpose `photo`). */
+  uploadPhoto(handoutId: string, file: File): Observable<FileUploadResult> {
+    const body = new FormData();
+    body.append('ownerType', 'custody_handout');
+    body.append('ownerId', handoutId);
+    body.append('purpose', 'photo');
+    body.append('file', file, file.name);
+    return this.http.post<FileUploadResult>('/api/files', body);
   }
 
   checkInInfo(bookingId: string): Observable<CheckInDto> {

@@ -225,15 +225,13 @@ export class AssetDeskComponent {
   });
   protected readonly rows = linkedSignal<PartRow[]>(() =>
     this.parts.hasValue()
-      ? this.parts
-          .value()
-          .map((p) => ({
-            key: this.key++,
-            id: p.id,
-            name: { ...p.name },
-            quantity: p.quantity,
-            serial: p.serial,
-          }))
+      ? this.parts.value().map((p) => ({
+          key: this.key++,
+          id: p.id,
+          name: { ...p.name },
+          quantity: p.quantity,
+          serial: p.serial,
+        }))
       : [],
   );
   protected readonly blocks = rxResource({

@@ -155,6 +155,28 @@ const allOk = (parts: readonly { id: string }[]): Checklist =>
         </form>
       }
 
+      @if (item().custody; as c) {
+        <div class="photos">
+          @for (photoId of c.photoIds; track photoId; let n = $index) {
+            <a [href]="'/api/files/' + photoId + '/content'" target="_blank" rel="noopener">{{
+              'desk.photo' | t: lang() : { n: n + 1 }
+            }}</a>
+          }
+          <input
+            #picker
+            type="file"
+            accept="image/jpeg,image/png,image/webp"
+            class="cdk-visually-hidden"
+            tabindex="-1"
+            aria-hidden="true"
+            data-testid="desk-photo-input"
+            (change)="attach(c.id, picker)"
+          />
+          <button mat-button type="button" [disabled]="busy()" (click)="picker.click()">
+            {{ 'desk.addPhoto' | t: lang() }}
+          </button>
+        </div>
+      }
       @if (returned(); as c) {
         @if (missing(c.in) > 0) {
           <p class="warn">{{ 'desk.missingParts' | t: lang() : { count: missing(c.in) } }}</p>
@@ -274,6 +296,13 @@ const allOk = (parts: readonly { id: string }[]): Checklist =>
       display: flex;
       gap: 8px;
     }
+    .photos {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 8px;
+      margin-top: 8px;
+    }
   `,
 })
 export class DeskItemComponent {
@@ -370,8 +399,15 @@ export class DeskItemComponent {
     );
   }
 
+  protected attach(handoutId: string, picker: HTMLInputElement): Promise<void> {
+    const file = picker.files?.[0];
+    picker.value = '';
+    if (!file) return Promise.resolve();
+    return this.run('desk.photoAdded', () => this.desk.uploadPhoto(handoutId, file));
+  }
+
   private async run(
-    done: 'desk.handedOutDone' | 'desk.returnedDone' | 'desk.kept',
+    done: 'desk.handedOutDone' | 'desk.returnedDone' | 'desk.kept' | 'desk.photoAdded',
     call: () => Observable<unknown>,
   ): Promise<void> {
     this.busy.set(true);
