@@ -75,6 +75,10 @@ test('the desk (ko): the approver hands the camera kit out part by part, takes i
     receivedOn: new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10),
   });
 
+  // The approver's home lists what is overdue at the desk and leads there.
+  await approver.goto('/');
+  await expect(approver.getByTestId('overdue-list')).toBeVisible();
+
   // The desk on the booking's day: the kit is to be handed out, part by part.
   await approver.getByTestId('nav-desk').click();
   await expect(approver).toHaveURL(/\/desk$/);
