@@ -24,6 +24,13 @@ export const BOOKING_NOTICES = {
       en: '{assets} · {when} was cancelled. {reason}',
     },
   },
+  'booking.no_show': {
+    title: { ko: '체크인하지 않아 예약이 풀렸습니다', en: 'Not checked in: booking released' },
+    body: {
+      ko: '{assets} · {when} 예약에 제때 체크인하지 않아 다른 사람이 쓸 수 있게 풀었습니다.',
+      en: '{assets} · {when} was not checked in in time and has been released for others.',
+    },
+  },
   'booking.awaiting_decision': {
     title: { ko: '승인할 예약 신청이 있습니다', en: 'A booking request needs your decision' },
     body: {

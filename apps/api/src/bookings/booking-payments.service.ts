@@ -11,6 +11,7 @@ import type { Actor } from '../core/actor';
 import { DomainError, notFound } from '../core/domain-error';
 import { AuditService } from '../platform/audit/audit.service';
 import { IncomeService } from '../settlement/income.service';
+import { inTransaction } from '../database/in-transaction';
 import { paymentStatusAfter } from './booking-money';
 import { toBookingDto } from './booking-view';
 import { BookingsRepository } from './bookings.repository';
@@ -34,9 +35,17 @@ export class BookingPaymentsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Operations record money received or paid back; the ledger and the booking change together. */
-  async record(actor: Actor, id: string, dto: RecordBookingPaymentRequest): Promise<BookingPaymentResult> {
-    return this.db.transaction(async (tx) => {
+  /**
+   * Operations record money received or paid back; the ledger and the booking change together (in the
+   * caller's transaction when given: the desk keeps a deposit this way).
+   */
+  async record(
+    actor: Actor,
+    id: string,
+    dto: RecordBookingPaymentRequest,
+    manager?: EntityManager,
+  ): Promise<BookingPaymentResult> {
+    return inTransaction(this.db, manager, async (tx) => {
       if (!(await this.bookings.lock(tx, id))) throw notFound();
       const before = await this.view(tx, id);
       // Earlier payments are committed: the booking lock serialises recorders of the same booking.

@@ -1,4 +1,12 @@
-import type { GroupKind, BookingDto, Decision, PaymentStatus, Quote } from '@madang/contracts';
+import type {
+  BlockReason,
+  BookingKind,
+  GroupKind,
+  BookingDto,
+  Decision,
+  PaymentStatus,
+  Quote,
+} from '@madang/contracts';
 
 export interface BookingRow {
   id: string;
@@ -25,6 +33,11 @@ export interface BookingRow {
   quote: Quote;
   approval_required: boolean;
   created_at: Date;
+  kind: BookingKind;
+  block_reason: BlockReason | null;
+  checked_in_at: Date | null;
+  attendance: number | null;
+  no_show_at: Date | null;
   items: {
     assetId: string;
     nameKo: string;
@@ -62,5 +75,9 @@ export function toBookingDto(r: BookingRow): BookingDto {
     quote: r.quote,
     approvalRequired: r.approval_required,
     createdAt: r.created_at.toISOString(),
+    kind: r.kind,
+    blockReason: r.block_reason,
+    checkIn: r.checked_in_at ? { at: r.checked_in_at.toISOString(), attendance: r.attendance } : null,
+    noShowAt: r.no_show_at?.toISOString() ?? null,
   };
 }

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { AuditModule } from '../platform/audit/audit.module';
 import { NotificationsModule } from '../platform/notifications/notifications.module';
@@ -11,18 +11,49 @@ import { UsersModule } from '../users/users.module';
 import { SettlementModule } from '../settlement/settlement.module';
 import { BookingPaymentsController } from './booking-payments.controller';
 import { BookingPaymentsService } from './booking-payments.service';
+import { BookingBlocksRepository } from './blocks/booking-blocks.repository';
+import { BookingBlocksService } from './blocks/booking-blocks.service';
+import { OutOfServiceController } from './blocks/out-of-service.controller';
+import { AssetPartsService } from './desk/asset-parts.service';
+import { CheckInService } from './desk/check-in.service';
+import { CustodyFilesPolicy, CUSTODY_OWNER } from './desk/custody-files.policy';
+import { CustodyService } from './desk/custody.service';
+import { DeskJobs } from './desk/desk-jobs';
+import { DeskController } from './desk/desk.controller';
+import { DeskRepository } from './desk/desk.repository';
+import { FilesService } from '../platform/files/files.service';
 
-/** Booking requests, decisions and availability. Exports BookingsService (create a booking on someone's behalf). */
+/**
+ * Booking requests, decisions and availability. Exports BookingsService (create a booking on someone's
+ * behalf) and BookingBlocksService (block assets' time: out of service, residency, experiments).
+ */
 @Module({
   imports: [CatalogueModule, UsersModule, AuditModule, NotificationsModule, SettlementModule],
-  controllers: [BookingsController, BookingPaymentsController],
+  controllers: [BookingsController, BookingPaymentsController, OutOfServiceController, DeskController],
   providers: [
     BookingsService,
     BookingsQueryService,
     BookingsRepository,
     BookingsJobs,
     BookingPaymentsService,
+    BookingBlocksService,
+    BookingBlocksRepository,
+    DeskRepository,
+    AssetPartsService,
+    CustodyService,
+    CheckInService,
+    CustodyFilesPolicy,
+    DeskJobs,
   ],
-  exports: [BookingsService],
+  exports: [BookingsService, BookingBlocksService],
 })
-export class BookingsModule {}
+export class BookingsModule implements OnModuleInit {
+  constructor(
+    private readonly files: FilesService,
+    private readonly custodyFiles: CustodyFilesPolicy,
+  ) {}
+
+  onModuleInit(): void {
+    this.files.registerOwner(CUSTODY_OWNER, this.custodyFiles);
+  }
+}

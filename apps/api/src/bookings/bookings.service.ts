@@ -10,6 +10,7 @@ import {
 import {
   PERMISSIONS,
   type BookingDto,
+  type BookingKind,
   type BulkDecisionResult,
   type CancellationTerms,
   type Locale,
@@ -32,12 +33,16 @@ import { changeFor, mayStart, Transition, TRANSITION_RULES } from './booking-tra
 import { BookingPaymentsService } from './booking-payments.service';
 import { BookingRow, toBookingDto } from './booking-view';
 import { BookingsRepository } from './bookings.repository';
+import { inTransaction } from '../database/in-transaction';
 import { BulkDecisionDto, CreateBookingDto } from './dto/bookings.dto';
 
 const constraintOf = (error: unknown) =>
   error instanceof QueryFailedError
     ? (error.driverError as { code?: string; constraint?: string })
     : undefined;
+
+/** The actor of what a job does on its own (audited without a person). */
+export const SYSTEM = 'system' as const;
 
 /** Attempts of one statement that PostgreSQL chose as a deadlock victim (40P01). */
 const DEADLOCK_ATTEMPTS = 3;
@@ -211,6 +216,11 @@ export class BookingsService {
       quote: evaluation.quote,
       approval_required: pending,
       created_at: created.created_at,
+      kind: 'request',
+      block_reason: null,
+      checked_in_at: null,
+      attendance: null,
+      no_show_at: null,
       items: items
         .map((i) => ({
           assetId: i.asset.id,
@@ -256,12 +266,52 @@ export class BookingsService {
   /** The requester cancels under the cancellation policy; an approver cancels anyone's with a reason and no fee. */
   cancel(actor: Actor, id: string, reason?: string): Promise<BookingDto> {
     return this.transition(actor, id, async (tx, before) => {
+      if (before.noShowAt)
+        throw new DomainError('state_conflict', { decision: before.decision, noShow: true });
       const terms = await this.termsFor(tx, actor, before);
       if (terms.reasonRequired && !reason)
         throw new DomainError('validation_failed', {}, {}, [{ field: 'reason', code: 'required' }]);
       if (terms.violation) throw new DomainError('rule_violation', { violations: [terms.violation] });
       return { kind: 'cancel', by: actor.userId, reason: reason ?? null, fee: terms.fee };
     });
+  }
+
+  /**
+   * Ends a block (see blocks/booking-blocks.service.ts) through the ordinary transition path, so
+   * whatever follows a released slot follows this one too. In the caller's transaction when given.
+   */
+  releaseBlock(
+    actor: Actor,
+    id: string,
+    reason: string | null,
+    manager?: EntityManager,
+  ): Promise<BookingDto> {
+    return this.transition(
+      actor,
+      id,
+      async () => ({ kind: 'release', by: actor.userId, reason }),
+      manager,
+      'block',
+    );
+  }
+
+  /**
+   * The no-show job: a booking not checked in by its deadline loses its slot through the ordinary
+   * transition path (whatever follows a freed slot follows), and the booker is told. False when it
+   * was checked in, released or decided otherwise meanwhile (the row is locked and read again).
+   */
+  async markNoShow(id: string): Promise<boolean> {
+    try {
+      await this.transition(SYSTEM, id, async (_tx, before) => {
+        if (before.checkIn || before.noShowAt || !before.holdsSlot)
+          throw new DomainError('state_conflict', { decision: before.decision });
+        return { kind: 'no_show', reason: null };
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'state_conflict') return false;
+      throw error;
+    }
   }
 
   /** Approve or reject many; each in its own transaction, each answered on its own. */
@@ -365,29 +415,43 @@ export class BookingsService {
    * makes the database re-check it here; a conflict surfaces as slot_taken.
    */
   private async transition(
-    actor: Actor,
+    actor: Actor | typeof SYSTEM,
     id: string,
     decide: (tx: EntityManager, before: BookingDto) => Promise<Transition>,
+    manager?: EntityManager,
+    kind: BookingKind = 'request',
   ): Promise<BookingDto> {
     try {
-      return await this.db.transaction(async (tx) => {
+      return await inTransaction(this.db, manager, async (tx) => {
         if (!(await this.bookings.lock(tx, id))) throw notFound();
-        const before = await this.get(actor, id, tx);
+        // The system (a job) sees every booking; a person only what they may.
+        const read = async () => {
+          if (actor !== SYSTEM) return this.get(actor, id, tx);
+          const row = await this.bookings.findView(id, tx);
+          if (!row) throw notFound();
+          return toBookingDto(row);
+        };
+        const before = await read();
+        // A block is ended only as a block; a request is never "released".
+        if (before.kind !== kind) {
+          if (kind === 'block') throw notFound();
+          throw new DomainError('state_conflict', { decision: before.decision, kind: before.kind });
+        }
         const transition = await decide(tx, before);
-        if (!mayStart(transition, before.decision))
-          throw new DomainError('state_conflict', { decision: before.decision });
+        if (!mayStart(transition, before.decision, before.kind))
+          throw new DomainError('state_conflict', { decision: before.decision, kind: before.kind });
         await this.bookings.apply(
           tx,
           id,
           changeFor(transition, { paymentStatus: before.payment.status }, new Date()),
         );
-        const after = await this.get(actor, id, tx);
+        const after = await read();
         // Approving a booking whose fee is waived records the in-kind support, by this approver.
-        if (transition.kind === 'approve')
+        if (transition.kind === 'approve' && actor !== SYSTEM)
           await this.payments.recordWaiverIfDue(actor, after, 'approver', tx);
-        const notice = TRANSITION_RULES[transition.kind].notice;
-        await this.audit.record(tx, actor, {
-          action: notice,
+        const { action, notice } = TRANSITION_RULES[transition.kind];
+        await this.audit.record(tx, actor === SYSTEM ? { userId: null, requestId: null } : actor, {
+          action,
           entityType: 'booking',
           entityId: id,
           before: { decision: before.decision, holdsSlot: before.holdsSlot, payment: before.payment },
@@ -398,14 +462,15 @@ export class BookingsService {
             reason: transition.reason,
           },
         });
-        await this.notifications.notify(tx, [
-          this.notice(after.requester.id, notice, id, {
-            start: new Date(after.start),
-            end: new Date(after.end),
-            names: after.items.map((i) => i.assetName),
-            reason: transition.reason ?? '',
-          }),
-        ]);
+        if (notice)
+          await this.notifications.notify(tx, [
+            this.notice(after.requester.id, notice, id, {
+              start: new Date(after.start),
+              end: new Date(after.end),
+              names: after.items.map((i) => i.assetName),
+              reason: transition.reason ?? '',
+            }),
+          ]);
         // Read inside the transaction after the update: exactly what commits.
         return after;
       });
@@ -431,9 +496,13 @@ export class BookingsService {
         )
       : [];
     const pendingByAsset = await this.bookings.pendingByAsset(tx, actor.userId, ids);
+    const noShows = assets.some((a) => a.rules.noShowLimit)
+      ? await this.bookings.noShowsOf(tx, actor.userId)
+      : undefined;
     const evaluation = evaluateBooking({
       now: new Date().toISOString(),
       pendingByAsset,
+      ...(noShows ? { noShows } : {}),
       request,
       actor: {
         userId: actor.userId,
@@ -477,6 +546,7 @@ export class BookingsService {
           assetName: asset.name,
           start: r.start.toISOString(),
           end: r.end.toISOString(),
+          ...(r.block_reason ? { blocked: r.block_reason } : {}),
         });
     }
     return found;

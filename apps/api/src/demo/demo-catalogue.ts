@@ -97,6 +97,9 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       quotas: [{ scope: 'person', period: 'week', maxHours: 6 }],
       approval: { required: false },
       pricing: { unit: 'hour', rate: 10000, deposit: 0, waivers: [teamWaiver, publicInterest] },
+      // Check in within 15 minutes of the start or the room is released; 3 no-shows in 90 days → approval.
+      noShowAfterMinutes: 15,
+      noShowLimit: { count: 3, periodDays: 90, consequence: 'require_approval' },
     },
     assets: ['A', 'B', 'C'].map((letter, i) => ({
       kind: 'space' as const,
@@ -204,7 +207,10 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
       {
         kind: 'equipment_item',
         name: { ko: '카메라 키트', en: 'Camera kit' },
-        description: { ko: '미러리스 카메라, 렌즈 2개, 삼각대', en: 'Mirrorless camera, two lenses, tripod' },
+        description: {
+          ko: '미러리스 카메라, 렌즈 2개, 삼각대, 배터리 2개',
+          en: 'Mirrorless camera, two lenses, tripod, two batteries',
+        },
         location: '장비실 / Equipment room',
         rules: {
           approval: { required: true },

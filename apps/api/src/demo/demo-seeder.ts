@@ -20,6 +20,7 @@ import { GroupMemberEntity } from '../groups/group-member.entity';
 import { GroupEntity } from '../groups/group.entity';
 import { DEMO_CATALOGUE } from './demo-catalogue';
 import { seedSettlementDemo } from './settlement-demo';
+import { seedDeskDemo } from './desk-demo';
 import { DateTime } from 'luxon';
 
 export const DEMO_PASSWORD = 'madang-demo';
@@ -88,6 +89,7 @@ export class DemoSeeder {
     });
     const approver = await this.actorFor('approver@madang.local');
     await this.ensureCatalogue(approver);
+    await seedDeskDemo(this.db);
     await this.ensureBookings();
     await seedSettlementDemo(this.db);
   }

@@ -37,6 +37,22 @@ export const routes: Routes = [
     loadChildren: () => import('@madang/web/bookings/feature-catalogue').then((m) => m.CATALOGUE_ROUTES),
   },
   {
+    path: 'bookings/:id/check-in',
+    canActivate: [permissionGuard(PERMISSIONS.BOOKINGS_READ_OWN)],
+    loadChildren: () => import('@madang/web/bookings/feature-desk').then((m) => m.CHECK_IN_ROUTES),
+  },
+  {
+    path: 'desk',
+    pathMatch: 'full',
+    canActivate: [permissionGuard(PERMISSIONS.BOOKINGS_DECIDE)],
+    loadChildren: () => import('@madang/web/bookings/feature-desk').then((m) => m.DESK_ROUTES),
+  },
+  {
+    path: 'desk/assets/:id',
+    canActivate: [permissionGuard(PERMISSIONS.CATALOGUE_MANAGE)],
+    loadChildren: () => import('@madang/web/bookings/feature-desk').then((m) => m.ASSET_DESK_ROUTES),
+  },
+  {
     path: 'bookings',
     canActivate: [permissionGuard(PERMISSIONS.BOOKINGS_READ_OWN)],
     loadChildren: () => import('@madang/web/bookings/feature-my-bookings').then((m) => m.MY_BOOKINGS_ROUTES),

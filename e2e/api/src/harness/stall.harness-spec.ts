@@ -294,6 +294,21 @@ const WORST: Worst[] = [
     role: 'admin',
     build: () => get('/api/admin/jobs'),
   },
+  {
+    name: 'GET /api/assets/{id}/out-of-service with released blocks',
+    role: 'approver',
+    build: (assets) => get(`/api/assets/${room(assets)}/out-of-service?released=true`),
+  },
+  {
+    name: 'GET /api/desk of a busy day',
+    role: 'approver',
+    build: () => get(`/api/desk?date=${new Date().toISOString().slice(0, 10)}`),
+  },
+  {
+    name: 'GET /api/desk/overdue',
+    role: 'approver',
+    build: () => get('/api/desk/overdue'),
+  },
 ];
 
 describe('stall detector: the worst inputs are answered in time while /api/ready keeps answering', () => {

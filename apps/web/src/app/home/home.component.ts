@@ -1,18 +1,32 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { NgComponentOutlet } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  signal,
+  type Type,
+} from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { AuthService } from '@madang/web/session';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
+import { PERMISSIONS } from '@madang/contracts';
 
 @Component({
   selector: 'app-home',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, TranslatePipe],
+  imports: [RouterLink, MatButtonModule, TranslatePipe, NgComponentOutlet],
   template: `
     <section class="hero" aria-labelledby="home-title">
       <h1 class="page-title" id="home-title" tabindex="-1">{{ 'home.title' | t: lang() }}</h1>
       <p class="page-lead">{{ 'home.lead' | t: lang() }}</p>
     </section>
+
+    @if (overdue(); as list) {
+      <ng-container *ngComponentOutlet="list" />
+    }
 
     <section class="card" aria-labelledby="home-what">
       <h2 class="section-title" id="home-what">{{ 'home.what' | t: lang() }}</h2>
@@ -94,5 +108,16 @@ import { I18nService, TranslatePipe } from '@madang/web/i18n';
 })
 export class HomeComponent {
   protected readonly lang = inject(I18nService).locale;
-  protected readonly me = inject(AuthService).me;
+  private readonly auth = inject(AuthService);
+  protected readonly me = this.auth.me;
+  /** Approvers see what is overdue at the equipment desk first (the desk's code loads only for them). */
+  private readonly approver = computed(() => this.auth.permissions().has(PERMISSIONS.BOOKINGS_DECIDE));
+  protected readonly overdue = signal<Type<unknown> | null>(null);
+
+  constructor() {
+    effect(() => {
+      if (!this.approver() || this.overdue()) return;
+      void import('@madang/web/bookings/feature-desk').then((m) => this.overdue.set(m.OverdueListComponent));
+    });
+  }
 }

@@ -50,5 +50,6 @@ export const shellEn = {
   'nav.bookings': 'My bookings',
   'nav.approvals': 'Approval queue',
   'nav.approvalsDay': 'Day calendar',
+  'nav.desk': 'Equipment desk',
   'nav.catalogueAdmin': 'Catalogue editor',
 } as const;

@@ -51,5 +51,6 @@ export const shellKo: Readonly<Record<keyof typeof shellEn, string>> = {
   'nav.bookings': '내 예약',
   'nav.approvals': '승인 대기열',
   'nav.approvalsDay': '일간 예약 현황',
+  'nav.desk': '장비 데스크',
   'nav.catalogueAdmin': '공간·장비 관리',
 };

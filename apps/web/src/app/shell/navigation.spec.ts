@@ -23,7 +23,7 @@ describe('visibleNavItems', () => {
     expect(ids(true, permissionsFor(['resident']))).toEqual(['home', 'catalogue', 'bookings', 'profile']);
   });
 
-  it('shows an approver the queue, day calendar, catalogue editor, users and groups but not the audit log', () => {
+  it('shows an approver the queue, day calendar, equipment desk, catalogue editor, users and groups but not the audit log', () => {
     expect(ids(true, permissionsFor(['resident', 'approver']))).toEqual([
       'home',
       'catalogue',
@@ -31,6 +31,7 @@ describe('visibleNavItems', () => {
       'profile',
       'approvals',
       'approvals-day',
+      'desk',
       'catalogue-admin',
       'users',
       'groups',

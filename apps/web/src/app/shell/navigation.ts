@@ -169,6 +169,15 @@ export const NAV_ITEMS: readonly NavItem[] = [
     audience: { kind: 'permission', permission: PERMISSIONS.BOOKINGS_READ_ALL },
   },
   {
+    id: 'desk',
+    path: '/desk',
+    exact: true,
+    label: 'nav.desk',
+    icon: 'today',
+    section: 'admin',
+    audience: { kind: 'permission', permission: PERMISSIONS.BOOKINGS_DECIDE },
+  },
+  {
     id: 'catalogue-admin',
     path: '/catalogue-admin',
     label: 'nav.catalogueAdmin',

@@ -1,0 +1,2 @@
+export * from './lib/desk.routes';
+export * from './lib/overdue-list.component';
