@@ -11,17 +11,26 @@ import { UsersModule } from '../users/users.module';
 import { SettlementModule } from '../settlement/settlement.module';
 import { BookingPaymentsController } from './booking-payments.controller';
 import { BookingPaymentsService } from './booking-payments.service';
+import { SeriesChangesService } from './series/series-changes.service';
+import { SeriesChecker } from './series/series-checker';
+import { SeriesController } from './series/series.controller';
+import { SeriesRepository } from './series/series.repository';
+import { SeriesService } from './series/series.service';
 
 /** Booking requests, decisions and availability. Exports BookingsService (create a booking on someone's behalf). */
 @Module({
   imports: [CatalogueModule, UsersModule, AuditModule, NotificationsModule, SettlementModule],
-  controllers: [BookingsController, BookingPaymentsController],
+  controllers: [SeriesController, BookingsController, BookingPaymentsController],
   providers: [
     BookingsService,
     BookingsQueryService,
     BookingsRepository,
     BookingsJobs,
     BookingPaymentsService,
+    SeriesRepository,
+    SeriesChecker,
+    SeriesService,
+    SeriesChangesService,
   ],
   exports: [BookingsService],
 })
