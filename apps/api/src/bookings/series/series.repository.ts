@@ -112,10 +112,10 @@ const SERIES_COLUMNS = `s.id, s.requester_id, u.display_name AS requester_name, 
   to_char(s.start_time, 'HH24:MI') AS start_time, s.duration_minutes, s.time_zone,
   to_char(s.until_date, 'YYYY-MM-DD') AS until_date, s.occurrence_count, s.purpose, s.purpose_tag, s.attendees,
   s.status, s.created_at,
-  (SELECT json_agg(json_build_object('assetId', x."assetId", 'quantity', x.quantity, 'nameKo', a.name_ko, 'nameEn', a.name_en)
-                   ORDER BY x.ord)
-     FROM jsonb_to_recordset(s.items) WITH ORDINALITY AS x("assetId" uuid, quantity int, ord bigint)
-     JOIN assets a ON a.id = x."assetId") AS items`;
+  (SELECT json_agg(json_build_object('assetId', a.id, 'quantity', (x.item->>'quantity')::int, 'nameKo', a.name_ko,
+                                     'nameEn', a.name_en) ORDER BY x.ord)
+     FROM jsonb_array_elements(s.items) WITH ORDINALITY AS x(item, ord)
+     JOIN assets a ON a.id = (x.item->>'assetId')::uuid) AS items`;
 const SERIES_FROM = `FROM booking_series s JOIN users u ON u.id = s.requester_id LEFT JOIN groups g ON g.id = s.group_id`;
 
 /** The series, its bookings and items, written set-based: one statement for a whole series. */

@@ -23,7 +23,9 @@ import {
   IsString,
   IsUUID,
   Matches,
+  ValidateBy,
   ValidateNested,
+  ValidationOptions,
 } from 'class-validator';
 import { PageQueryDto } from '../../../core/pagination';
 import { Instant, IntRange, Nullable, OneOf, Optional, Text } from '../../../core/validators';
@@ -34,7 +36,16 @@ const WALL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** A week: no occurrence of a series is longer. */
 const MAX_DURATION_MINUTES = 7 * 24 * 60;
 
-const LocalDate = () => Matches(LOCAL_DATE, { context: { code: 'not_date' } });
+const isLocalDate = (value: unknown) =>
+  typeof value === 'string' &&
+  LOCAL_DATE.test(value) &&
+  new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+/** A real calendar date, `yyyy-MM-dd` (not 2027-02-30). */
+const LocalDate = (options?: ValidationOptions) =>
+  ValidateBy(
+    { name: 'localDate', validator: { validate: isLocalDate } },
+    { ...options, context: { code: 'not_date' } },
+  );
 const WallTime = () => Matches(WALL_TIME, { context: { code: 'invalid' } });
 
 class SeriesItemsDto {
@@ -188,7 +199,7 @@ export class SeriesDecisionDto implements SeriesDecisionRequest {
   @ArrayMinSize(1, { context: { min: 1 } })
   @ArrayMaxSize(MAX_SERIES_OCCURRENCES, { context: { max: MAX_SERIES_OCCURRENCES } })
   @IsString({ each: true })
-  @Matches(LOCAL_DATE, { each: true, context: { code: 'not_date' } })
+  @LocalDate({ each: true })
   dates?: string[];
 
   @ApiPropertyOptional()
