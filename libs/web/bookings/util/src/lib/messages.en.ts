@@ -89,6 +89,7 @@ export const bookingsEn = {
   'asset.group': 'Booking for',
   'asset.personal': 'Myself (personal booking)',
   'asset.submit': 'Send request',
+  'asset.repeat': 'Repeat weekly…',
   'asset.submitting': 'Sending…',
   'asset.signInToRequest': 'Sign in to request this booking.',
   'asset.signIn': 'Sign in',

@@ -1,0 +1,63 @@
+import type {
+  Locale,
+  OccurrenceCheck,
+  OccurrenceExceptionKind,
+  SeriesOccurrenceState,
+  SlotConflict,
+} from '@madang/contracts';
+import type { MessageKey } from '@madang/web/i18n';
+import { formatRange } from '@madang/web/bookings/util';
+
+/** RFC 5545 day codes by ISO weekday − 1. */
+export const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+
+const NAMES: Record<Locale, readonly string[]> = {
+  ko: ['월', '화', '수', '목', '금', '토', '일'],
+  en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+};
+
+export function weekdayLabels(locale: Locale): { value: number; label: string }[] {
+  return NAMES[locale].map((label, i) => ({ value: i + 1, label }));
+}
+
+/** "화 12월 8일" — a local date with its weekday (the date is already local). */
+export function dateLabel(date: string, locale: Locale): string {
+  const d = new Date(`${date}T12:00:00Z`);
+  return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(d);
+}
+
+/** `HH:mm–HH:mm` of two local wall-clock stamps `yyyy-MM-ddTHH:mm`. */
+export function timeLabel(localStart: string, localEnd: string): string {
+  return `${localStart.slice(11, 16)}–${localEnd.slice(11, 16)}`;
+}
+
+/** When each colliding window is held (never who holds it). */
+export function conflictText(conflicts: readonly SlotConflict[], locale: Locale, timeZone: string): string {
+  return conflicts
+    .map((c) => `${c.assetName[locale]} ${formatRange(c.start, c.end, locale, timeZone)}`)
+    .join(', ');
+}
+
+export const CHECK_KEYS = {
+  ok: 'series.check.ok',
+  conflict: 'series.check.conflict',
+  violation: 'series.check.violation',
+} as const satisfies Record<OccurrenceCheck, MessageKey>;
+
+export const STATE_KEYS = {
+  booked: 'series.state.booked',
+  cancelled: 'series.state.cancelled',
+  not_booked: 'series.state.not_booked',
+} as const satisfies Record<SeriesOccurrenceState, MessageKey>;
+
+export const EXCEPTION_KEYS = {
+  moved: 'series.exception.moved',
+  other_room: 'series.exception.other_room',
+  cancelled: 'series.exception.cancelled',
+} as const satisfies Record<OccurrenceExceptionKind, MessageKey>;

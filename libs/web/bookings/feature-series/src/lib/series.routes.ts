@@ -1,0 +1,14 @@
+import { BOOKINGS_MESSAGES } from '@madang/web/bookings/util';
+import { withMessages } from '@madang/web/i18n';
+import { SERIES_MESSAGES } from './series.messages';
+import { SeriesDetailComponent } from './series-detail.component';
+import { SeriesNewComponent } from './series-new.component';
+
+/** `/bookings/series/new?asset=…` and `/bookings/series/:id`. */
+export const SERIES_ROUTES = withMessages(
+  BOOKINGS_MESSAGES,
+  withMessages(SERIES_MESSAGES, [
+    { path: 'new', title: 'series.newTitle', component: SeriesNewComponent },
+    { path: ':id', title: 'series.detailTitle', component: SeriesDetailComponent },
+  ]),
+);
