@@ -5,6 +5,7 @@ import {
   Injector,
   afterNextRender,
   computed,
+  effect,
   inject,
   input,
   signal,
@@ -94,6 +95,15 @@ export class SeriesDetailComponent {
   protected readonly message = signal<string | null>(null);
   protected readonly error = signal<string | null>(null);
 
+  constructor() {
+    // The edit form starts from the series as loaded (until the person changes it).
+    effect(() => {
+      const s = this.value();
+      if (s && this.editForm.pristine)
+        this.editForm.patchValue({ startTime: s.startTime, durationMinutes: s.durationMinutes });
+    });
+  }
+
   protected dateLabel(date: string): string {
     return dateLabel(date, this.lang());
   }
@@ -105,11 +115,6 @@ export class SeriesDetailComponent {
       time: s.startTime,
       minutes: s.durationMinutes,
     });
-  }
-
-  protected startEdit(s: BookingSeriesDto): void {
-    if (this.editForm.controls.startTime.value) return;
-    this.editForm.patchValue({ startTime: s.startTime, durationMinutes: s.durationMinutes });
   }
 
   protected openMove(o: SeriesOccurrenceDto): void {
