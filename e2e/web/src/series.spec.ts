@@ -126,11 +126,19 @@ test('every Tuesday 19:00–21:00 for 12 weeks: two collisions listed, the rest 
   await expectAccessible(page, 'series detail (ko)');
   await snap(page, 'series-detail-ko-desk');
   const detailUrl = page.url();
+  await expect(page.getByTestId('series-rule')).toContainText('매주 화 · 12회');
+
+  // My bookings lead to the recurring ones.
+  await page.goto('/bookings');
+  await page.getByTestId('to-series').click();
+  await expect(page.getByTestId('series-item')).toHaveCount(1);
+  await expectAccessible(page, 'series list (ko)');
+  await page.goto(detailUrl);
 
   // English at phone width: the same pages.
   await page.setViewportSize({ width: 375, height: 800 });
   await useLanguage(page, 'en');
-  await expect(page.getByTestId('series-rule')).toContainText('FREQ=WEEKLY');
+  await expect(page.getByTestId('series-rule')).toContainText('Every week on Tue · 12 times');
   await snap(page, 'series-detail-en-phone');
   await page.goto(`/bookings/series/new?asset=${room}`);
   await useLanguage(page, 'en');

@@ -25,7 +25,7 @@ import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { AuthService } from '@madang/web/session';
 import { failureText } from '@madang/web/util';
 import { firstValueFrom } from 'rxjs';
-import { dateLabel, EXCEPTION_KEYS, STATE_KEYS, timeLabel } from './series-labels';
+import { dateLabel, EXCEPTION_KEYS, ruleWords, STATE_KEYS, timeLabel } from './series-labels';
 
 /**
  * One recurring booking: every date with its own state, move or cancel one date, change the time
@@ -110,7 +110,7 @@ export class SeriesDetailComponent {
 
   protected ruleText(s: BookingSeriesDto): string {
     return this.i18n.t('series.rule', {
-      rule: s.rrule,
+      rule: ruleWords(s.rrule, this.lang()),
       start: s.startDate,
       time: s.startTime,
       minutes: s.durationMinutes,

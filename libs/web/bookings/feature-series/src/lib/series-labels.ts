@@ -61,3 +61,33 @@ export const EXCEPTION_KEYS = {
   other_room: 'series.exception.other_room',
   cancelled: 'series.exception.cancelled',
 } as const satisfies Record<OccurrenceExceptionKind, MessageKey>;
+
+/**
+ * The stored RRULE part in words: "매주 화 · 12회" / "Every week on Tue · 12 times". Parts the
+ * pages do not make (monthly rules) fall back to the rule text itself.
+ */
+export function ruleWords(rrule: string, locale: Locale): string {
+  const parts = new Map(
+    rrule.split(';').map((p) => {
+      const [k, v] = p.split('=');
+      return [k, v ?? ''] as const;
+    }),
+  );
+  if (parts.get('FREQ') !== 'WEEKLY') return rrule;
+  const names = NAMES[locale];
+  const days = (parts.get('BYDAY') ?? '')
+    .split(',')
+    .map((code) => names[DAY_CODES.indexOf(code as (typeof DAY_CODES)[number])])
+    .filter(Boolean)
+    .join(', ');
+  const interval = Number(parts.get('INTERVAL') ?? 1);
+  const count = parts.get('COUNT');
+  const until = parts.get('UNTIL')?.slice(0, 8);
+  const untilDate = until ? `${until.slice(0, 4)}-${until.slice(4, 6)}-${until.slice(6, 8)}` : '';
+  if (locale === 'ko') {
+    const every = interval === 1 ? '매주' : `${interval}주마다`;
+    return `${every} ${days} · ${count ? `${count}회` : `${untilDate}까지`}`;
+  }
+  const every = interval === 1 ? 'Every week' : `Every ${interval} weeks`;
+  return `${every} on ${days} · ${count ? `${count} times` : `until ${untilDate}`}`;
+}

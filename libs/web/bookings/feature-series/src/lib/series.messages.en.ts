@@ -62,4 +62,8 @@ export const seriesEn = {
   'series.skipped': 'Not booked: {dates}',
   'series.created': 'Booked {count} date(s).',
   'series.repeatHint': 'Every week on the same day and time',
+  'series.listTitle': 'Recurring bookings',
+  'series.listLead': 'Your weekly bookings. Open one to move or cancel a date or change its time.',
+  'series.listEmpty': 'No recurring bookings yet. Use “Repeat weekly” on a room’s page.',
+  'series.listBooked': '{booked} booked · {pending} pending',
 } as const;

@@ -64,4 +64,8 @@ export const seriesKo: Record<keyof typeof seriesEn, string> = {
   'series.skipped': '예약하지 못한 날짜: {dates}',
   'series.created': '{count}건 예약했습니다.',
   'series.repeatHint': '매주 같은 요일, 같은 시간',
+  'series.listTitle': '반복 예약',
+  'series.listLead': '매주 반복하는 예약입니다. 열어서 날짜를 옮기거나 취소하고, 시간을 바꿀 수 있습니다.',
+  'series.listEmpty': '반복 예약이 아직 없습니다. 공간 페이지의 ‘매주 반복 예약’을 쓰세요.',
+  'series.listBooked': '예약 {booked}건 · 승인 대기 {pending}건',
 };
