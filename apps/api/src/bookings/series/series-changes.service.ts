@@ -391,8 +391,20 @@ export class SeriesChangesService {
     );
     const results: SeriesOutcome[] = [];
     for (const target of targets) results.push(await this.cancelOne(actor, target, dto.reason));
-    if (!dto.from && results.every((r) => r.ok)) await this.series.setStatus(undefined, id, 'cancelled');
-    return { results, totalFee: results.reduce((sum, r) => sum + (r.fee ?? 0), 0) };
+    const totalFee = results.reduce((sum, r) => sum + (r.fee ?? 0), 0);
+    if (!dto.from && results.every((r) => r.ok)) {
+      await this.db.transaction(async (tx) => {
+        await this.series.setStatus(tx, id, 'cancelled');
+        await this.audit.record(tx, actor, {
+          action: 'booking_series.cancelled',
+          entityType: 'booking_series',
+          entityId: id,
+          before: { status: row.status },
+          after: { status: 'cancelled', reason: dto.reason ?? null, totalFee },
+        });
+      });
+    }
+    return { results, totalFee };
   }
 
   private cancelOne(actor: Actor, row: OccurrenceRow, reason?: string): Promise<SeriesOutcome> {

@@ -432,6 +432,11 @@ describe('recurring booking series (real PostgreSQL)', () => {
     expect(cancel.body.totalFee).toBe(10000);
     const view = await resident.get<BookingSeriesDto>(`/api/bookings/series/${created.body.series.id}`);
     expect(view.body.status).toBe('cancelled');
+    const audit = (await t.db.query(
+      `SELECT after FROM audit_log WHERE action = 'booking_series.cancelled' AND entity_id = $1`,
+      [created.body.series.id],
+    )) as { after: { totalFee: number } }[];
+    expect(audit.map((a) => a.after.totalFee)).toEqual([10000]);
     expect(view.body.occurrences.every((o) => o.decision === 'cancelled' && !o.holdsSlot)).toBe(true);
   });
 
