@@ -16,8 +16,18 @@ const NAMES: Record<Locale, readonly string[]> = {
   en: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
 };
 
-export function weekdayLabels(locale: Locale): { value: number; label: string }[] {
-  return NAMES[locale].map((label, i) => ({ value: i + 1, label }));
+const SHORT: Record<Locale, readonly string[]> = {
+  ko: NAMES.ko,
+  en: ['Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa', 'Su'],
+};
+const FULL: Record<Locale, readonly string[]> = {
+  ko: ['월요일', '화요일', '수요일', '목요일', '금요일', '토요일', '일요일'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+};
+
+/** Weekday toggles: a short label that fits seven across a phone, the full name for screen readers. */
+export function weekdayLabels(locale: Locale): { value: number; label: string; name: string }[] {
+  return SHORT[locale].map((label, i) => ({ value: i + 1, label, name: FULL[locale][i] }));
 }
 
 /** "화 12월 8일" — a local date with its weekday (the date is already local). */
