@@ -17,7 +17,12 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { Router, RouterLink } from '@angular/router';
-import type { BookingSeriesDto, SeriesEditScope, SeriesOccurrenceDto } from '@madang/contracts';
+import {
+  PERMISSIONS,
+  type BookingSeriesDto,
+  type SeriesEditScope,
+  type SeriesOccurrenceDto,
+} from '@madang/contracts';
 import { SeriesService } from '@madang/web/bookings/data-access';
 import { formatKrw } from '@madang/booking-rules';
 import { DECISION_KEYS, fromLocalInput } from '@madang/web/bookings/util';
@@ -75,6 +80,14 @@ export class SeriesDetailComponent {
   );
   protected readonly mine = computed(() => this.value()?.requester.id === this.auth.me()?.id);
   protected readonly active = computed(() => this.value()?.status === 'active');
+  /** An approver looking at someone else's series with dates waiting for a decision. */
+  protected readonly canDecide = computed(
+    () =>
+      !this.mine() &&
+      this.auth.permissions().has(PERMISSIONS.BOOKINGS_DECIDE) &&
+      (this.value()?.occurrences ?? []).some((o) => o.decision === 'pending'),
+  );
+  protected readonly reason = this.fb.control('', Validators.maxLength(1000));
   /** Dates a "this and following" edit may start from: booked, not the first. */
   protected readonly splitDates = computed(() =>
     (this.value()?.occurrences ?? []).slice(1).filter((o) => o.state === 'booked'),
@@ -168,6 +181,35 @@ export class SeriesDetailComponent {
     if (!this.error()) {
       this.message.set(this.i18n.t('series.applied'));
       if (target !== s.id) await this.router.navigate(['/bookings/series', target]);
+    }
+  }
+
+  /** Approve or reject every pending date, or one date. */
+  protected async decide(action: 'approve' | 'reject', date?: string): Promise<void> {
+    const s = this.value();
+    if (!s) return;
+    const reason = this.reason.value.trim();
+    if (action === 'reject' && !reason) {
+      this.error.set(this.i18n.t('series.reasonNeeded'));
+      return;
+    }
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      const result = await firstValueFrom(
+        this.series.decide(s.id, { action, dates: date ? [date] : undefined, reason: reason || undefined }),
+      );
+      this.message.set(
+        this.i18n.t('series.decided', {
+          ok: result.results.filter((r) => r.ok).length,
+          failed: result.results.filter((r) => !r.ok).length,
+        }),
+      );
+      this.resource.reload();
+    } catch (error) {
+      this.error.set(failureText(error, this.lang()));
+    } finally {
+      this.busy.set(false);
     }
   }
 

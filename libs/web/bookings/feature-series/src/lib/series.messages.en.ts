@@ -66,4 +66,13 @@ export const seriesEn = {
   'series.listLead': 'Your weekly bookings. Open one to move or cancel a date or change its time.',
   'series.listEmpty': 'No recurring bookings yet. Use “Repeat weekly” on a room’s page.',
   'series.listBooked': '{booked} booked · {pending} pending',
+  'series.decideTitle': 'Decide this series',
+  'series.reason': 'Reason (needed to reject)',
+  'series.reasonNeeded': 'Give a reason to reject.',
+  'series.approveAll': 'Approve all pending dates',
+  'series.rejectAll': 'Reject all pending dates',
+  'series.approveOne': 'Approve',
+  'series.decided': '{ok} decided, {failed} not (see each date).',
+  'series.listAll': 'Everyone’s',
+  'series.listMine': 'Mine',
 } as const;

@@ -68,4 +68,13 @@ export const seriesKo: Record<keyof typeof seriesEn, string> = {
   'series.listLead': '매주 반복하는 예약입니다. 열어서 날짜를 옮기거나 취소하고, 시간을 바꿀 수 있습니다.',
   'series.listEmpty': '반복 예약이 아직 없습니다. 공간 페이지의 ‘매주 반복 예약’을 쓰세요.',
   'series.listBooked': '예약 {booked}건 · 승인 대기 {pending}건',
+  'series.decideTitle': '반복 예약 결정',
+  'series.reason': '사유 (거절할 때 필요)',
+  'series.reasonNeeded': '거절 사유를 적어 주세요.',
+  'series.approveAll': '대기 중인 날짜 모두 승인',
+  'series.rejectAll': '대기 중인 날짜 모두 거절',
+  'series.approveOne': '승인',
+  'series.decided': '{ok}건 처리, {failed}건은 처리하지 못했습니다(날짜별로 확인).',
+  'series.listAll': '전체',
+  'series.listMine': '내 것',
 };
