@@ -12,8 +12,13 @@ import {
   type PlannedOccurrence,
   type RuledAsset,
   type SeriesFacts,
+  quotaReachMs,
+  UsageWindow,
 } from './series-plan';
 import { SeriesRepository, type ConflictProbe } from './series.repository';
+
+/** Occurrences judged between two turns of the event loop. */
+const CHUNK = 4;
 
 /**
  * Gathers the facts the rules engine and the database give about a set of occurrences — assets and
@@ -94,20 +99,30 @@ export class SeriesChecker {
     const pendingByAsset = options.pendingCap
       ? await this.bookings.pendingByAsset(tx ?? this.db.manager, actor.userId, ids)
       : undefined;
-    const checked = checkOccurrences({
-      now: new Date().toISOString(),
-      planned,
-      facts,
-      actor: {
-        userId: actor.userId,
-        roles: actor.roles,
-        groups: actor.groups.map((g) => ({ id: g.id, kind: g.kind })),
-      },
-      assets,
-      usage,
-      pendingByAsset,
-      conflicts,
-    });
+    const usageWindow = new UsageWindow(usage, quotaReachMs(assets));
+    const checked: CheckedOccurrence[] = [];
+    const now = new Date().toISOString();
+    for (let offset = 0; offset < planned.length; offset += CHUNK) {
+      // Give the event loop back between chunks: a long series never holds up other requests.
+      if (offset > 0) await new Promise((resolve) => setImmediate(resolve));
+      checked.push(
+        ...checkOccurrences({
+          now,
+          planned: planned.slice(offset, offset + CHUNK),
+          offset,
+          facts,
+          actor: {
+            userId: actor.userId,
+            roles: actor.roles,
+            groups: actor.groups.map((g) => ({ id: g.id, kind: g.kind })),
+          },
+          assets,
+          usage: usageWindow,
+          pendingByAsset,
+          conflicts,
+        }),
+      );
+    }
     return { checked, assets };
   }
 }

@@ -1,7 +1,13 @@
 import { DEFAULT_RULES, mergeRules } from '@madang/booking-rules';
 import { expandSeries } from '@madang/recurrence';
 import type { DomainError } from '../../core/domain-error';
-import { checkOccurrences, normaliseRRule, readDefinition, type RuledAsset } from './series-plan';
+import {
+  checkOccurrences,
+  normaliseRRule,
+  readDefinition,
+  UsageWindow,
+  type RuledAsset,
+} from './series-plan';
 
 const EVERY_DAY = ([1, 2, 3, 4, 5, 6, 7] as const).map((weekday) => ({
   weekday,
@@ -64,7 +70,7 @@ describe('series plan', () => {
       facts: { purpose: 'x', purposeTag: undefined, attendees: 1, groupId: null },
       actor,
       assets: [asset],
-      usage: [],
+      usage: new UsageWindow(),
       pendingByAsset: undefined,
       conflicts: new Map([[1, [{ assetId: asset.id, assetName: asset.name, start: now, end: now }]]]),
     });

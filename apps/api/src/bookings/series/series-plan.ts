@@ -131,22 +131,62 @@ export interface CheckedOccurrence extends PlannedOccurrence {
   conflicts: SlotConflict[];
 }
 
+const DAY_MS = 86_400_000;
+
+/** How far from an occurrence other bookings can share a quota period with it: a week or a month. */
+export function quotaReachMs(assets: readonly RuledAsset[]): number {
+  const periods = assets.flatMap((a) => a.rules.quotas.map((q) => q.period));
+  return (periods.includes('month') ? 32 : periods.includes('week') ? 8 : 0) * DAY_MS;
+}
+
 /**
- * The rules engine over every occurrence, in date order. Quotas count occurrences: each occurrence
- * that passes is added to the usage the following ones are judged with. The series is one request
- * for the pending cap (every occurrence is judged with the same `pendingByAsset`).
+ * Quota usage across a series: the bookings that hold slots, plus each occurrence that fits as it is
+ * judged. `near` hands the engine only the entries that can share a quota period with an instant,
+ * so judging n occurrences stays linear in what each one can see, not in the whole series.
+ */
+export class UsageWindow {
+  private readonly entries: UsageEntry[] = [];
+  private readonly starts: number[] = [];
+
+  /** `reachMs`: see `quotaReachMs` (0: the assets have no quotas, nothing is ever near). */
+  constructor(
+    entries: readonly UsageEntry[] = [],
+    private readonly reachMs = 32 * DAY_MS,
+  ) {
+    for (const entry of entries) this.add(entry);
+  }
+
+  add(entry: UsageEntry): void {
+    this.entries.push(entry);
+    this.starts.push(Date.parse(entry.start));
+  }
+
+  near(at: string): UsageEntry[] {
+    if (this.reachMs === 0) return [];
+    const ms = Date.parse(at);
+    return this.entries.filter((_, i) => Math.abs(this.starts[i] - ms) <= this.reachMs);
+  }
+}
+
+/**
+ * The rules engine over occurrences, in date order. Quotas count occurrences: each occurrence that
+ * passes is added to `usage`, which the following ones (in this call and later calls with the same
+ * window) are judged with. The series is one request for the pending cap (every occurrence is judged
+ * with the same `pendingByAsset`). `conflicts` is keyed by position in the whole plan, `offset` is
+ * the position of `planned[0]` in it.
  */
 export function checkOccurrences(input: {
   now: string;
   planned: readonly PlannedOccurrence[];
+  offset?: number;
   facts: Omit<SeriesFacts, 'items'>;
   actor: Parameters<typeof evaluateBooking>[0]['actor'];
   assets: readonly RuledAsset[];
-  usage: readonly UsageEntry[];
+  usage: UsageWindow;
   pendingByAsset: Record<string, number> | undefined;
   conflicts: ReadonlyMap<number, SlotConflict[]>;
 }): CheckedOccurrence[] {
-  const usage = [...input.usage];
+  const { usage } = input;
   return input.planned.map((planned, index) => {
     const evaluation = evaluateBooking({
       now: input.now,
@@ -162,12 +202,12 @@ export function checkOccurrences(input: {
       },
       actor: input.actor,
       assets: [...input.assets],
-      usage,
+      usage: usage.near(planned.start),
     });
-    const conflicts = input.conflicts.get(index) ?? [];
+    const conflicts = input.conflicts.get((input.offset ?? 0) + index) ?? [];
     const check: OccurrenceCheck = !evaluation.ok ? 'violation' : conflicts.length > 0 ? 'conflict' : 'ok';
     if (check === 'ok') {
-      usage.push({
+      usage.add({
         userId: input.actor.userId,
         groupId: input.facts.groupId,
         start: planned.start,
