@@ -295,7 +295,7 @@ const WORST: Worst[] = [
     build: () => get('/api/admin/jobs'),
   },
   {
-    name: 'POST /api/bookings/series/preview, 260 occurrences (every day) on 10 assets',
+    name: 'POST /api/bookings/series/preview, 260 occurrences (every day) on 5 assets (the most a series takes)',
     role: 'residentA',
     build: (a) =>
       post(

@@ -18,7 +18,7 @@ import {
 import { SeriesRepository, type ConflictProbe } from './series.repository';
 
 /** Occurrences judged between two turns of the event loop. */
-const CHUNK = 4;
+const CHUNK = 2;
 
 /**
  * Gathers the facts the rules engine and the database give about a set of occurrences — assets and

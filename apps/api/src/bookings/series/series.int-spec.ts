@@ -497,6 +497,12 @@ describe('recurring booking series (real PostgreSQL)', () => {
       mode: 'sometimes',
     });
     expect(fields.status).toBe(400);
+    const sixItems = await resident.post('/api/bookings/series/preview', {
+      ...series(room, start, 'FREQ=WEEKLY;BYDAY=TU;COUNT=2'),
+      items: Array.from({ length: 6 }, () => ({ assetId: room })),
+    });
+    expect(sixItems.status).toBe(400);
+    expect(sixItems.problem.errors?.[0]).toMatchObject({ field: 'items', code: 'too_many' });
     expect((fields.problem.errors ?? []).map((e) => e.field).sort()).toEqual([
       'mode',
       'startDate',

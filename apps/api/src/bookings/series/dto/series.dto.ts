@@ -48,12 +48,18 @@ const LocalDate = (options?: ValidationOptions) =>
   );
 const WallTime = () => Matches(WALL_TIME, { context: { code: 'invalid' } });
 
+/**
+ * Assets of one series: a room and up to four pieces of equipment. Every occurrence judges every
+ * asset, so 260 occurrences × 5 assets bounds the work of one request (a single booking takes 10).
+ */
+export const MAX_SERIES_ITEMS = 5;
+
 class SeriesItemsDto {
-  @ApiProperty({ type: [BookingItemDto] })
+  @ApiProperty({ type: [BookingItemDto], maxItems: MAX_SERIES_ITEMS })
   @IsDefined()
   @IsArray()
   @ArrayMinSize(1, { context: { min: 1 } })
-  @ArrayMaxSize(10, { context: { max: 10 } })
+  @ArrayMaxSize(MAX_SERIES_ITEMS, { context: { max: MAX_SERIES_ITEMS } })
   @ValidateNested({ each: true })
   @Type(() => BookingItemDto)
   items!: BookingItemDto[] & { assetId: string; quantity: number }[];
