@@ -303,7 +303,7 @@ const WORST: Worst[] = [
         JSON.stringify({
           items: a
             .filter((x) => x.kind === 'space')
-            .slice(0, 10)
+            .slice(0, 5)
             .map((x) => ({ assetId: x.id })),
           startDate: seoulSlot(1, 1, 10).start.slice(0, 10),
           startTime: '10:00',
