@@ -10,6 +10,7 @@ import { Settlement1765400000000 } from './1765400000000-settlement';
 import { AssetPhotosToFiles1765500000000 } from './1765500000000-asset-photos-to-files';
 import { BookingBlocks1765610000000 } from './1765610000000-booking-blocks';
 import { Desk1765611000000 } from './1765611000000-desk';
+import { BookingSeries1765600000000 } from './1765600000000-booking-series';
 
 /** Every migration in order, as a class list (the API is bundled; globs would find nothing). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AssetPhotosToFiles1765500000000,
   BookingBlocks1765610000000,
   Desk1765611000000,
+  BookingSeries1765600000000,
 ];

@@ -1,4 +1,11 @@
-import type { BlockReason, BookingKind, Decision, PaymentStatus, Quote } from '@madang/contracts';
+import type {
+  BlockReason,
+  BookingKind,
+  Decision,
+  OccurrenceExceptionKind,
+  PaymentStatus,
+  Quote,
+} from '@madang/contracts';
 import {
   Check,
   Column,
@@ -12,6 +19,7 @@ import {
 } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { GroupEntity } from '../groups/group.entity';
+import { BookingSeriesEntity } from './series/booking-series.entity';
 
 /**
  * A booking request. Three separate axes: does it hold its slot (`holds_slot`), the decision, and
@@ -61,6 +69,15 @@ import { GroupEntity } from '../groups/group.entity';
   where: `"holds_slot" AND "checked_in_at" IS NULL AND "kind" = 'request'`,
 })
 @Index('bookings_source_idx', ['sourceType', 'sourceId'], { where: `"source_id" IS NOT NULL` })
+@Index('bookings_series_occurrence_key', ['seriesId', 'occurrenceDate'], {
+  unique: true,
+  where: `"series_id" IS NOT NULL`,
+})
+@Check('bookings_series_occurrence_check', `("series_id" IS NULL) = ("occurrence_date" IS NULL)`)
+@Check(
+  'bookings_series_exception_check',
+  `"series_exception" IS NULL OR ("series_id" IS NOT NULL AND "series_exception" IN ('moved', 'other_room', 'cancelled'))`,
+)
 export class BookingEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'bookings_pkey' })
   id!: string;
@@ -179,6 +196,22 @@ export class BookingEntity {
 
   @Column({ name: 'request_hash', type: 'text', nullable: true })
   requestHash!: string | null;
+
+  /** The recurring series this booking is an occurrence of (bookings/series). */
+  @Column({ name: 'series_id', type: 'uuid', nullable: true })
+  seriesId!: string | null;
+
+  @ManyToOne(() => BookingSeriesEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'series_id', foreignKeyConstraintName: 'bookings_series_id_fkey' })
+  series?: BookingSeriesEntity;
+
+  /** The occurrence's original local date: its identity in the series (kept when it is moved). */
+  @Column({ name: 'occurrence_date', type: 'date', nullable: true })
+  occurrenceDate!: string | null;
+
+  /** How this occurrence differs from its series: moved, other_room or cancelled (on its own). */
+  @Column({ name: 'series_exception', type: 'text', nullable: true })
+  seriesException!: OccurrenceExceptionKind | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -22,6 +22,11 @@ import { DeskJobs } from './desk/desk-jobs';
 import { DeskController } from './desk/desk.controller';
 import { DeskRepository } from './desk/desk.repository';
 import { FilesService } from '../platform/files/files.service';
+import { SeriesChangesService } from './series/series-changes.service';
+import { SeriesChecker } from './series/series-checker';
+import { SeriesController } from './series/series.controller';
+import { SeriesRepository } from './series/series.repository';
+import { SeriesService } from './series/series.service';
 
 /**
  * Booking requests, decisions and availability. Exports BookingsService (create a booking on someone's
@@ -29,7 +34,14 @@ import { FilesService } from '../platform/files/files.service';
  */
 @Module({
   imports: [CatalogueModule, UsersModule, AuditModule, NotificationsModule, SettlementModule],
-  controllers: [BookingsController, BookingPaymentsController, OutOfServiceController, DeskController],
+  // SeriesController first: otherwise `bookings/:id` would catch `bookings/series`.
+  controllers: [
+    SeriesController,
+    BookingsController,
+    BookingPaymentsController,
+    OutOfServiceController,
+    DeskController,
+  ],
   providers: [
     BookingsService,
     BookingsQueryService,
@@ -44,6 +56,10 @@ import { FilesService } from '../platform/files/files.service';
     CheckInService,
     CustodyFilesPolicy,
     DeskJobs,
+    SeriesRepository,
+    SeriesChecker,
+    SeriesService,
+    SeriesChangesService,
   ],
   exports: [BookingsService, BookingBlocksService],
 })

@@ -16,6 +16,7 @@ import { FileContentEntity } from '../platform/files/file-content.entity';
 import { FileEntity } from '../platform/files/file.entity';
 import { SETTLEMENT_ENTITIES } from '../settlement/entities';
 import { DESK_ENTITIES } from '../bookings/desk/desk.entities';
+import { BookingSeriesEntity } from '../bookings/series/booking-series.entity';
 
 /** Every entity, as a class list: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
@@ -37,4 +38,5 @@ export const ENTITIES = [
   ExportRunEntity,
   ...SETTLEMENT_ENTITIES,
   ...DESK_ENTITIES,
+  BookingSeriesEntity,
 ];

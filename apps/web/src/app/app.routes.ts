@@ -53,6 +53,11 @@ export const routes: Routes = [
     loadChildren: () => import('@madang/web/bookings/feature-desk').then((m) => m.ASSET_DESK_ROUTES),
   },
   {
+    path: 'bookings/series',
+    canActivate: [permissionGuard(PERMISSIONS.BOOKINGS_READ_OWN)],
+    loadChildren: () => import('@madang/web/bookings/feature-series').then((m) => m.SERIES_ROUTES),
+  },
+  {
     path: 'bookings',
     canActivate: [permissionGuard(PERMISSIONS.BOOKINGS_READ_OWN)],
     loadChildren: () => import('@madang/web/bookings/feature-my-bookings').then((m) => m.MY_BOOKINGS_ROUTES),

@@ -6,6 +6,7 @@ import { fetchOperations, type Operation } from './support/openapi';
 import { describeRequest, ProbeSession, ROLES, type RoleName } from './support/probe';
 import { settlementContext } from './support/settlement-context';
 import { bkDeskContext } from './support/bk-desk-context';
+import { bkSeriesContext } from './support/bk-series-context';
 import { HarnessStack } from './support/stack';
 
 /**
@@ -158,6 +159,7 @@ async function contextFor(baseUrl: string): Promise<MatrixContext> {
     unique: () => `${Date.now().toString(36)}${(counter++).toString(36)}`,
     settlement,
     bkDesk: bkDeskContext(setup, newAsset, category.id),
+    bkSeries: bkSeriesContext(setup, newAsset),
   };
 }
 

@@ -15,6 +15,7 @@ import {
 } from './routes/common';
 import { SETTLEMENT_ROUTES } from './routes/settlement';
 import { BK_DESK_ROUTES } from './routes/bk-desk';
+import { BK_SERIES_ROUTES } from './routes/bk-series';
 
 export * from './routes/common';
 
@@ -391,4 +392,5 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
   // ── other domains, one file each ─────────────────────────────────────────────
   ...SETTLEMENT_ROUTES,
   ...BK_DESK_ROUTES,
+  ...BK_SERIES_ROUTES,
 };

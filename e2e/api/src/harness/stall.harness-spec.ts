@@ -309,6 +309,48 @@ const WORST: Worst[] = [
     role: 'approver',
     build: () => get('/api/desk/overdue'),
   },
+  {
+    name: 'POST /api/bookings/series/preview, 260 occurrences (every day) on 5 assets (the most a series takes)',
+    role: 'residentA',
+    build: (a) =>
+      post(
+        '/api/bookings/series/preview',
+        JSON.stringify({
+          items: a
+            .filter((x) => x.kind === 'space')
+            .slice(0, 5)
+            .map((x) => ({ assetId: x.id })),
+          startDate: seoulSlot(1, 1, 10).start.slice(0, 10),
+          startTime: '10:00',
+          durationMinutes: 60,
+          rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;COUNT=260',
+          purpose: 'stall',
+          attendees: 1,
+        }),
+      ),
+  },
+  {
+    name: 'POST /api/bookings/series/preview weekly until 2999',
+    role: 'residentA',
+    build: (a) =>
+      post(
+        '/api/bookings/series/preview',
+        JSON.stringify({
+          items: [{ assetId: room(a) }],
+          startDate: seoulSlot(1, 1, 10).start.slice(0, 10),
+          startTime: '10:00',
+          durationMinutes: 60,
+          rrule: 'FREQ=WEEKLY;BYDAY=MO;UNTIL=29991231T000000Z',
+          purpose: 'stall',
+          attendees: 1,
+        }),
+      ),
+  },
+  {
+    name: 'GET /api/bookings/series, all, a million per page',
+    role: 'approver',
+    build: () => get('/api/bookings/series?scope=all&limit=1000000'),
+  },
 ];
 
 describe('stall detector: the worst inputs are answered in time while /api/ready keeps answering', () => {

@@ -18,3 +18,4 @@ export * from './lib/exports';
 export * from './lib/settlement';
 export * from './lib/blocks';
 export * from './lib/desk';
+export * from './lib/booking-series';

@@ -1,6 +1,7 @@
 import type { ProbeRequest, RoleName } from '../support/probe';
 import type { SettlementContext } from '../support/settlement-context';
 import type { BkDeskContext } from '../support/bk-desk-context';
+import type { BkSeriesContext } from '../support/bk-series-context';
 
 /**
  * The route × role table's vocabulary (route-matrix.ts assembles the table from one file per domain).
@@ -64,6 +65,8 @@ export interface MatrixContext {
   settlement: SettlementContext;
   /** Desk objects: out-of-service blocks, custody, check-in (bk-desk). */
   bkDesk: BkDeskContext;
+  /** Recurring booking series (bookings/series). */
+  bkSeries: BkSeriesContext;
 }
 
 export interface RouteEntry {

@@ -1,3 +1,4 @@
 export * from './lib/bookings.service';
 export * from './lib/catalogue.service';
 export * from './lib/desk.service';
+export * from './lib/series.service';

@@ -89,6 +89,8 @@ export const bookingsEn = {
   'asset.group': 'Booking for',
   'asset.personal': 'Myself (personal booking)',
   'asset.submit': 'Send request',
+  'asset.repeat': 'Repeat weekly…',
+  'bookings.series': 'Recurring bookings',
   'asset.submitting': 'Sending…',
   'asset.signInToRequest': 'Sign in to request this booking.',
   'asset.signIn': 'Sign in',

@@ -91,6 +91,8 @@ export const bookingsKo: Readonly<Record<keyof typeof bookingsEn, string>> = {
   'asset.group': '예약 주체',
   'asset.personal': '개인 예약',
   'asset.submit': '신청하기',
+  'asset.repeat': '매주 반복 예약…',
+  'bookings.series': '반복 예약',
   'asset.submitting': '보내는 중…',
   'asset.signInToRequest': '예약을 신청하려면 로그인하세요.',
   'asset.signIn': '로그인',
