@@ -60,6 +60,36 @@ describe('living labs API', () => {
   }, 120000);
   afterAll(async () => t?.close());
 
+  it('seeds a believable demo portfolio: 30 observations (late ones, one merged), five projects over the four stages', async () => {
+    const [counts] = (await t.db.query(
+      `SELECT (SELECT count(*)::int FROM lab_observations) AS observations,
+              (SELECT count(*)::int FROM lab_observations WHERE state = 'merged') AS merged,
+              (SELECT count(*)::int FROM lab_observations WHERE answered_at > answer_due_at OR acknowledged_at > ack_due_at) AS late,
+              (SELECT count(*)::int FROM lab_projects) AS projects,
+              (SELECT count(DISTINCT stage)::int FROM lab_projects) AS stages,
+              (SELECT count(*)::int FROM lab_experiment_bookings lb JOIN lab_experiments e ON e.id = lb.experiment_id
+                 WHERE e.title = '1인분 계량 안내 실험') AS kitchen_sessions,
+              (SELECT count(*)::int FROM lab_outcomes WHERE verified_by IS NOT NULL) AS verified,
+              (SELECT count(*)::int FROM files WHERE owner_type LIKE 'lab_%') AS evidence`,
+    )) as Record<string, number>[];
+    expect(counts).toEqual({
+      observations: 30,
+      merged: 1,
+      late: expect.any(Number),
+      projects: 5,
+      stages: 4,
+      kitchen_sessions: 3,
+      verified: 2,
+      evidence: 2,
+    });
+    expect(counts.late).toBeGreaterThanOrEqual(4);
+    const archive = await anonymous.get<Page<PublicProjectSummary>>('/api/public/labs/projects');
+    expect(archive.body.items.map((p) => p.title)).toEqual(
+      expect.arrayContaining(['원도심 골목 안전 지도', '플라스틱 없는 오일장', '버스 정류장 그늘 실험']),
+    );
+    expect(archive.body.items.map((p) => p.title)).not.toContain('작은 도서관 야간 개방');
+  });
+
   it('publishes a resident’s Korean observation, hiding an anonymous poster from the public but not from staff', async () => {
     const posted = await resident.post<ObservationDetail>('/api/observations', {
       kind: 'problem',
