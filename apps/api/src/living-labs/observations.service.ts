@@ -341,7 +341,7 @@ export class ObservationsService {
       ? DateTime.fromFormat(query.from, 'yyyy-MM', { zone })
       : toMonth.minus({ months: 11 });
     if (toMonth < fromMonth) throw invalidField('to', 'invalid');
-    if (toMonth.diff(fromMonth, 'months').months > 36) throw invalidField('from', 'too_small', { min: 0 });
+    if (toMonth.diff(fromMonth, 'months').months > 36) throw invalidField('from', 'invalid');
     const rows = await this.observations.dashboardRecords(
       this.db.manager,
       fromMonth.toJSDate(),
