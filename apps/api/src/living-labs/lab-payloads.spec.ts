@@ -262,6 +262,13 @@ describe('living-lab requests typed by the contracts pass the API validation', (
     expect(await problemOf(c)).toBeNull();
   });
 
+  it('refuses a date PostgreSQL cannot store (year 0) as not_date, never a 500', async () => {
+    expect(await problemOf(body(CreateMilestoneDto, { title: 'x', dueOn: '0000-02-01' }))).toEqual({
+      code: 'validation_failed',
+      fields: [expect.objectContaining({ field: 'dueOn', code: 'not_date' })],
+    });
+  });
+
   it('refuses what the contract does not allow, naming the field', async () => {
     expect(
       await problemOf(
