@@ -603,7 +603,7 @@ export async function seedLivingLabsDemo(db: DataSource, deps: LivingLabsDemoDep
           start: day.set({ hour: 17 }).toISO() as string,
           end: day.set({ hour: 19 }).toISO() as string,
           purpose: `잔반 줄이기 나눔 밥상 ${week + 1}회차`,
-          attendees: 14 + week * 2,
+          attendees: 10 + week * 2, // the kitchen seats 16
           groupId: teamId,
         } as CreateBookingDto);
         await db.query(
