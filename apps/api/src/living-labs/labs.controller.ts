@@ -42,6 +42,7 @@ import {
 import { ExperimentsService } from './experiments.service';
 import { ProjectPartsService } from './project-parts.service';
 import { ProjectsService } from './projects.service';
+import { ProjectViewsService } from './project-views.service';
 
 const id = () => Param('id', uuidPipe('id'));
 
@@ -57,6 +58,7 @@ export class LabsController {
     private readonly projects: ProjectsService,
     private readonly parts: ProjectPartsService,
     private readonly experiments: ExperimentsService,
+    private readonly views: ProjectViewsService,
   ) {}
 
   @Post('projects')
@@ -115,13 +117,13 @@ export class LabsController {
   @Get('projects/:id/timeline')
   @RequirePermission(PERMISSIONS.LABS_PARTICIPATE)
   timeline(@CurrentActor() actor: Actor, @id() projectId: string): Promise<TimelineEvent[]> {
-    return this.projects.timeline(actor, projectId);
+    return this.views.timeline(actor, projectId);
   }
 
   @Get('projects/:id/budget')
   @RequirePermission(PERMISSIONS.LABS_PARTICIPATE)
   budget(@CurrentActor() actor: Actor, @id() projectId: string): Promise<ProjectBudgetView> {
-    return this.projects.budget(actor, projectId);
+    return this.views.budget(actor, projectId);
   }
 
   @Put('projects/:id/members/:userId')

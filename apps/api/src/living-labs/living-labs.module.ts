@@ -21,6 +21,8 @@ import { PublicLabsController } from './public-labs.controller';
 import { PublicLabsRepository } from './public-labs.repository';
 import { PublicLabsService } from './public-labs.service';
 import { LabResponsePromise } from './response-promise';
+import { ResponseDashboardService } from './response-dashboard.service';
+import { ProjectViewsService } from './project-views.service';
 
 /**
  * Living labs (issue 11): observations and their response promise, projects through the centre's
@@ -43,6 +45,8 @@ import { LabResponsePromise } from './response-promise';
     ProjectPartsService,
     ExperimentsService,
     PublicLabsService,
+    ResponseDashboardService,
+    ProjectViewsService,
     ObservationFilesPolicy,
   ],
 })

@@ -27,6 +27,7 @@ import {
 } from './dto/observations.dto';
 import { ObservationsService } from './observations.service';
 import { LabResponsePromise } from './response-promise';
+import { ResponseDashboardService } from './response-dashboard.service';
 
 /** Observations for everyone: the public reads, residents post and support, staff answer and merge. */
 @ApiTags('living-labs')
@@ -35,6 +36,7 @@ export class ObservationsController {
   constructor(
     private readonly observations: ObservationsService,
     private readonly promise: LabResponsePromise,
+    private readonly dashboards: ResponseDashboardService,
   ) {}
 
   @Get('public/observations')
@@ -146,6 +148,6 @@ export class ObservationsController {
     @CurrentActor() actor: Actor,
     @Query() query: ResponseDashboardQueryDto,
   ): Promise<ResponseDashboard> {
-    return this.observations.dashboard(actor, query);
+    return this.dashboards.dashboard(actor, query);
   }
 }
