@@ -11,6 +11,7 @@ import { AssetPhotosToFiles1765500000000 } from './1765500000000-asset-photos-to
 import { BookingBlocks1765610000000 } from './1765610000000-booking-blocks';
 import { Desk1765611000000 } from './1765611000000-desk';
 import { BookingSeries1765600000000 } from './1765600000000-booking-series';
+import { LivingLabs1765800000000 } from './1765800000000-living-labs';
 
 /** Every migration in order, as a class list (the API is bundled; globs would find nothing). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   BookingBlocks1765610000000,
   Desk1765611000000,
   BookingSeries1765600000000,
+  LivingLabs1765800000000,
 ];

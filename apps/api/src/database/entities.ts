@@ -17,6 +17,7 @@ import { FileEntity } from '../platform/files/file.entity';
 import { SETTLEMENT_ENTITIES } from '../settlement/entities';
 import { DESK_ENTITIES } from '../bookings/desk/desk.entities';
 import { BookingSeriesEntity } from '../bookings/series/booking-series.entity';
+import { LIVING_LAB_ENTITIES } from '../living-labs/entities';
 
 /** Every entity, as a class list: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
@@ -39,4 +40,5 @@ export const ENTITIES = [
   ...SETTLEMENT_ENTITIES,
   ...DESK_ENTITIES,
   BookingSeriesEntity,
+  ...LIVING_LAB_ENTITIES,
 ];

@@ -7,6 +7,7 @@ import { describeRequest, ProbeSession, ROLES, type RoleName } from './support/p
 import { settlementContext } from './support/settlement-context';
 import { bkDeskContext } from './support/bk-desk-context';
 import { bkSeriesContext } from './support/bk-series-context';
+import { livingLabsContext } from './support/living-labs-context';
 import { HarnessStack } from './support/stack';
 
 /**
@@ -160,6 +161,7 @@ async function contextFor(baseUrl: string): Promise<MatrixContext> {
     settlement,
     bkDesk: bkDeskContext(setup, newAsset, category.id),
     bkSeries: bkSeriesContext(setup, newAsset),
+    labs: await livingLabsContext(baseUrl, setup),
   };
 }
 

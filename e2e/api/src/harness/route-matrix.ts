@@ -16,6 +16,7 @@ import {
 import { SETTLEMENT_ROUTES } from './routes/settlement';
 import { BK_DESK_ROUTES } from './routes/bk-desk';
 import { BK_SERIES_ROUTES } from './routes/bk-series';
+import { LIVING_LAB_ROUTES } from './routes/living-labs';
 
 export * from './routes/common';
 
@@ -393,4 +394,5 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
   ...SETTLEMENT_ROUTES,
   ...BK_DESK_ROUTES,
   ...BK_SERIES_ROUTES,
+  ...LIVING_LAB_ROUTES,
 };

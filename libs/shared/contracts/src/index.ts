@@ -19,3 +19,4 @@ export * from './lib/settlement';
 export * from './lib/blocks';
 export * from './lib/desk';
 export * from './lib/booking-series';
+export * from './lib/living-labs';

@@ -2,6 +2,7 @@ import type { ProbeRequest, RoleName } from '../support/probe';
 import type { SettlementContext } from '../support/settlement-context';
 import type { BkDeskContext } from '../support/bk-desk-context';
 import type { BkSeriesContext } from '../support/bk-series-context';
+import type { LabsContext } from '../support/living-labs-context';
 
 /**
  * The route × role table's vocabulary (route-matrix.ts assembles the table from one file per domain).
@@ -67,6 +68,8 @@ export interface MatrixContext {
   bkDesk: BkDeskContext;
   /** Recurring booking series (bookings/series). */
   bkSeries: BkSeriesContext;
+  /** Living-lab objects (observations, projects led by resident A's team, experiments, outcomes). */
+  labs: LabsContext;
 }
 
 export interface RouteEntry {
