@@ -3,6 +3,7 @@ import { APPLICATION_FILE_OWNER } from '@madang/contracts';
 import { BookingsModule } from '../bookings/bookings.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { AuditModule } from '../platform/audit/audit.module';
+import { NotificationsModule } from '../platform/notifications/notifications.module';
 import { FilesService } from '../platform/files/files.service';
 import { NotificationsService } from '../platform/notifications/notifications.service';
 import { SettlementModule } from '../settlement/settlement.module';
@@ -31,7 +32,7 @@ import { ReviewsService } from './reviews.service';
  * Exports `AgreementsService` (overdue obligations for the approver's home).
  */
 @Module({
-  imports: [AuditModule, CatalogueModule, BookingsModule, SettlementModule],
+  imports: [AuditModule, NotificationsModule, CatalogueModule, BookingsModule, SettlementModule],
   controllers: [
     PublicCallsController,
     CallsController,
