@@ -503,8 +503,8 @@ describe('recruitment API', () => {
 
     const second = await resident2.post('/api/bookings', {
       items: [{ assetId: roomId }],
-      start: '2027-03-09T14:00:00+09:00',
-      end: '2027-03-09T15:00:00+09:00',
+      start: '2027-01-12T14:00:00+09:00',
+      end: '2027-01-12T15:00:00+09:00',
       purpose: '이웃 모임',
       attendees: 4,
     });
