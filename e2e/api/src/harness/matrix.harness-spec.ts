@@ -5,6 +5,7 @@ import { signedIn, uploadPhoto } from './support/fixture';
 import { fetchOperations, type Operation } from './support/openapi';
 import { describeRequest, ProbeSession, ROLES, type RoleName } from './support/probe';
 import { settlementContext } from './support/settlement-context';
+import { recruitmentContext } from './support/recruitment-context';
 import { HarnessStack } from './support/stack';
 
 /**
@@ -109,6 +110,7 @@ async function contextFor(baseUrl: string): Promise<MatrixContext> {
     ).id;
   let group: string | undefined;
   const settlement = await settlementContext(baseUrl, setup);
+  const recruitment = await recruitmentContext(baseUrl, setup);
   return {
     owner: (role: RoleName, variant: Variant): Person => {
       if (variant === 'own') return role === 'anonymous' ? 'residentA' : role;
@@ -156,6 +158,7 @@ async function contextFor(baseUrl: string): Promise<MatrixContext> {
     },
     unique: () => `${Date.now().toString(36)}${(counter++).toString(36)}`,
     settlement,
+    recruitment,
   };
 }
 
