@@ -474,6 +474,10 @@ export class BookingsService {
         )
       : [];
     const pendingByAsset = await this.bookings.pendingByAsset(tx, actor.userId, ids);
+    const member = request.groupId ? actor.groups.find((g) => g.id === request.groupId) : undefined;
+    const tags = member
+      ? await this.bookings.groupTags(tx, member.id, request.start, this.config.MADANG_TIMEZONE)
+      : [];
     const evaluation = evaluateBooking({
       now: new Date().toISOString(),
       pendingByAsset,
@@ -481,7 +485,7 @@ export class BookingsService {
       actor: {
         userId: actor.userId,
         roles: actor.roles,
-        groups: actor.groups.map((g) => ({ id: g.id, kind: g.kind })),
+        groups: actor.groups.map((g) => ({ id: g.id, kind: g.kind, ...(g === member ? { tags } : {}) })),
       },
       assets,
       usage,

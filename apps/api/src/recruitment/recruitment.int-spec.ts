@@ -159,10 +159,17 @@ describe('recruitment API', () => {
     admin = await t.signIn('admin@madang.local');
     anonymous = t.client();
     roomId = await id(`SELECT id FROM assets WHERE name_en = 'Meeting Room C'`);
-    teamId = await id(`SELECT id FROM groups WHERE name = '함께걷는 제주 주민팀'`);
     rentLineId = await id(`SELECT id FROM budget_lines WHERE name = '입주 임대료 수입'`);
     reviewer2 = await newReviewer('panel2@madang.local', 'Panel Two');
     reviewer3 = await newReviewer('panel3@madang.local', 'Panel Three');
+    // The applying team: an NGO (so no group-kind waiver applies) that resident@ manages.
+    const lab = await admin.post<GroupDetail>('/api/groups', { name: '제주 골목 연구소', kind: 'ngo' });
+    expect(lab.status).toBe(201);
+    teamId = lab.body.id;
+    expect(
+      (await admin.post(`/api/groups/${teamId}/members`, { email: 'resident@madang.local', isManager: true }))
+        .status,
+    ).toBe(201);
     // reviewer@ sings in the village choir with resident@, a member of the applying team.
     const choir = await admin.post<GroupDetail>('/api/groups', { name: '마을 합창단', kind: 'ngo' });
     expect(choir.status).toBe(201);
@@ -322,7 +329,7 @@ describe('recruitment API', () => {
     const [mine] = (await reviewer.get<ReviewAssignmentSummary[]>('/api/recruitment/reviews')).body;
     // Blind call: the warning names no group or person.
     expect(mine.applicantLabel).toBeNull();
-    expect(JSON.stringify(mine)).not.toContain('함께걷는');
+    expect(JSON.stringify(mine)).not.toContain('골목 연구소');
     expect(JSON.stringify(mine)).not.toContain('합창단');
     const declared = await reviewer.post<ReviewAssignmentDetail>(
       `/api/recruitment/reviews/${mine.id}/declaration`,
@@ -368,7 +375,7 @@ describe('recruitment API', () => {
       expect(saved.status).toBe(200);
       for (const answer of [list.body, detail.body, saved.body]) {
         const text = JSON.stringify(answer);
-        expect(text).not.toContain('함께걷는');
+        expect(text).not.toContain('골목 연구소');
         expect(text).not.toContain('김주민');
         expect(text).not.toContain('오팀원');
         expect(text).not.toContain(teamId);
@@ -426,7 +433,7 @@ describe('recruitment API', () => {
 
     const published = await anonymous.get<PublicCallDetail>(`/api/public/calls/${call.id}`);
     expect(published.status).toBe(200);
-    expect(published.body.results?.selected).toEqual([{ groupName: '함께걷는 제주 주민팀', rank: null }]);
+    expect(published.body.results?.selected).toEqual([{ groupName: '제주 골목 연구소', rank: null }]);
     const result = await resident.get<ApplicantResultView>(
       `/api/recruitment/applications/${application.id}/result`,
     );
@@ -462,7 +469,7 @@ describe('recruitment API', () => {
     );
   });
 
-  it('signing blocks the room for the term (resident2 gets 409), and schedules the rent', async () => {
+  it('signing blocks the room for the term (resident2 gets 409), waives the hall fee for the team, schedules the rent', async () => {
     // A booking already in the term is listed before signing.
     const clash = await resident2.post<BookingDto>('/api/bookings', {
       items: [{ assetId: roomId }],
@@ -495,6 +502,16 @@ describe('recruitment API', () => {
     expect((await resident2.post(`/api/bookings/${clash.body.id}/cancel`, { reason: '취소' })).status).toBe(
       200,
     );
+    const hall = await id(`SELECT id FROM assets WHERE name_en = 'Hall'`);
+    const unsigned = await resident.post<{ quote: { waived: number } }>('/api/bookings/quote', {
+      items: [{ assetId: hall }],
+      start: '2027-01-08T10:00:00+09:00',
+      end: '2027-01-08T12:00:00+09:00',
+      purpose: '팀 발표회',
+      attendees: 30,
+      groupId: teamId,
+    });
+    expect(unsigned.body.quote.waived).toBe(0);
     const signed = await approver.post<AgreementView>(`/api/recruitment/agreements/${agreement.id}/sign`);
     expect(signed.status).toBe(200);
     expect(signed.body.state).toBe('signed');
@@ -520,6 +537,24 @@ describe('recruitment API', () => {
       budgetLineId: rentLineId,
       postedMonths: ['2027-01-01'],
     });
+
+    // The team's standing tag waives the hall fee for bookings made for the team, within the term only.
+    const hallId = await id(`SELECT id FROM assets WHERE name_en = 'Hall'`);
+    const quote = (start: string, end: string, groupId?: string) =>
+      resident.post<{ quote: { subtotal: number; waived: number } }>('/api/bookings/quote', {
+        items: [{ assetId: hallId }],
+        start,
+        end,
+        purpose: '팀 발표회',
+        attendees: 30,
+        ...(groupId ? { groupId } : {}),
+      });
+    const forTeam = await quote('2027-01-08T10:00:00+09:00', '2027-01-08T12:00:00+09:00', teamId);
+    expect(forTeam.status).toBe(200);
+    expect(forTeam.body.quote.subtotal).toBeGreaterThan(0);
+    expect(forTeam.body.quote.waived).toBe(forTeam.body.quote.subtotal);
+    const personal = await quote('2027-01-08T10:00:00+09:00', '2027-01-08T12:00:00+09:00');
+    expect(personal.body.quote.waived).toBe(0);
 
     const privileges = (await t.db.query(
       `SELECT tag, starts_on::text, ends_on::text FROM group_privileges WHERE source_id = $1`,
