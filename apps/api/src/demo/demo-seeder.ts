@@ -20,6 +20,7 @@ import { GroupMemberEntity } from '../groups/group-member.entity';
 import { GroupEntity } from '../groups/group.entity';
 import { DEMO_CATALOGUE } from './demo-catalogue';
 import { seedSettlementDemo } from './settlement-demo';
+import { seedRecruitmentDemo } from './recruitment-demo';
 import { DateTime } from 'luxon';
 
 export const DEMO_PASSWORD = 'madang-demo';
@@ -90,6 +91,7 @@ export class DemoSeeder {
     await this.ensureCatalogue(approver);
     await this.ensureBookings();
     await seedSettlementDemo(this.db);
+    await seedRecruitmentDemo(this.db);
   }
 
   private async actorFor(email: string): Promise<Actor> {

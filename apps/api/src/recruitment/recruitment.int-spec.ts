@@ -163,7 +163,7 @@ describe('recruitment API', () => {
     reviewer2 = await newReviewer('panel2@madang.local', 'Panel Two');
     reviewer3 = await newReviewer('panel3@madang.local', 'Panel Three');
     // The applying team: an NGO (so no group-kind waiver applies) that resident@ manages.
-    const lab = await admin.post<GroupDetail>('/api/groups', { name: '제주 골목 연구소', kind: 'ngo' });
+    const lab = await admin.post<GroupDetail>('/api/groups', { name: '제주 골목 실험실', kind: 'ngo' });
     expect(lab.status).toBe(201);
     teamId = lab.body.id;
     expect(
@@ -171,7 +171,7 @@ describe('recruitment API', () => {
         .status,
     ).toBe(201);
     // reviewer@ sings in the village choir with resident@, a member of the applying team.
-    const choir = await admin.post<GroupDetail>('/api/groups', { name: '마을 합창단', kind: 'ngo' });
+    const choir = await admin.post<GroupDetail>('/api/groups', { name: '오름 산악회', kind: 'ngo' });
     expect(choir.status).toBe(201);
     for (const email of ['reviewer@madang.local', 'resident@madang.local'])
       expect((await admin.post(`/api/groups/${choir.body.id}/members`, { email })).status).toBe(201);
@@ -329,7 +329,7 @@ describe('recruitment API', () => {
     const [mine] = (await reviewer.get<ReviewAssignmentSummary[]>('/api/recruitment/reviews')).body;
     // Blind call: the warning names no group or person.
     expect(mine.applicantLabel).toBeNull();
-    expect(JSON.stringify(mine)).not.toContain('골목 연구소');
+    expect(JSON.stringify(mine)).not.toContain('골목 실험실');
     expect(JSON.stringify(mine)).not.toContain('합창단');
     const declared = await reviewer.post<ReviewAssignmentDetail>(
       `/api/recruitment/reviews/${mine.id}/declaration`,
@@ -375,7 +375,7 @@ describe('recruitment API', () => {
       expect(saved.status).toBe(200);
       for (const answer of [list.body, detail.body, saved.body]) {
         const text = JSON.stringify(answer);
-        expect(text).not.toContain('골목 연구소');
+        expect(text).not.toContain('골목 실험실');
         expect(text).not.toContain('김주민');
         expect(text).not.toContain('오팀원');
         expect(text).not.toContain(teamId);
@@ -433,7 +433,7 @@ describe('recruitment API', () => {
 
     const published = await anonymous.get<PublicCallDetail>(`/api/public/calls/${call.id}`);
     expect(published.status).toBe(200);
-    expect(published.body.results?.selected).toEqual([{ groupName: '제주 골목 연구소', rank: null }]);
+    expect(published.body.results?.selected).toEqual([{ groupName: '제주 골목 실험실', rank: null }]);
     const result = await resident.get<ApplicantResultView>(
       `/api/recruitment/applications/${application.id}/result`,
     );
