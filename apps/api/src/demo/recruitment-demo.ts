@@ -153,7 +153,7 @@ export async function seedRecruitmentDemo(db: DataSource): Promise<void> {
     const reviewer = await user('reviewer@madang.local');
     const asset = (nameEn: string) => must(m, `SELECT id FROM assets WHERE name_en = $1`, [nameEn]);
     const rentLine = await one(m, `SELECT id FROM budget_lines WHERE name = '입주 임대료 수입' LIMIT 1`);
-    const partnerCategory = await one(m, `SELECT id FROM categories WHERE code = 'meeting-rooms'`);
+    const partnerCategory = await one(m, `SELECT id FROM asset_categories WHERE code = 'meeting-rooms'`);
 
     const team = await must(m, `SELECT id FROM groups WHERE name = '함께걷는 제주 주민팀'`);
     const lab = await ensureGroup(m, '제주 골목 연구소', 'ngo', '골목의 역사와 생활을 기록하는 연구 모임', [

@@ -326,7 +326,9 @@ describe('recruitment API', () => {
     expect(others).toHaveLength(2);
     await moveTo(call, 'review_document');
 
-    const [mine] = (await reviewer.get<ReviewAssignmentSummary[]>('/api/recruitment/reviews')).body;
+    const mine = (await reviewer.get<ReviewAssignmentSummary[]>('/api/recruitment/reviews')).body.find(
+      (a) => a.callId === call.id,
+    ) as ReviewAssignmentSummary;
     // Blind call: the warning names no group or person.
     expect(mine.applicantLabel).toBeNull();
     expect(JSON.stringify(mine)).not.toContain('골목 실험실');
