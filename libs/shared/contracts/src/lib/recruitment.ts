@@ -832,7 +832,7 @@ export interface ObligationView {
   note: string | null;
 }
 
-export interface AddObligationRequest extends ObligationInput {}
+export type AddObligationRequest = ObligationInput;
 
 export interface CompleteObligationRequest {
   note?: string;
