@@ -183,11 +183,13 @@ export class AgreementsRepository {
   /** Open obligations whose reminder day has come and that were not reminded yet; marks them. */
   async takeDueReminders(m: EntityManager, today: string): Promise<ObligationRow[]> {
     const ids = (await m.query(
-      `UPDATE recruitment_obligations o SET reminded_at = now()
-       FROM recruitment_agreements ag
-       WHERE ag.id = o.agreement_id AND ag.state = 'signed' AND o.state = 'open' AND o.reminded_at IS NULL
-         AND o.due_on - o.remind_days_before <= $1::date
-       RETURNING o.id`,
+      `WITH due AS (
+         UPDATE recruitment_obligations o SET reminded_at = now()
+         FROM recruitment_agreements ag
+         WHERE ag.id = o.agreement_id AND ag.state = 'signed' AND o.state = 'open' AND o.reminded_at IS NULL
+           AND o.due_on - o.remind_days_before <= $1::date
+         RETURNING o.id)
+       SELECT id FROM due`,
       [today],
     )) as { id: string }[];
     if (ids.length === 0) return [];

@@ -21,10 +21,13 @@ import {
   type RentScheduleView,
   type ReviewAssignmentDetail,
   type ReviewAssignmentSummary,
+  type ObligationView,
+  type SupplementView,
 } from '@madang/contracts';
 import type { MadangClient } from '@madang/testing';
 import { IncomeService } from '../settlement/income.service';
 import { startTestApp, TestApp } from '../test/test-app';
+import { AgreementsService } from './agreements.service';
 import { RecruitmentJobs } from './recruitment-jobs';
 
 const TERM = { termStart: '2027-01-04', termEnd: '2027-12-31' };
@@ -290,6 +293,40 @@ describe('recruitment API', () => {
       { eligible: true, reasons: ['제주 소재 주민 팀 확인'] },
     );
     expect(screened.status).toBe(200);
+    // A supplement: the applicant may change only the asked field, until its due date.
+    const supplement = await approver.post<SupplementView>(
+      `/api/recruitment/applications/${application.id}/supplements`,
+      {
+        fieldIds: ['plan'],
+        message: '활동 장소를 구체적으로 적어 주세요.',
+        dueAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    );
+    expect(supplement.status).toBe(201);
+    const wrongField = await resident.patch(`/api/recruitment/supplements/${supplement.body.id}`, {
+      answers: { teamName: '다른 이름' },
+    });
+    expect(wrongField.status).toBe(422);
+    expect(wrongField.problem.violations).toEqual([
+      expect.objectContaining({ code: 'field_not_requested', field: 'answers.teamName' }),
+    ]);
+    const patched = await resident.patch<ApplicationDetail>(
+      `/api/recruitment/supplements/${supplement.body.id}`,
+      {
+        answers: { plan: '골목 안전 지도 — 원도심 3개 동' },
+      },
+    );
+    expect(patched.status).toBe(200);
+    expect(patched.body.answers['plan']).toBe('골목 안전 지도 — 원도심 3개 동');
+    const answered = await resident.post<ApplicationDetail>(
+      `/api/recruitment/supplements/${supplement.body.id}/submit`,
+    );
+    expect(answered.status).toBe(200);
+    expect(answered.body.supplements[0].state).toBe('answered');
+    expect((await resident.post(`/api/recruitment/supplements/${supplement.body.id}/submit`)).status).toBe(
+      422,
+    );
+
     const seen = await resident.get<ApplicationDetail>(`/api/recruitment/applications/${application.id}`);
     expect(seen.body).toMatchObject({
       eligibility: 'eligible',
@@ -369,7 +406,7 @@ describe('recruitment API', () => {
       const detail = await client.get<ReviewAssignmentDetail>(`/api/recruitment/reviews/${a.id}`);
       expect(detail.status).toBe(200);
       expect(detail.body.state).toBe('reviewing');
-      expect(detail.body.answers?.['plan']).toBe('골목 안전 지도');
+      expect(detail.body.answers?.['plan']).toBe('골목 안전 지도 — 원도심 3개 동');
       const saved = await client.put<ReviewAssignmentDetail>(`/api/recruitment/reviews/${a.id}/sheet`, {
         scores: { impact, feasibility: 3 },
         comments: { impact: `근거 ${impact}` },
@@ -595,5 +632,30 @@ describe('recruitment API', () => {
       [dated.body.id],
     )) as { actor_id: string | null }[];
     expect(audit.actor_id).toBeNull();
+  });
+
+  it('overdue obligations show on the approver home; reminders go out once', async () => {
+    const overdue = await approver.get<ObligationView[]>('/api/recruitment/obligations/overdue');
+    expect(overdue.status).toBe(200);
+    expect(overdue.body).toEqual([
+      expect.objectContaining({
+        title: '3분기 활동 보고서 / Q3 activity report',
+        overdue: true,
+        state: 'open',
+      }),
+    ]);
+    expect((await resident.get('/api/recruitment/obligations/overdue')).status).toBe(403);
+    const agreements = t.app.get(AgreementsService);
+    expect(await agreements.remindDueObligations()).toBe(1);
+    expect(await agreements.remindDueObligations()).toBe(0);
+    const done = await resident.post<ObligationView>(
+      `/api/recruitment/obligations/${overdue.body[0].id}/complete`,
+      {
+        note: '보고서 제출함',
+      },
+    );
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ state: 'done', overdue: false });
+    expect((await approver.get<ObligationView[]>('/api/recruitment/obligations/overdue')).body).toEqual([]);
   });
 });
