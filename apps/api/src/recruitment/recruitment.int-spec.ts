@@ -658,4 +658,52 @@ describe('recruitment API', () => {
     expect(done.body).toMatchObject({ state: 'done', overdue: false });
     expect((await approver.get<ObligationView[]>('/api/recruitment/obligations/overdue')).body).toEqual([]);
   });
+
+  it('a partner-space call: signing adds the selected space to the catalogue as a bookable asset', async () => {
+    const categoryId = await id(`SELECT id FROM asset_categories WHERE code = 'meeting-rooms'`);
+    const created = await newCall({
+      kind: 'partner_space',
+      title: { ko: '협력 공간 시험', en: 'Partner space test' },
+      offer: { ...TERM, monthlyFee: 0, deposit: 0, partnerCategoryId: categoryId },
+      budgetLineId: null,
+    });
+    expect(created.status).toBe(201);
+    const partnerCall = await open(created.body);
+    const draft = await resident.post<ApplicationDetail>(
+      `/api/recruitment/calls/${partnerCall.id}/applications`,
+      {
+        groupId: teamId,
+        answers: { teamName: '골목 창고', plan: '창고를 공유 작업장으로' },
+      },
+    );
+    const file = await upload(resident, draft.body.id, 'plan.pdf');
+    await resident.patch(`/api/recruitment/applications/${draft.body.id}`, {
+      answers: { budget: [file.body.id] },
+    });
+    expect((await resident.post(`/api/recruitment/applications/${draft.body.id}/submit`)).status).toBe(200);
+    await moveTo(partnerCall, 'closed', 'screening');
+    await approver.post(`/api/recruitment/applications/${draft.body.id}/screening`, { eligible: true });
+    await moveTo(partnerCall, 'review_document');
+    await approver.put(`/api/recruitment/applications/${draft.body.id}/decision`, {
+      decision: 'selected',
+      rationale: '접근성이 좋음',
+    });
+    await moveTo(partnerCall, 'provisional_results', 'objection_window', 'final_results');
+    const agreementDraft = await approver.post<AgreementView>(
+      `/api/recruitment/applications/${draft.body.id}/agreement`,
+      {},
+    );
+    expect(agreementDraft.status).toBe(201);
+    const signedPartner = await approver.post<AgreementView>(
+      `/api/recruitment/agreements/${agreementDraft.body.id}/sign`,
+    );
+    expect(signedPartner.status).toBe(200);
+    expect(signedPartner.body.partnerAssetId).not.toBeNull();
+    expect(signedPartner.body.rentScheduleId).toBeNull();
+    const asset = await anonymous.get<{ id: string; categoryId: string; name: { ko: string } }>(
+      `/api/assets/${signedPartner.body.partnerAssetId}`,
+    );
+    expect(asset.status).toBe(200);
+    expect(asset.body).toMatchObject({ categoryId, name: { ko: '제주 골목 실험실 협력 공간' } });
+  });
 });
