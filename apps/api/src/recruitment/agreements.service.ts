@@ -87,7 +87,7 @@ export class AgreementsService {
         if (phaseIndex(app.call_phase) < phaseIndex('final_results'))
           throw rule(actor.locale, 'phase_order', undefined, { from: app.call_phase, to: 'agreements' });
         const call = (await this.calls.find(m, app.call_id)) as CallRow;
-        const terms = await this.terms(actor, m, dto, {
+        const terms = await this.terms(m, dto, {
           termStart: call.offer.termStart,
           termEnd: call.offer.termEnd,
           assetIds: call.offer.assetIds,
@@ -120,7 +120,7 @@ export class AgreementsService {
     await this.db.transaction(async (m) => {
       const row = await this.mustFind(m, id, true);
       if (row.state !== 'draft') throw rule(actor.locale, 'agreement_not_draft');
-      const terms = await this.terms(actor, m, dto, termsOf(row));
+      const terms = await this.terms(m, dto, termsOf(row));
       await this.agreements.update(m, id, terms);
       for (const o of dto.obligations ?? []) await this.addObligationRow(m, id, o);
       await this.audit.record(m, auditOf(actor), {
@@ -331,7 +331,6 @@ export class AgreementsService {
   }
 
   private async terms(
-    actor: Actor,
     m: EntityManager,
     dto: CreateAgreementRequest,
     base: AgreementTerms,
@@ -351,7 +350,6 @@ export class AgreementsService {
       const missing = terms.assetIds.findIndex((a) => !found.has(a));
       if (missing >= 0) throw invalidField(`assetIds.${missing}`, 'invalid');
     }
-    void actor;
     return terms;
   }
 

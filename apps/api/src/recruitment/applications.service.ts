@@ -120,7 +120,7 @@ export class ApplicationsService {
         throw rule(actor.locale, 'deadline_passed');
       const form = await this.calls.form(m, row.form_id);
       this.assertAnswers(actor, checkAnswers(form.sections, dto.answers, { complete: false }));
-      await this.assertFiles(m, actor, id, fileIdsOf(form.sections, dto.answers));
+      await this.assertFiles(actor, id, fileIdsOf(form.sections, dto.answers));
       await this.applications.saveAnswers(m, id, merge(row.answers, dto.answers));
     });
     return this.get(actor, id);
@@ -137,7 +137,7 @@ export class ApplicationsService {
         if (row.call_phase !== 'open') throw rule(actor.locale, 'phase_not_open');
         const form = await this.calls.form(m, row.form_id);
         this.assertAnswers(actor, checkAnswers(form.sections, {}, { complete: true, previous: row.answers }));
-        await this.assertFiles(m, actor, id, fileIdsOf(form.sections, row.answers));
+        await this.assertFiles(actor, id, fileIdsOf(form.sections, row.answers));
         await this.applications.submit(m, id, now);
         await this.audit.record(m, auditOf(actor), {
           action: 'recruitment.application.submit',
@@ -219,7 +219,7 @@ export class ApplicationsService {
           previous: row.answers,
         }),
       );
-      await this.assertFiles(m, actor, row.id, fileIdsOf(form.sections, dto.answers));
+      await this.assertFiles(actor, row.id, fileIdsOf(form.sections, dto.answers));
       await this.applications.saveAnswers(m, row.id, merge(row.answers, dto.answers));
       return row.id;
     });
@@ -332,9 +332,8 @@ export class ApplicationsService {
   }
 
   /** Every file named in the answers must be attached to this application. */
-  private async assertFiles(m: EntityManager, actor: Actor, id: string, fileIds: string[]): Promise<void> {
+  private async assertFiles(actor: Actor, id: string, fileIds: string[]): Promise<void> {
     if (fileIds.length === 0) return;
-    void m;
     const attached = new Set((await this.files.idsOf(APPLICATION_FILE_OWNER, [id])).get(id) ?? []);
     if (fileIds.some((f) => !attached.has(f))) throw rule(actor.locale, 'file_not_of_application');
   }

@@ -66,7 +66,7 @@ export class CallsService {
   async create(actor: Actor, dto: CreateCallRequest): Promise<CallDetail> {
     const offer = offerOf(dto.offer);
     const schedule = dto.schedule ?? {};
-    await this.checkOffer(actor, offer.assetIds, offer.termStart, offer.termEnd);
+    await this.checkOffer(offer.assetIds, offer.termStart, offer.termEnd);
     const problems = checkSchedule(schedule, dto.deadline);
     if (problems.length) throw recruitmentRule(actor.locale, problems);
     const id = await this.withBudgetLine(() =>
@@ -108,7 +108,7 @@ export class CallsService {
         if (closed && (dto.offer !== undefined || dto.deadline !== undefined || dto.blind !== undefined))
           throw rule(actor.locale, 'form_locked');
         const offer = dto.offer ? offerOf(dto.offer) : row.offer;
-        if (dto.offer) await this.checkOffer(actor, offer.assetIds, offer.termStart, offer.termEnd);
+        if (dto.offer) await this.checkOffer(offer.assetIds, offer.termStart, offer.termEnd);
         const deadline = dto.deadline ?? row.deadline.toISOString();
         const schedule = dto.schedule ?? row.schedule;
         const problems = checkSchedule(schedule, deadline);
@@ -365,18 +365,12 @@ export class CallsService {
     return row;
   }
 
-  private async checkOffer(
-    actor: Actor,
-    assetIds: string[],
-    termStart: string,
-    termEnd: string,
-  ): Promise<void> {
+  private async checkOffer(assetIds: string[], termStart: string, termEnd: string): Promise<void> {
     if (termEnd < termStart) throw invalidField('offer.termEnd', 'invalid');
     if (assetIds.length === 0) return;
     const found = new Set((await this.catalogue.forRules(assetIds)).map((a) => a.id));
     const missing = assetIds.findIndex((id) => !found.has(id));
     if (missing >= 0) throw invalidField(`offer.assetIds.${missing}`, 'invalid');
-    void actor;
   }
 
   /** An unknown budget line is a 400 naming the field, not a foreign-key 500. */
