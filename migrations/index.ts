@@ -12,6 +12,7 @@ import { BookingBlocks1765610000000 } from './1765610000000-booking-blocks';
 import { Desk1765611000000 } from './1765611000000-desk';
 import { BookingSeries1765600000000 } from './1765600000000-booking-series';
 import { LivingLabs1765800000000 } from './1765800000000-living-labs';
+import { Recruitment1765700000000 } from './1765700000000-recruitment';
 
 /** Every migration in order, as a class list (the API is bundled; globs would find nothing). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Desk1765611000000,
   BookingSeries1765600000000,
   LivingLabs1765800000000,
+  Recruitment1765700000000,
 ];

@@ -21,6 +21,7 @@ import { NotificationsModule } from './platform/notifications/notifications.modu
 import { UsersModule } from './users/users.module';
 import { SettlementModule } from './settlement/settlement.module';
 import { LivingLabsModule } from './living-labs/living-labs.module';
+import { RecruitmentModule } from './recruitment/recruitment.module';
 
 /** Composition only: configuration, the database, the global guard and filter, and the domain modules. */
 @Module({})
@@ -49,6 +50,7 @@ export class AppModule {
         DemoModule,
         SettlementModule,
         LivingLabsModule,
+        RecruitmentModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

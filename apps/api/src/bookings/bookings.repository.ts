@@ -221,6 +221,19 @@ export class BookingsRepository {
     return found ?? undefined;
   }
 
+  /**
+   * The standing tags a group holds on the local date of `at` (time-bound group privileges written
+   * by recruitment when an agreement is signed; they expire by themselves at the end of the term).
+   */
+  async groupTags(tx: EntityManager, groupId: string, at: string, zone: string): Promise<string[]> {
+    const rows = (await tx.query(
+      `SELECT DISTINCT tag FROM group_privileges
+        WHERE group_id = $1 AND ($2::timestamptz AT TIME ZONE $3)::date BETWEEN starts_on AND ends_on ORDER BY tag`,
+      [groupId, at, zone],
+    )) as { tag: string }[];
+    return rows.map((r) => r.tag);
+  }
+
   /** Fair holding: the user's pending slot-holding requests per asset, for these assets. */
   async pendingByAsset(
     tx: EntityManager,

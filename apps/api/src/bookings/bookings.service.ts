@@ -499,6 +499,10 @@ export class BookingsService {
     const noShows = assets.some((a) => a.rules.noShowLimit)
       ? await this.bookings.noShowsOf(tx, actor.userId)
       : undefined;
+    const member = request.groupId ? actor.groups.find((g) => g.id === request.groupId) : undefined;
+    const tags = member
+      ? await this.bookings.groupTags(tx, member.id, request.start, this.config.MADANG_TIMEZONE)
+      : [];
     const evaluation = evaluateBooking({
       now: new Date().toISOString(),
       pendingByAsset,
@@ -507,7 +511,7 @@ export class BookingsService {
       actor: {
         userId: actor.userId,
         roles: actor.roles,
-        groups: actor.groups.map((g) => ({ id: g.id, kind: g.kind })),
+        groups: actor.groups.map((g) => ({ id: g.id, kind: g.kind, ...(g === member ? { tags } : {}) })),
       },
       assets,
       usage,

@@ -55,6 +55,7 @@ export function statusFor(code: ErrorCode): number {
     case 'rule_violation':
     case 'settlement_rule':
     case 'lab_rule':
+    case 'recruitment_rule':
     case 'range_too_long':
     case 'idempotency_key_reused':
       return 422;

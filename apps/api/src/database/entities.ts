@@ -18,6 +18,7 @@ import { SETTLEMENT_ENTITIES } from '../settlement/entities';
 import { DESK_ENTITIES } from '../bookings/desk/desk.entities';
 import { BookingSeriesEntity } from '../bookings/series/booking-series.entity';
 import { LIVING_LAB_ENTITIES } from '../living-labs/entities';
+import { RECRUITMENT_ENTITIES } from '../recruitment/entities';
 
 /** Every entity, as a class list: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
@@ -41,4 +42,5 @@ export const ENTITIES = [
   ...DESK_ENTITIES,
   BookingSeriesEntity,
   ...LIVING_LAB_ENTITIES,
+  ...RECRUITMENT_ENTITIES,
 ];

@@ -13,6 +13,12 @@ const teamWaiver = {
   percent: 100,
   label: { ko: '주민 팀 대관료 면제', en: 'Fee waived for resident teams' },
 };
+/** Time-bound privilege of a signed residency agreement (recruitment): the team books the hall free. */
+const residentBase = {
+  groupTags: ['resident_base'],
+  percent: 100,
+  label: { ko: '입주 팀(협약) 대관료 면제', en: 'Fee waived for resident-base teams (agreement)' },
+};
 const publicInterest = {
   purposes: ['public_interest'],
   percent: 50,
@@ -71,7 +77,7 @@ export const DEMO_CATALOGUE: DemoCategory[] = [
         rate: 30000,
         deposit: 50000,
         peak: [{ weekdays: [6], from: '10:00', to: '18:00', rate: 40000 }],
-        waivers: [teamWaiver, publicInterest],
+        waivers: [teamWaiver, residentBase, publicInterest],
       },
       cancellation: { freeUntilHoursBefore: 72, feePercent: 50 },
     },

@@ -23,6 +23,7 @@ import { seedSettlementDemo } from './settlement-demo';
 import { seedDeskDemo } from './desk-demo';
 import { seedLivingLabsDemo } from './living-labs-demo';
 import { FilesService } from '../platform/files/files.service';
+import { seedRecruitmentDemo } from './recruitment-demo';
 import { DateTime } from 'luxon';
 
 export const DEMO_PASSWORD = 'madang-demo';
@@ -101,6 +102,7 @@ export class DemoSeeder {
       config: this.config,
       actorFor: (email) => this.actorFor(email),
     });
+    await seedRecruitmentDemo(this.db);
   }
 
   private async actorFor(email: string): Promise<Actor> {

@@ -8,6 +8,7 @@ import { settlementContext } from './support/settlement-context';
 import { bkDeskContext } from './support/bk-desk-context';
 import { bkSeriesContext } from './support/bk-series-context';
 import { livingLabsContext } from './support/living-labs-context';
+import { recruitmentContext } from './support/recruitment-context';
 import { HarnessStack } from './support/stack';
 
 /**
@@ -112,6 +113,7 @@ async function contextFor(baseUrl: string): Promise<MatrixContext> {
     ).id;
   let group: string | undefined;
   const settlement = await settlementContext(baseUrl, setup);
+  const recruitment = await recruitmentContext(baseUrl, setup);
   return {
     owner: (role: RoleName, variant: Variant): Person => {
       if (variant === 'own') return role === 'anonymous' ? 'residentA' : role;
@@ -162,6 +164,7 @@ async function contextFor(baseUrl: string): Promise<MatrixContext> {
     bkDesk: bkDeskContext(setup, newAsset, category.id),
     bkSeries: bkSeriesContext(setup, newAsset),
     labs: await livingLabsContext(baseUrl, setup),
+    recruitment,
   };
 }
 

@@ -17,6 +17,7 @@ import { SETTLEMENT_ROUTES } from './routes/settlement';
 import { BK_DESK_ROUTES } from './routes/bk-desk';
 import { BK_SERIES_ROUTES } from './routes/bk-series';
 import { LIVING_LAB_ROUTES } from './routes/living-labs';
+import { RECRUITMENT_ROUTES } from './routes/recruitment';
 
 export * from './routes/common';
 
@@ -395,4 +396,5 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
   ...BK_DESK_ROUTES,
   ...BK_SERIES_ROUTES,
   ...LIVING_LAB_ROUTES,
+  ...RECRUITMENT_ROUTES,
 };

@@ -290,6 +290,47 @@ const WORST: Worst[] = [
     build: (_a, world) => get(`/api/settlement/programmes/${world.crowdedProgramme}/execution`),
   },
   {
+    name: 'GET /api/public/calls, a million per page at offset 10^15',
+    role: 'anonymous',
+    build: () => get('/api/public/calls?limit=1000000&offset=1000000000000000'),
+  },
+  {
+    name: 'GET /api/recruitment/calls, a million per page',
+    role: 'approver',
+    build: () => get('/api/recruitment/calls?limit=1000000&offset=1000000000000000'),
+  },
+  {
+    name: 'GET /api/recruitment/agreements, a million per page',
+    role: 'approver',
+    build: () => get('/api/recruitment/agreements?limit=1000000&offset=1000000000000000'),
+  },
+  {
+    name: 'GET /api/recruitment/calls/{id}/applications of an unknown call, a million per page',
+    role: 'approver',
+    build: () => get(`/api/recruitment/calls/${fakeIds(1)[0]}/applications?limit=1000000`),
+  },
+  {
+    name: 'GET /api/recruitment/my/applications',
+    role: 'residentA',
+    build: () => get('/api/recruitment/my/applications'),
+  },
+  {
+    name: 'GET /api/recruitment/obligations/overdue',
+    role: 'approver',
+    build: () => get('/api/recruitment/obligations/overdue'),
+  },
+  {
+    name: 'PATCH /api/recruitment/applications/{id} with 100,000 answers',
+    role: 'residentA',
+    build: () => ({
+      method: 'PATCH',
+      url: `/api/recruitment/applications/${fakeIds(1)[0]}`,
+      body: JSON.stringify({
+        answers: Object.fromEntries(Array.from({ length: 100_000 }, (_, i) => [`f${i}`, 'x'])),
+      }),
+    }),
+  },
+  {
     name: 'GET /api/admin/jobs (every queue, failures of 24 h)',
     role: 'admin',
     build: () => get('/api/admin/jobs'),

@@ -16,6 +16,7 @@ export * from './lib/jobs';
 export * from './lib/files';
 export * from './lib/exports';
 export * from './lib/settlement';
+export * from './lib/recruitment';
 export * from './lib/blocks';
 export * from './lib/desk';
 export * from './lib/booking-series';

@@ -3,6 +3,7 @@ import type { SettlementContext } from '../support/settlement-context';
 import type { BkDeskContext } from '../support/bk-desk-context';
 import type { BkSeriesContext } from '../support/bk-series-context';
 import type { LabsContext } from '../support/living-labs-context';
+import type { RecruitmentContext } from '../support/recruitment-context';
 
 /**
  * The route × role table's vocabulary (route-matrix.ts assembles the table from one file per domain).
@@ -70,6 +71,8 @@ export interface MatrixContext {
   bkSeries: BkSeriesContext;
   /** Living-lab objects (observations, projects led by resident A's team, experiments, outcomes). */
   labs: LabsContext;
+  /** Recruitment objects (calls in each phase, applications, agreements). */
+  recruitment: RecruitmentContext;
 }
 
 export interface RouteEntry {

@@ -22,19 +22,30 @@ export interface Standing {
   roles: Role[];
   /** Kind of the group the request is for, when the actor is a member of it; otherwise null. */
   groupKind: GroupKind | null;
+  /**
+   * Standing tags the request's group holds right now (time-bound group privileges such as
+   * `resident_base` from a residency agreement); matched like group kinds. Absent: none.
+   */
+  groupTags?: readonly string[];
 }
 
-function matches(standing: Standing, roles: Role[] | undefined, kinds: GroupKind[] | undefined): boolean {
+function matches(
+  standing: Standing,
+  roles: Role[] | undefined,
+  kinds: GroupKind[] | undefined,
+  tags?: string[],
+): boolean {
   return (
     (roles ?? []).some((r) => standing.roles.includes(r)) ||
-    (standing.groupKind !== null && (kinds ?? []).includes(standing.groupKind))
+    (standing.groupKind !== null && (kinds ?? []).includes(standing.groupKind)) ||
+    (tags ?? []).some((t) => (standing.groupTags ?? []).includes(t))
   );
 }
 
 export function isEligible(rules: RentalRules, standing: Standing): boolean {
-  const { roles, groupKinds } = rules.eligibility;
-  if (!roles?.length && !groupKinds?.length) return true;
-  return matches(standing, roles, groupKinds);
+  const { roles, groupKinds, groupTags } = rules.eligibility;
+  if (!roles?.length && !groupKinds?.length && !groupTags?.length) return true;
+  return matches(standing, roles, groupKinds, groupTags);
 }
 
 export function checkEligibility(asset: AssetForRules, standing: Standing): Violation | null {
@@ -170,7 +181,7 @@ export function effectiveWindow(
   rules: RentalRules,
   standing: Standing,
 ): { minNoticeMinutes: number; maxAdvanceDays: number } {
-  const matching = rules.windowOverrides.filter((o) => matches(standing, o.roles, o.groupKinds));
+  const matching = rules.windowOverrides.filter((o) => matches(standing, o.roles, o.groupKinds, o.groupTags));
   const notices = matching.flatMap((o) => (o.minNoticeMinutes === undefined ? [] : [o.minNoticeMinutes]));
   const advances = matching.flatMap((o) => (o.maxAdvanceDays === undefined ? [] : [o.maxAdvanceDays]));
   return {

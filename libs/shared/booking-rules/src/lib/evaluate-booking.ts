@@ -71,15 +71,17 @@ export function evaluateBooking(input: BookingEvaluationInput): BookingEvaluatio
   }
 
   let groupKind: Standing['groupKind'] = null;
+  let groupTags: string[] = [];
   let groupId: string | null = null;
   if (request.groupId) {
     const membership = actor.groups.find((g) => g.id === request.groupId);
     if (membership) {
       groupKind = membership.kind;
+      groupTags = membership.tags ?? [];
       groupId = membership.id;
     } else violations.push(makeViolation('group_not_member', { groupId: request.groupId }));
   }
-  const standing: Standing = { roles: actor.roles, groupKind };
+  const standing: Standing = { roles: actor.roles, groupKind, groupTags };
 
   const byId = new Map(assets.map((a) => [a.id, a]));
   const seen = new Set<string>();
@@ -153,7 +155,7 @@ export function evaluateBooking(input: BookingEvaluationInput): BookingEvaluatio
     const lines: QuoteLine[] = known.flatMap(({ asset, quantity }) => {
       const multiplier =
         asset.kind === 'equipment_pool' && Number.isSafeInteger(quantity) && quantity > 0 ? quantity : 1;
-      const waiver = chooseWaiver(asset.rules.pricing.waivers, groupKind, request.purposeTag);
+      const waiver = chooseWaiver(asset.rules.pricing.waivers, groupKind, request.purposeTag, groupTags);
       return quoteAsset(asset, multiplier, range.start, range.end, waiver);
     });
     quote = sumQuote(lines);

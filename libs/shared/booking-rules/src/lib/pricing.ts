@@ -16,10 +16,13 @@ export function chooseWaiver(
   waivers: Waiver[],
   groupKind: GroupKind | null,
   purposeTag: string | undefined,
+  groupTags: readonly string[] = [],
 ): Waiver | null {
   let best: Waiver | null = null;
   for (const w of waivers) {
-    const byGroup = groupKind !== null && (w.groupKinds ?? []).includes(groupKind);
+    const byGroup =
+      (groupKind !== null && (w.groupKinds ?? []).includes(groupKind)) ||
+      (w.groupTags ?? []).some((t) => groupTags.includes(t));
     const byPurpose = !!purposeTag && (w.purposes ?? []).includes(purposeTag);
     if ((byGroup || byPurpose) && (!best || w.percent > best.percent)) best = w;
   }

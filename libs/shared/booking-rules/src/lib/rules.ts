@@ -118,7 +118,8 @@ export function validateRules(rules: RentalRules): RulesProblem[] {
   if (rules.maxDurationMinutes < rules.minDurationMinutes)
     add('maxDurationMinutes', 'must be ≥ minDurationMinutes');
   rules.windowOverrides.forEach((o, i) => {
-    if (!o.roles?.length && !o.groupKinds?.length) add(`windowOverrides.${i}`, 'names no role or group kind');
+    if (!o.roles?.length && !o.groupKinds?.length && !o.groupTags?.length)
+      add(`windowOverrides.${i}`, 'names no role, group kind or group tag');
     if (o.minNoticeMinutes !== undefined && !isNonNegInt(o.minNoticeMinutes))
       add(`windowOverrides.${i}.minNoticeMinutes`, 'non-negative integer');
     if (o.maxAdvanceDays !== undefined && !isNonNegInt(o.maxAdvanceDays))
@@ -144,7 +145,7 @@ export function validateRules(rules: RentalRules): RulesProblem[] {
   p.waivers.forEach((w, i) => {
     if (!Number.isSafeInteger(w.percent) || w.percent < 1 || w.percent > 100)
       add(`pricing.waivers.${i}.percent`, 'integer 1..100');
-    if (!w.groupKinds?.length && !w.purposes?.length)
+    if (!w.groupKinds?.length && !w.groupTags?.length && !w.purposes?.length)
       add(`pricing.waivers.${i}`, 'names no group kind or purpose');
   });
   const c = rules.cancellation;

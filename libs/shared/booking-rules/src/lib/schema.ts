@@ -184,6 +184,8 @@ const opt = (check: Check): Field => ({ check });
 
 const roles = list(oneOf(ROLES), ROLES.length, { unique: true });
 const groupKinds = list(oneOf(GROUP_KINDS), GROUP_KINDS.length, { unique: true });
+/** Standing tags of time-bound group privileges (e.g. `resident_base`). */
+const groupTags = list(text(40, TAG), 10, { unique: true });
 const weekday = int(1, 7);
 const localized = (max: number) => object({ ko: req(text(max)), en: req(text(max)) });
 
@@ -208,14 +210,19 @@ const windowOverride = object(
   {
     roles: opt(roles),
     groupKinds: opt(groupKinds),
+    groupTags: opt(groupTags),
     minNoticeMinutes: opt(int(0, MAX_NOTICE_MINUTES)),
     maxAdvanceDays: opt(int(0, MAX_ADVANCE_LIMIT_DAYS)),
   },
   false,
   (v, path, out) => {
     // An override naming neither roles nor group kinds matches nobody: a mistake, not a rule.
-    if (!(v['roles'] as unknown[] | undefined)?.length && !(v['groupKinds'] as unknown[] | undefined)?.length)
-      push(out, path, 'required', { one_of: 'roles, groupKinds' });
+    if (
+      !(v['roles'] as unknown[] | undefined)?.length &&
+      !(v['groupKinds'] as unknown[] | undefined)?.length &&
+      !(v['groupTags'] as unknown[] | undefined)?.length
+    )
+      push(out, path, 'required', { one_of: 'roles, groupKinds, groupTags' });
   },
 );
 
@@ -250,6 +257,7 @@ const peakWindow = object(
 const waiver = object(
   {
     groupKinds: opt(groupKinds),
+    groupTags: opt(groupTags),
     purposes: opt(list(text(40, TAG), 20, { unique: true })),
     percent: req(int(1, 100)),
     label: req(localized(200)),
@@ -258,9 +266,10 @@ const waiver = object(
   (v, path, out) => {
     if (
       !(v['groupKinds'] as unknown[] | undefined)?.length &&
+      !(v['groupTags'] as unknown[] | undefined)?.length &&
       !(v['purposes'] as unknown[] | undefined)?.length
     )
-      push(out, path, 'required', { one_of: 'groupKinds, purposes' });
+      push(out, path, 'required', { one_of: 'groupKinds, groupTags, purposes' });
   },
 );
 
@@ -279,7 +288,9 @@ function rulesSchema(partial: boolean): Check {
       bufferBeforeMinutes: req(int(0, 1440)),
       bufferAfterMinutes: req(int(0, 1440)),
       quotas: req(list(quota, 10)),
-      eligibility: req(object({ roles: opt(roles), groupKinds: opt(groupKinds) }, partial)),
+      eligibility: req(
+        object({ roles: opt(roles), groupKinds: opt(groupKinds), groupTags: opt(groupTags) }, partial),
+      ),
       approval: req(
         object(
           {

@@ -45,7 +45,8 @@ export interface BookingRequest {
 export interface Actor {
   userId: string;
   roles: Role[];
-  groups: { id: string; kind: GroupKind }[];
+  /** `tags`: the group's standing tags valid at the request's start (time-bound group privileges). */
+  groups: { id: string; kind: GroupKind; tags?: string[] }[];
 }
 
 export interface AssetForRules {

@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'rule_violation',
   'settlement_rule',
   'lab_rule',
+  'recruitment_rule',
   'range_too_long',
   'idempotency_key_reused',
   'payload_too_large',
@@ -73,6 +74,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, LocalizedText>> = {
   lab_rule: {
     ko: '리빙랩 규칙에 맞지 않습니다.',
     en: 'The change breaks a living-lab rule.',
+  },
+  recruitment_rule: {
+    ko: '공모 규칙에 맞지 않습니다.',
+    en: 'The change breaks a rule of the call.',
   },
   range_too_long: {
     ko: '요청한 기간이 너무 깁니다. 기간을 줄여 다시 시도해 주세요.',

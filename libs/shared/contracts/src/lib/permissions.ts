@@ -31,6 +31,10 @@ export const PERMISSIONS = {
   LABS_PARTICIPATE: 'labs:participate',
   /** Living labs, staff: answer and merge observations, create and manage every project, verify outcomes. */
   LABS_MANAGE: 'labs:manage',
+  /** Run recruitment calls: calls, forms, screening, assignments, decisions, agreements (approver). */
+  RECRUITMENT_MANAGE: 'recruitment:manage',
+  /** Review applications assigned to oneself (reviewer). */
+  RECRUITMENT_REVIEW: 'recruitment:review',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -57,6 +61,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     PERMISSIONS.GROUPS_READ,
     PERMISSIONS.USERS_READ,
     PERMISSIONS.LABS_MANAGE,
+    PERMISSIONS.RECRUITMENT_MANAGE,
   ],
   operations: [
     ...RESIDENT,
@@ -64,7 +69,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     PERMISSIONS.GROUPS_READ,
     PERMISSIONS.SETTLEMENT_MANAGE,
   ],
-  reviewer: [...RESIDENT],
+  reviewer: [...RESIDENT, PERMISSIONS.RECRUITMENT_REVIEW],
   admin: [
     ...RESIDENT,
     PERMISSIONS.USERS_READ,

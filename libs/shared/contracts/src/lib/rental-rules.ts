@@ -40,6 +40,8 @@ export interface Closure {
 export interface WindowOverride {
   roles?: Role[];
   groupKinds?: GroupKind[];
+  /** Standing tags of the request's group, held for a term (e.g. `resident_base` from an agreement). */
+  groupTags?: string[];
   minNoticeMinutes?: number;
   maxAdvanceDays?: number;
 }
@@ -59,6 +61,7 @@ export interface Quota {
 export interface Eligibility {
   roles?: Role[];
   groupKinds?: GroupKind[];
+  groupTags?: string[];
 }
 
 export interface ApprovalRule {
@@ -77,6 +80,8 @@ export interface PeakWindow {
 
 export interface Waiver {
   groupKinds?: GroupKind[];
+  /** Standing tags of the request's group (time-bound group privileges), e.g. `resident_base`. */
+  groupTags?: string[];
   /** Purpose tags (request.purposeTag) that qualify, e.g. 'public_interest'. */
   purposes?: string[];
   /** 1..100; 100 also waives the deposit. */
