@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { AuditModule } from '../platform/audit/audit.module';
 import { NotificationsModule } from '../platform/notifications/notifications.module';
+import { BookingEvents } from './booking-events';
 import { BookingsJobs } from './bookings-jobs';
 import { BookingsQueryService } from './bookings-query.service';
 import { BookingsController } from './bookings.controller';
@@ -22,7 +23,8 @@ import { BookingPaymentsService } from './booking-payments.service';
     BookingsRepository,
     BookingsJobs,
     BookingPaymentsService,
+    BookingEvents,
   ],
-  exports: [BookingsService],
+  exports: [BookingsService, BookingEvents],
 })
 export class BookingsModule {}

@@ -130,6 +130,11 @@ export interface RentalRules {
    * on this asset at once. Absent: DEFAULT_MAX_PENDING_PER_PERSON.
    */
   maxPendingPerPerson?: number;
+  /**
+   * Waitlist: minutes the first person in line has to accept a freed slot before the offer passes
+   * on. Absent: DEFAULT_WAITLIST_OFFER_MINUTES.
+   */
+  waitlistOfferMinutes?: number;
 }
 
 type OverrideOf<T> = T extends readonly unknown[] ? T : T extends object ? Partial<T> : T;
