@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { BookingsModule } from './bookings/bookings.module';
+import { BookingNotifyModule } from './bookings/booking-notify.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -47,6 +48,7 @@ export class AppModule {
         BookingsModule,
         DemoModule,
         SettlementModule,
+        BookingNotifyModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -147,6 +147,15 @@ export class AppConfig {
   })
   SMTP_URL?: string;
 
+  /**
+   * Key the secret calendar-feed URLs are derived from (HMAC; only their hashes are stored). At least
+   * 32 characters. Unset: derived from DATABASE_URL (a database copy alone still cannot rebuild them).
+   * Changing it changes every feed URL.
+   */
+  @IsOptional()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  FEED_TOKEN_SECRET?: string;
+
   /** Sender of Madang's e-mail. */
   @Transform(trimmed)
   @Matches(/^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
