@@ -98,8 +98,9 @@ export class BookingNotify1765620000000 implements MigrationInterface {
 
     await q.query(`CREATE FUNCTION booking_feed_sequence_bump() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
+        -- TG_ARGV[0] names the booking id column of the row that changed (bookings.id, booking_items.booking_id).
         INSERT INTO booking_feed_sequences (booking_id, sequence, changed_at)
-        VALUES (CASE WHEN TG_TABLE_NAME = 'bookings' THEN NEW.id ELSE NEW.booking_id END, 1, now())
+        VALUES ((to_jsonb(NEW) ->> TG_ARGV[0])::uuid, 1, now())
         ON CONFLICT (booking_id) DO UPDATE SET sequence = booking_feed_sequences.sequence + 1, changed_at = now();
         RETURN NULL;
       END $$`);
@@ -107,10 +108,10 @@ export class BookingNotify1765620000000 implements MigrationInterface {
       WHEN (OLD.start_at IS DISTINCT FROM NEW.start_at OR OLD.end_at IS DISTINCT FROM NEW.end_at
             OR OLD.decision IS DISTINCT FROM NEW.decision OR OLD.holds_slot IS DISTINCT FROM NEW.holds_slot
             OR OLD.purpose IS DISTINCT FROM NEW.purpose)
-      EXECUTE FUNCTION booking_feed_sequence_bump()`);
+      EXECUTE FUNCTION booking_feed_sequence_bump('id')`);
     await q.query(`CREATE TRIGGER booking_items_feed_sequence AFTER UPDATE ON booking_items FOR EACH ROW
       WHEN (OLD.asset_id IS DISTINCT FROM NEW.asset_id OR OLD.during IS DISTINCT FROM NEW.during)
-      EXECUTE FUNCTION booking_feed_sequence_bump()`);
+      EXECUTE FUNCTION booking_feed_sequence_bump('booking_id')`);
   }
 
   async down(q: QueryRunner): Promise<void> {
