@@ -1,4 +1,5 @@
 import type { ProbeRequest, RoleName } from '../support/probe';
+import type { BkNotifyContext } from '../support/bk-notify-context';
 import type { SettlementContext } from '../support/settlement-context';
 
 /**
@@ -61,6 +62,8 @@ export interface MatrixContext {
   unique(): string;
   /** Settlement objects (programmes, expenses, periods, bank lines, entries). */
   settlement: SettlementContext;
+  /** Waitlist entries and offers, feed secrets (issue 12). */
+  bkNotify: BkNotifyContext;
 }
 
 export interface RouteEntry {
