@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  output,
+  signal,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatSnackBar } from '@angular/material/snack-bar';
@@ -153,6 +161,8 @@ export class WaitlistPanelComponent {
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
   protected readonly busy = signal(false);
+  /** A booking was made from an offer. */
+  readonly booked = output<string>();
   private readonly now = signal(Date.now());
 
   protected readonly list = rxResource({ stream: () => this.api.myWaitlist() });
@@ -197,7 +207,10 @@ export class WaitlistPanelComponent {
 
   protected async accept(e: WaitlistEntryDto): Promise<void> {
     if (!e.offer) return;
-    await this.act(() => firstValueFrom(this.api.acceptOffer(e.offer?.id ?? '')), 'waitlist.accepted');
+    await this.act(async () => {
+      const booking = await firstValueFrom(this.api.acceptOffer(e.offer?.id ?? ''));
+      this.booked.emit(booking.id);
+    }, 'waitlist.accepted');
   }
 
   protected async leave(e: WaitlistEntryDto): Promise<void> {
