@@ -14,17 +14,8 @@ import type { WaitlistEntryDto } from '@madang/contracts';
 import { BookingNotifyService } from '@madang/web/bookings/data-access';
 import { formatRange, useBookingNotifyMessages } from '@madang/web/bookings/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
-import { failureText } from '@madang/web/util';
+import { countdownText, failureText } from '@madang/web/util';
 import { firstValueFrom } from 'rxjs';
-
-/** "4:59" or "1:04:59" left. */
-export function countdownText(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = String(total % 60).padStart(2, '0');
-  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-}
 
 /** My waitlist entries and open offers, with a live countdown and accept / leave. */
 @Component({
