@@ -197,6 +197,28 @@ describe('waitlist: slot freed, timed offers, accept and expiry (real PostgreSQL
     expect((await entryOf(c, second.id)).state).toBe('offered');
   });
 
+  it('the sweep offers a waiting entry whose slot came free without an offer (e.g. two releases at once)', async () => {
+    const when = slot(6, 4, 10);
+    const held = await book(a, when);
+    const entry = (await join(b, when)).body;
+    // Freed behind the waitlist's back: as when each of two concurrent releases saw the other still holding.
+    await t.db.query(
+      `UPDATE bookings SET decision = 'cancelled', holds_slot = false, cancelled_at = now() WHERE id = $1`,
+      [held.id],
+    );
+    expect((await entryOf(b, entry.id)).state).toBe('waiting');
+    await t.app.get(WaitlistService).expireDue();
+    const offered = await entryOf(b, entry.id);
+    expect(offered.state).toBe('offered');
+    expect(offered.offer?.state).toBe('open');
+    // Run again: still one open offer, nothing more.
+    await t.app.get(WaitlistService).expireDue();
+    const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM waitlist_offers WHERE entry_id = $1`, [
+      entry.id,
+    ])) as { n: number }[];
+    expect(n).toBe(1);
+  });
+
   it('answers 4xx naming the field for bad input, and 422 for a slot the rules refuse anyway', async () => {
     const bad = await b.post<ProblemDetails>(`/api/assets/${room}/waitlist`, {
       start: 'soon',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BookingItem, WaitlistOfferState, WaitlistState } from '@madang/contracts';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 
 export interface EntryRow {
   id: string;
@@ -143,6 +143,17 @@ export class WaitlistRepository {
     )) as EntryRow[];
   }
 
+  /** Every waiting entry for a slot still ahead, first in line first, locked (skipping locked ones). */
+  async waitingAll(tx: EntityManager): Promise<EntryRow[]> {
+    return (await tx.query(
+      `SELECT ${ENTRY_COLUMNS} FROM waitlist_entries e
+        WHERE e.state = 'waiting' AND e.start_at > now()
+        ORDER BY e.created_at, e.id
+        LIMIT 1000
+        FOR UPDATE OF e SKIP LOCKED`,
+    )) as EntryRow[];
+  }
+
   /**
    * Units of an asset held over `[start, end)` by slot-holding items (as this transaction sees them),
    * and whether an open offer already covers part of it.
@@ -163,18 +174,32 @@ export class WaitlistRepository {
     return row;
   }
 
-  /** Opens an offer that expires after `minutes`, or at the slot's start if that is sooner. */
+  /**
+   * Opens an offer that expires after `minutes`, or at the slot's start if that is sooner. Null when
+   * a concurrent transaction opened one for the same slot or entry first (the partial unique indexes
+   * decide; a savepoint keeps the caller's transaction — a cancellation — alive).
+   */
   async openOffer(
     tx: EntityManager,
     entry: EntryRow,
     minutes: number,
-  ): Promise<{ id: string; expires_at: Date }> {
-    const [row] = (await tx.query(
-      `INSERT INTO waitlist_offers (entry_id, user_id, asset_id, start_at, end_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, LEAST(now() + make_interval(mins => $6), $4::timestamptz))
-       RETURNING id, expires_at`,
-      [entry.id, entry.user_id, entry.asset_id, entry.start_at, entry.end_at, minutes],
-    )) as { id: string; expires_at: Date }[];
+  ): Promise<{ id: string; expires_at: Date } | null> {
+    await tx.query(`SAVEPOINT waitlist_open_offer`);
+    let row: { id: string; expires_at: Date };
+    try {
+      [row] = (await tx.query(
+        `INSERT INTO waitlist_offers (entry_id, user_id, asset_id, start_at, end_at, expires_at)
+         VALUES ($1, $2, $3, $4, $5, LEAST(now() + make_interval(mins => $6), $4::timestamptz))
+         RETURNING id, expires_at`,
+        [entry.id, entry.user_id, entry.asset_id, entry.start_at, entry.end_at, minutes],
+      )) as { id: string; expires_at: Date }[];
+    } catch (error) {
+      const pg = error instanceof QueryFailedError ? (error.driverError as { code?: string }) : undefined;
+      if (pg?.code !== '23505') throw error;
+      await tx.query(`ROLLBACK TO SAVEPOINT waitlist_open_offer`);
+      return null;
+    }
+    await tx.query(`RELEASE SAVEPOINT waitlist_open_offer`);
     await this.setEntryState(tx, [entry.id], 'offered');
     return row;
   }

@@ -127,7 +127,10 @@ export class WaitlistService {
     }
   }
 
-  /** The scheduled sweep: expires overdue offers (each passes to the next in line) and lapses started slots. */
+  /**
+   * The scheduled sweep: expires overdue offers (each passes to the next in line), lapses entries
+   * whose slot has started, and offers any waiting entry whose slot is free without an offer.
+   */
   async expireDue(): Promise<number> {
     return this.db.transaction(async (tx) => {
       const expired = await this.waitlist.expireDue(tx);
@@ -138,6 +141,8 @@ export class WaitlistService {
           expired.map((o) => ({ assetId: o.asset_id, start: o.start_at, end: o.end_at })),
         );
       await this.waitlist.lapseStarted(tx);
+      // Safety net: a slot freed by two transactions at once looked taken to each of them.
+      await this.offerTo(tx, await this.waitlist.waitingAll(tx));
       if (expired.length) this.logger.log(`${expired.length} waitlist offer(s) expired`);
       return expired.length;
     });
@@ -155,7 +160,11 @@ export class WaitlistService {
    * offer covers its time on the asset already.
    */
   private async offerFreed(tx: EntityManager, windows: FreedWindow[]): Promise<void> {
-    const candidates = await this.waitlist.waitingFor(tx, windows);
+    await this.offerTo(tx, await this.waitlist.waitingFor(tx, windows));
+  }
+
+  /** Offers each candidate (in line order) whose whole request is free now and not already on offer. */
+  private async offerTo(tx: EntityManager, candidates: EntryRow[]): Promise<void> {
     if (!candidates.length) return;
     const assetIds = [...new Set(candidates.flatMap((c) => c.items.map((i) => i.assetId)))];
     const assets = new Map((await this.catalogue.forRules(assetIds, tx)).map((a) => [a.id, a]));
@@ -182,6 +191,7 @@ export class WaitlistService {
       const main = assets.get(entry.asset_id);
       const minutes = main?.rules.waitlistOfferMinutes ?? DEFAULT_WAITLIST_OFFER_MINUTES;
       const offer = await this.waitlist.openOffer(tx, entry, minutes);
+      if (!offer) continue;
       await this.notifications.notify(tx, [
         {
           recipientId: entry.user_id,
