@@ -257,7 +257,8 @@ describe('reminders and calendar feeds (real PostgreSQL, real SMTP listener, ica
       expect(keptEvent.end.diff(keptEvent.start, 'minutes').minutes).toBe(90);
       expect(keptEvent.start.toUTC().toISO()).toBe(DateTime.fromISO(kept.start).toUTC().toISO());
       expect(keptEvent.status).toBe('CONFIRMED');
-      expect(keptEvent.summary).toBe('Meeting Room C · 비밀 회의 안건');
+      // In the person's own language (resident@ reads Korean), whatever the calendar app asks for.
+      expect(keptEvent.summary).toBe('회의실 C · 비밀 회의 안건');
       const droppedBefore = before.events.find(
         (e) => e.uid === `booking-${dropped.id}@madang`,
       ) as ParsedEvent;

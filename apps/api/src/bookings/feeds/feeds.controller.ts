@@ -1,6 +1,6 @@
-import { Controller, Get, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { negotiateLocale, PERMISSIONS, type CalendarFeedInfo } from '@madang/contracts';
+import { PERMISSIONS, type CalendarFeedInfo } from '@madang/contracts';
 import type { Request, Response } from 'express';
 import type { Actor } from '../../core/actor';
 import { CurrentActor, Public, RequirePermission } from '../../core/decorators';
@@ -41,12 +41,8 @@ export class FeedsController {
   @Get('me/:file')
   @Public()
   @ApiProduces('text/calendar')
-  async person(
-    @Param('file') file: string,
-    @Headers('accept-language') language: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<string> {
-    const body = await this.feeds.personCalendar(file, negotiateLocale(language));
+  async person(@Param('file') file: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const body = await this.feeds.personCalendar(file);
     return sendCalendar(res, body, 'madang.ics', 'private');
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Decision } from '@madang/contracts';
+import type { Decision, Locale } from '@madang/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 
 export interface FeedRow {
@@ -56,11 +56,13 @@ export class FeedsRepository {
     return row;
   }
 
-  async userOfToken(tokenHash: string): Promise<string | undefined> {
-    const rows = (await this.db.query(`SELECT user_id FROM calendar_feeds WHERE token_hash = $1`, [
-      tokenHash,
-    ])) as { user_id: string }[];
-    return rows[0]?.user_id;
+  /** The feed's person and their language, for a token hash. */
+  async ownerOfToken(tokenHash: string): Promise<{ user_id: string; locale: Locale } | undefined> {
+    const rows = (await this.db.query(
+      `SELECT f.user_id, u.locale FROM calendar_feeds f JOIN users u ON u.id = f.user_id WHERE f.token_hash = $1`,
+      [tokenHash],
+    )) as { user_id: string; locale: Locale }[];
+    return rows[0];
   }
 
   /** The person's own bookings in the feed's reach, every decision (cancelled and rejected ones too). */

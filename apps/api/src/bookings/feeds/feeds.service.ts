@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CalendarFeedInfo, Decision, Locale } from '@madang/contracts';
+import type { CalendarFeedInfo, Decision } from '@madang/contracts';
 import ical, {
   ICalCalendarMethod,
   ICalEventBusyStatus,
@@ -70,11 +70,15 @@ export class FeedsService {
     });
   }
 
-  /** The person's calendar for a secret, or 404 for any secret that is not current. */
-  async personCalendar(file: string, locale: Locale): Promise<string> {
+  /**
+   * The person's calendar for a secret, or 404 for any secret that is not current. Written in the
+   * person's own language (calendar apps send no Accept-Language worth following).
+   */
+  async personCalendar(file: string): Promise<string> {
     const token = tokenOf(file);
-    const userId = token ? await this.feeds.userOfToken(sha256(token)) : undefined;
-    if (!userId) throw notFound();
+    const owner = token ? await this.feeds.ownerOfToken(sha256(token)) : undefined;
+    if (!owner) throw notFound();
+    const { user_id: userId, locale } = owner;
     const calendar = this.calendar(locale === 'ko' ? '마당 · 내 예약' : 'Madang · My bookings');
     for (const b of await this.feeds.personEvents(userId)) {
       calendar.createEvent({
