@@ -143,7 +143,8 @@ export class FeedsService {
 
   private info(feed: FeedRow, origin: string): CalendarFeedInfo {
     const path = `/api/feeds/me/${this.token(feed.user_id, feed.generation)}.ics`;
-    return { path, url: `${origin}${path}`, rotatedAt: feed.rotated_at.toISOString() };
+    const base = this.config.PUBLIC_URL?.replace(/\/+$/, '') ?? origin;
+    return { path, url: `${base}${path}`, rotatedAt: feed.rotated_at.toISOString() };
   }
 }
 
