@@ -13,6 +13,7 @@ import { Desk1765611000000 } from './1765611000000-desk';
 import { BookingSeries1765600000000 } from './1765600000000-booking-series';
 import { LivingLabs1765800000000 } from './1765800000000-living-labs';
 import { Recruitment1765700000000 } from './1765700000000-recruitment';
+import { BookingNotify1765620000000 } from './1765620000000-booking-notify';
 
 /** Every migration in order, as a class list (the API is bundled; globs would find nothing). */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   BookingSeries1765600000000,
   LivingLabs1765800000000,
   Recruitment1765700000000,
+  BookingNotify1765620000000,
 ];

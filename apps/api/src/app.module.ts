@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from './auth/auth.module';
 import { BookingsModule } from './bookings/bookings.module';
+import { BookingNotifyModule } from './bookings/booking-notify.module';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -51,6 +52,7 @@ export class AppModule {
         SettlementModule,
         LivingLabsModule,
         RecruitmentModule,
+        BookingNotifyModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

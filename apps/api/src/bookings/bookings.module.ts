@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { AuditModule } from '../platform/audit/audit.module';
 import { NotificationsModule } from '../platform/notifications/notifications.module';
+import { BookingEvents } from './booking-events';
 import { BookingsJobs } from './bookings-jobs';
 import { BookingsQueryService } from './bookings-query.service';
 import { BookingsController } from './bookings.controller';
@@ -60,8 +61,9 @@ import { SeriesService } from './series/series.service';
     SeriesChecker,
     SeriesService,
     SeriesChangesService,
+    BookingEvents,
   ],
-  exports: [BookingsService, BookingBlocksService],
+  exports: [BookingsService, BookingBlocksService, BookingEvents],
 })
 export class BookingsModule implements OnModuleInit {
   constructor(

@@ -28,6 +28,7 @@ import { DomainError, notFound } from '../core/domain-error';
 import { AuditService } from '../platform/audit/audit.service';
 import { Notice, NotificationsService } from '../platform/notifications/notifications.service';
 import { UsersService } from '../users/users.service';
+import { BookingEvents } from './booking-events';
 import { BOOKING_NOTICES, BookingNotice } from './booking-notices';
 import { changeFor, mayStart, Transition, TRANSITION_RULES } from './booking-transitions';
 import { BookingPaymentsService } from './booking-payments.service';
@@ -84,6 +85,7 @@ export class BookingsService {
     private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
     private readonly payments: BookingPaymentsService,
+    private readonly events: BookingEvents,
   ) {
     // In the constructor, not onModuleInit: the demo seeder books before the app is initialised.
     this.notifications.registerTemplates(BOOKING_NOTICES);
@@ -446,6 +448,9 @@ export class BookingsService {
           changeFor(transition, { paymentStatus: before.payment.status }, new Date()),
         );
         const after = await read();
+        // Cancel, reject, block release and no-show all free the slot: whoever waits for it hears in this transaction.
+        if (before.holdsSlot && !after.holdsSlot)
+          await this.events.slotFreed(tx, { bookingId: id, cause: transition.kind });
         // Approving a booking whose fee is waived records the in-kind support, by this approver.
         if (transition.kind === 'approve' && actor !== SYSTEM)
           await this.payments.recordWaiverIfDue(actor, after, 'approver', tx);

@@ -49,6 +49,20 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the calendar-feed key, and refuses a short one naming the variable but never echoing it', () => {
+    const key = 'k'.repeat(40);
+    expect(loadConfig({ ...base, FEED_TOKEN_SECRET: key }).FEED_TOKEN_SECRET).toBe(key);
+    expect(loadConfig(base).FEED_TOKEN_SECRET).toBeUndefined();
+    let problems = '';
+    try {
+      loadConfig({ ...base, FEED_TOKEN_SECRET: 'too-short-secret' });
+    } catch (error) {
+      problems = (error as ConfigValidationError).problems.join('\n');
+    }
+    expect(problems).toContain('FEED_TOKEN_SECRET');
+    expect(problems).not.toContain('too-short-secret');
+  });
+
   it('reads the e-mail settings', () => {
     const config = loadConfig({
       ...base,

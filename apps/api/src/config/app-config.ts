@@ -147,6 +147,15 @@ export class AppConfig {
   })
   SMTP_URL?: string;
 
+  /**
+   * Key the secret calendar-feed URLs are derived from (HMAC; only their hashes are stored). At least
+   * 32 characters. Unset: derived from DATABASE_URL (a database copy alone still cannot rebuild them).
+   * Changing it changes every feed URL.
+   */
+  @IsOptional()
+  @MinLength(32, { message: 'must be at least 32 characters' })
+  FEED_TOKEN_SECRET?: string;
+
   /** Sender of Madang's e-mail. */
   @Transform(trimmed)
   @Matches(/^([^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
@@ -320,6 +329,10 @@ const SECRET_URLS = new Set(['DATABASE_URL', 'SMTP_URL']);
 const withoutPassword = (url: string) => url.replace(/\/\/([^:@/]*):[^@]*@/, '//$1:***@');
 
 const KEYS = Object.keys(new AppConfig()).concat(['DATABASE_URL', 'WEB_DIST_DIR', 'SMTP_URL', 'PUBLIC_URL']);
+/** Optional variables without a default (so not among the instance's keys), added per feature. */
+KEYS.push('FEED_TOKEN_SECRET');
+/** Variables never echoed in an error at all. */
+const SECRETS = new Set(['FEED_TOKEN_SECRET']);
 
 /** Validates the environment; throws ConfigValidationError naming every bad variable. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): AppConfig {
@@ -335,7 +348,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): A
     const shown =
       value === undefined
         ? '(not set)'
-        : `'${SECRET_URLS.has(error.property) ? withoutPassword(value) : value}'`;
+        : SECRETS.has(error.property)
+          ? `${value.length} characters`
+          : `'${SECRET_URLS.has(error.property) ? withoutPassword(value) : value}'`;
     const reason =
       error.property === 'DATABASE_URL' && raw[error.property] === undefined
         ? 'is required'

@@ -44,6 +44,8 @@ export function statusFor(code: ErrorCode): number {
     case 'conflict':
     case 'state_conflict':
     case 'slot_taken':
+    case 'slot_free':
+    case 'offer_expired':
       return 409;
     case 'payload_too_large':
       return 413;

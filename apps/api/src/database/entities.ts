@@ -19,6 +19,7 @@ import { DESK_ENTITIES } from '../bookings/desk/desk.entities';
 import { BookingSeriesEntity } from '../bookings/series/booking-series.entity';
 import { LIVING_LAB_ENTITIES } from '../living-labs/entities';
 import { RECRUITMENT_ENTITIES } from '../recruitment/entities';
+import { BOOKING_NOTIFY_ENTITIES } from '../bookings/booking-notify.entities';
 
 /** Every entity, as a class list: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
@@ -43,4 +44,5 @@ export const ENTITIES = [
   BookingSeriesEntity,
   ...LIVING_LAB_ENTITIES,
   ...RECRUITMENT_ENTITIES,
+  ...BOOKING_NOTIFY_ENTITIES,
 ];

@@ -9,6 +9,7 @@ import { bkDeskContext } from './support/bk-desk-context';
 import { bkSeriesContext } from './support/bk-series-context';
 import { livingLabsContext } from './support/living-labs-context';
 import { recruitmentContext } from './support/recruitment-context';
+import { bkNotifyContext } from './support/bk-notify-context';
 import { HarnessStack } from './support/stack';
 
 /**
@@ -165,6 +166,7 @@ async function contextFor(baseUrl: string): Promise<MatrixContext> {
     bkSeries: bkSeriesContext(setup, newAsset),
     labs: await livingLabsContext(baseUrl, setup),
     recruitment,
+    bkNotify: bkNotifyContext(setup, room, slot),
   };
 }
 

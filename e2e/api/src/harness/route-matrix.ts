@@ -18,6 +18,7 @@ import { BK_DESK_ROUTES } from './routes/bk-desk';
 import { BK_SERIES_ROUTES } from './routes/bk-series';
 import { LIVING_LAB_ROUTES } from './routes/living-labs';
 import { RECRUITMENT_ROUTES } from './routes/recruitment';
+import { BK_NOTIFY_ROUTES } from './routes/bk-notify';
 
 export * from './routes/common';
 
@@ -397,4 +398,5 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
   ...BK_SERIES_ROUTES,
   ...LIVING_LAB_ROUTES,
   ...RECRUITMENT_ROUTES,
+  ...BK_NOTIFY_ROUTES,
 };

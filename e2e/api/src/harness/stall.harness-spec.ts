@@ -432,6 +432,22 @@ const WORST: Worst[] = [
     role: 'anonymous',
     build: () => get('/api/public/labs/summary'),
   },
+  // ── waitlists and feeds (issue 12) ────────────────────────────────────────
+  {
+    name: 'POST /api/assets/:id/waitlist ending in 2999 (quotes the request first)',
+    role: 'residentA',
+    build: (a) => post(`/api/assets/${room(a)}/waitlist`, bookingBody(a, '2999-12-31T10:00:00+09:00')),
+  },
+  {
+    name: 'GET /api/waitlist',
+    role: 'residentA',
+    build: () => get('/api/waitlist'),
+  },
+  {
+    name: 'GET /api/feeds/assets/:id/public.ics of the busiest room',
+    role: 'anonymous',
+    build: (a) => get(`/api/feeds/assets/${room(a)}/public.ics`),
+  },
 ];
 
 describe('stall detector: the worst inputs are answered in time while /api/ready keeps answering', () => {

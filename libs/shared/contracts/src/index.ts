@@ -21,3 +21,4 @@ export * from './lib/blocks';
 export * from './lib/desk';
 export * from './lib/booking-series';
 export * from './lib/living-labs';
+export * from './lib/booking-notify';

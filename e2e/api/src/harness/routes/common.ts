@@ -1,4 +1,5 @@
 import type { ProbeRequest, RoleName } from '../support/probe';
+import type { BkNotifyContext } from '../support/bk-notify-context';
 import type { SettlementContext } from '../support/settlement-context';
 import type { BkDeskContext } from '../support/bk-desk-context';
 import type { BkSeriesContext } from '../support/bk-series-context';
@@ -73,6 +74,8 @@ export interface MatrixContext {
   labs: LabsContext;
   /** Recruitment objects (calls in each phase, applications, agreements). */
   recruitment: RecruitmentContext;
+  /** Waitlist entries and offers, feed secrets (issue 12). */
+  bkNotify: BkNotifyContext;
 }
 
 export interface RouteEntry {

@@ -119,6 +119,9 @@ describe('checkRulesOverride: rules are data with a schema', () => {
       'too_many',
     ],
     ['pending cap 0', { maxPendingPerPerson: 0 }, 'maxPendingPerPerson', 'too_small'],
+    ['a 4-minute waitlist offer', { waitlistOfferMinutes: 4 }, 'waitlistOfferMinutes', 'too_small'],
+    ['a 2-day waitlist offer', { waitlistOfferMinutes: 2880 }, 'waitlistOfferMinutes', 'too_large'],
+    ['a fractional waitlist offer', { waitlistOfferMinutes: 12.5 }, 'waitlistOfferMinutes', 'not_integer'],
     ['duplicate roles', { eligibility: { roles: ['admin', 'admin'] } }, 'eligibility.roles', 'invalid'],
   ])('refuses %s', (_name, doc, path, code) => {
     expect(checkRulesOverride(doc)).toContainEqual(expect.objectContaining({ path, code }));
@@ -133,6 +136,7 @@ describe('checkRulesOverride: rules are data with a schema', () => {
     ],
     ['a window override', { windowOverrides: [{ roles: ['resident'], maxAdvanceDays: 90 }] }],
     ['a pending cap', { maxPendingPerPerson: 5 }],
+    ['a waitlist offer time', { waitlistOfferMinutes: 45 }],
     [
       'day pricing with 24:00 hours',
       { openingHours: [{ weekday: 7, open: '00:00', close: '24:00' }], pricing: { unit: 'day' } },

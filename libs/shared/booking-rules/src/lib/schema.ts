@@ -38,6 +38,10 @@ export const MAX_DURATION_LIMIT_MINUTES = 31 * 24 * 60;
 export const MAX_ADVANCE_LIMIT_DAYS = 730;
 /** Default cap on the pending, slot-holding requests one person may have on one asset. */
 export const DEFAULT_MAX_PENDING_PER_PERSON = 3;
+/** Minutes a waitlist offer stays open when the rules do not say (`waitlistOfferMinutes`). */
+export const DEFAULT_WAITLIST_OFFER_MINUTES = 30;
+/** Bounds of `waitlistOfferMinutes`: long enough to notice, short enough for the next in line. */
+export const WAITLIST_OFFER_MINUTES_RANGE = { min: 5, max: 1440 } as const;
 const MAX_NOTICE_MINUTES = 365 * 24 * 60;
 const MAX_MONEY = 100_000_000;
 const TAG = /^[a-z][a-z0-9_]{0,39}$/;
@@ -331,6 +335,7 @@ function rulesSchema(partial: boolean): Check {
         ),
       ),
       returnGraceMinutes: opt(int(0, 10080)),
+      waitlistOfferMinutes: opt(int(WAITLIST_OFFER_MINUTES_RANGE.min, WAITLIST_OFFER_MINUTES_RANGE.max)),
     },
     partial,
   );
@@ -379,4 +384,5 @@ export const RULES_KEYS: readonly string[] = [
   'noShowAfterMinutes',
   'noShowLimit',
   'returnGraceMinutes',
+  'waitlistOfferMinutes',
 ];

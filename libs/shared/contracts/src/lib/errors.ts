@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'conflict',
   'state_conflict',
   'slot_taken',
+  'slot_free',
+  'offer_expired',
   'rule_violation',
   'settlement_rule',
   'lab_rule',
@@ -66,6 +68,14 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, LocalizedText>> = {
     en: 'This cannot be done in the current state.',
   },
   slot_taken: { ko: '이미 예약된 시간입니다.', en: 'That time is already taken.' },
+  slot_free: {
+    ko: '비어 있는 시간입니다. 대기하지 말고 바로 예약하세요.',
+    en: 'That time is free: book it instead of joining the waitlist.',
+  },
+  offer_expired: {
+    ko: '제안 시간이 지났습니다. 다음 대기자에게 넘어갔습니다.',
+    en: 'The offer has expired and passed to the next person in line.',
+  },
   rule_violation: { ko: '대관 규칙에 맞지 않습니다.', en: 'The request breaks the rental rules.' },
   settlement_rule: {
     ko: '정산 규칙에 맞지 않습니다.',

@@ -146,6 +146,11 @@ export interface RentalRules {
   noShowLimit?: NoShowLimit;
   /** Equipment is overdue this many minutes after the booking's end (absent: 30). */
   returnGraceMinutes?: number;
+  /**
+   * Waitlist: minutes the first person in line has to accept a freed slot before the offer passes
+   * on. Absent: DEFAULT_WAITLIST_OFFER_MINUTES.
+   */
+  waitlistOfferMinutes?: number;
 }
 
 export type NoShowConsequence = 'require_approval' | 'suspend';

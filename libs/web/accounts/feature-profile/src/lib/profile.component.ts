@@ -49,6 +49,7 @@ function newPasswordsMatch(group: AbstractControl): ValidationErrors | null {
   return null;
 }
 
+import { ReminderPreferencesComponent } from './reminder-preferences.component';
 @Component({
   selector: 'app-profile',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -63,6 +64,7 @@ function newPasswordsMatch(group: AbstractControl): ValidationErrors | null {
     TranslatePipe,
     RoleLabelPipe,
     GroupKindLabelPipe,
+    ReminderPreferencesComponent,
   ],
   templateUrl: './profile.component.html',
   styleUrl: './profile.component.scss',

@@ -105,4 +105,15 @@ export const accountsEn = {
   'audit.requestId': 'Request id: {id}',
   'audit.tableLabel': 'Audit entries',
   'audit.rangeInvalid': 'The start date must not be after the end date.',
+
+  'reminders.title': 'Booking reminders',
+  'reminders.lead': 'Before a booking starts, and before borrowed equipment is due back.',
+  'reminders.when': 'Remind me',
+  'reminders.off': 'No reminders',
+  'reminders.hours': '{hours} hour(s) before',
+  'reminders.channels': 'How',
+  'reminders.email': 'By e-mail',
+  'reminders.inApp': 'In Madang (notifications)',
+  'reminders.needChannel': 'Choose e-mail, in-app or both.',
+  'reminders.saved': 'Reminder settings saved.',
 } as const;

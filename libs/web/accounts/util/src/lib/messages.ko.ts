@@ -107,4 +107,15 @@ export const accountsKo: Readonly<Record<keyof typeof accountsEn, string>> = {
   'audit.requestId': '요청 ID: {id}',
   'audit.tableLabel': '감사 기록 목록',
   'audit.rangeInvalid': '시작일이 종료일보다 늦을 수 없습니다.',
+
+  'reminders.title': '예약 알림',
+  'reminders.lead': '예약 시작 전, 빌린 장비 반납 전에 알려 드립니다.',
+  'reminders.when': '알림 시점',
+  'reminders.off': '알림 받지 않기',
+  'reminders.hours': '{hours}시간 전',
+  'reminders.channels': '알림 방법',
+  'reminders.email': '이메일',
+  'reminders.inApp': '마당 알림',
+  'reminders.needChannel': '이메일, 마당 알림 중 하나 이상을 고르세요.',
+  'reminders.saved': '알림 설정을 저장했습니다.',
 };

@@ -29,6 +29,7 @@ import {
   type BookingDto,
   type SlotConflict,
   type Violation,
+  type JoinWaitlistRequest,
 } from '@madang/contracts';
 import { firstValueFrom, map, startWith } from 'rxjs';
 import { AuthService } from '@madang/web/session';
@@ -65,6 +66,7 @@ import { RulesSummaryComponent } from './rules-summary.component';
 import interactionPlugin from '@fullcalendar/interaction';
 import timeGridPlugin from '@fullcalendar/timegrid';
 
+import { JoinWaitlistComponent } from './join-waitlist.component';
 @Component({
   selector: 'app-asset-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -81,6 +83,7 @@ import timeGridPlugin from '@fullcalendar/timegrid';
     TranslatePipe,
     MoneyComponent,
     RulesSummaryComponent,
+    JoinWaitlistComponent,
   ],
   templateUrl: './asset-detail.component.html',
   styleUrl: './asset-detail.component.scss',
@@ -200,6 +203,21 @@ export class AssetDetailComponent {
   protected readonly submitting = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly conflicts = signal<SlotConflict[]>([]);
+  /** The request just refused as taken, as a waitlist entry would keep it. */
+  protected readonly waitlistRequest = computed<JoinWaitlistRequest | null>(() => {
+    const asset = this.detail();
+    const chosen = this.chosen();
+    const req = this.request();
+    if (!asset || !chosen || !req.purpose.trim()) return null;
+    const quantity = asset.kind === 'equipment_pool' ? Number(req.quantity) : 1;
+    return {
+      ...chosen,
+      items: [{ assetId: asset.id, quantity }],
+      purpose: req.purpose.trim(),
+      attendees: Number(req.attendees),
+      groupId: req.groupId || null,
+    };
+  });
   protected readonly serverViolations = signal<Violation[]>([]);
   protected readonly result = signal<BookingDto | null>(null);
 

@@ -1,5 +1,5 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -34,6 +34,8 @@ import {
 import { BookingsService } from '@madang/web/bookings/data-access';
 import { formatKrw } from '@madang/booking-rules';
 import dayGridPlugin from '@fullcalendar/daygrid';
+import { CalendarFeedCardComponent } from './calendar-feed-card.component';
+import { WaitlistPanelComponent } from './waitlist-panel.component';
 
 const CENTRE_TIME_ZONE = 'Asia/Seoul';
 
@@ -51,6 +53,8 @@ const CENTRE_TIME_ZONE = 'Asia/Seoul';
     MoneyComponent,
     MatProgressBarModule,
     TranslatePipe,
+    WaitlistPanelComponent,
+    CalendarFeedCardComponent,
   ],
   templateUrl: './my-bookings.component.html',
   styleUrl: './my-bookings.component.scss',
@@ -66,6 +70,7 @@ export class MyBookingsComponent {
   protected readonly handset = injectHandset();
   protected readonly view = signal<'list' | 'calendar'>('list');
   protected readonly paging = new PageState();
+  private readonly waitlist = viewChild(WaitlistPanelComponent);
   private readonly updated = signal<ReadonlyMap<string, BookingDto>>(new Map());
 
   protected readonly page = rxResource({
@@ -190,6 +195,7 @@ export class MyBookingsComponent {
     try {
       const cancelled = await firstValueFrom(this.bookings.cancel(booking.id, result.reason || undefined));
       this.updated.update((map) => new Map(map).set(cancelled.id, cancelled));
+      this.waitlist()?.reload();
       this.snackBar.open(this.i18n.t('bookings.cancelled'), undefined, { duration: 4000 });
     } catch (error: unknown) {
       this.snackBar.open(failureText(error, this.lang()), this.i18n.t('error.dismiss'), { duration: 8000 });
