@@ -1,0 +1,2 @@
+export * from './lib/recruitment.messages';
+export * from './lib/countdown';
