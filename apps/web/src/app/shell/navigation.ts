@@ -11,6 +11,7 @@ import type { IconName } from '@madang/web/ui';
 export const NAV_SECTIONS = [
   { id: 'main', heading: null },
   { id: 'settlement', heading: 'nav.settlementHeading' },
+  { id: 'recruitment', heading: 'nav.recruitmentHeading' },
   { id: 'admin', heading: 'nav.adminHeading' },
 ] as const satisfies readonly { id: string; heading: MessageKey | null }[];
 
@@ -150,6 +151,47 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'lockOpen',
     section: 'settlement',
     audience: { kind: 'permission', permission: PERMISSIONS.SETTLEMENT_REOPEN },
+  },
+  {
+    id: 'recruitment-calls',
+    path: '/calls',
+    label: 'nav.recruitmentCalls',
+    icon: 'campaign',
+    section: 'recruitment',
+    audience: { kind: 'everyone' },
+  },
+  {
+    id: 'recruitment-applications',
+    path: '/recruitment/applications',
+    label: 'nav.recruitmentApplications',
+    icon: 'description',
+    section: 'recruitment',
+    audience: { kind: 'permission', permission: PERMISSIONS.SELF },
+  },
+  {
+    id: 'recruitment-reviews',
+    path: '/recruitment/reviews',
+    label: 'nav.recruitmentReviews',
+    icon: 'rateReview',
+    section: 'recruitment',
+    audience: { kind: 'permission', permission: PERMISSIONS.RECRUITMENT_REVIEW },
+  },
+  {
+    id: 'recruitment-manage',
+    path: '/recruitment/manage',
+    exact: true,
+    label: 'nav.recruitmentManage',
+    icon: 'edit',
+    section: 'recruitment',
+    audience: { kind: 'permission', permission: PERMISSIONS.RECRUITMENT_MANAGE },
+  },
+  {
+    id: 'recruitment-obligations',
+    path: '/recruitment/manage/obligations',
+    label: 'nav.recruitmentObligations',
+    icon: 'schedule',
+    section: 'recruitment',
+    audience: { kind: 'permission', permission: PERMISSIONS.RECRUITMENT_MANAGE },
   },
   {
     id: 'approvals',
