@@ -58,6 +58,7 @@ function codesOf(route: RouteInfo, hasPathParams: boolean): ErrorCode[] {
       );
     if (!route.isPublic && route.path.startsWith('/api/settlement/')) codes.add('settlement_rule');
   }
+  if (!route.isPublic && route.path.startsWith('/api/recruitment/')) codes.add('recruitment_rule');
   if (route.path === '/api/ready') codes.add('service_unavailable');
   if (route.path.startsWith('/api/auth/')) {
     ['invalid_credentials', 'too_many_attempts', 'email_taken', 'wrong_current_password'].forEach((c) =>

@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   SETTLEMENT_MANAGE: 'settlement:manage',
   /** Reopen a closed fiscal period (admin, with a reason). */
   SETTLEMENT_REOPEN: 'settlement:reopen',
+  /** Run recruitment calls: calls, forms, screening, assignments, decisions, agreements (approver). */
+  RECRUITMENT_MANAGE: 'recruitment:manage',
+  /** Review applications assigned to oneself (reviewer). */
+  RECRUITMENT_REVIEW: 'recruitment:review',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -51,6 +55,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     PERMISSIONS.RULES_MANAGE,
     PERMISSIONS.GROUPS_READ,
     PERMISSIONS.USERS_READ,
+    PERMISSIONS.RECRUITMENT_MANAGE,
   ],
   operations: [
     ...RESIDENT,
@@ -58,7 +63,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     PERMISSIONS.GROUPS_READ,
     PERMISSIONS.SETTLEMENT_MANAGE,
   ],
-  reviewer: [...RESIDENT],
+  reviewer: [...RESIDENT, PERMISSIONS.RECRUITMENT_REVIEW],
   admin: [
     ...RESIDENT,
     PERMISSIONS.USERS_READ,
