@@ -1,2 +1,3 @@
 export * from './lib/recruitment.messages';
 export * from './lib/countdown';
+export * from './lib/form-answers';

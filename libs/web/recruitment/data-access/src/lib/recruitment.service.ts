@@ -98,7 +98,9 @@ export class ApplicationsService {
   }
 
   start(callId: string, groupId: string): Observable<ApplicationDetail> {
-    return this.http.post<ApplicationDetail>(`/api/recruitment/calls/${id(callId)}/applications`, { groupId });
+    return this.http.post<ApplicationDetail>(`/api/recruitment/calls/${id(callId)}/applications`, {
+      groupId,
+    });
   }
 
   application(applicationId: string): Observable<ApplicationDetail> {
@@ -116,11 +118,16 @@ export class ApplicationsService {
   }
 
   withdraw(applicationId: string): Observable<ApplicationDetail> {
-    return this.http.post<ApplicationDetail>(`/api/recruitment/applications/${id(applicationId)}/withdraw`, {});
+    return this.http.post<ApplicationDetail>(
+      `/api/recruitment/applications/${id(applicationId)}/withdraw`,
+      {},
+    );
   }
 
   saveSupplement(supplementId: string, answers: FormAnswers): Observable<ApplicationDetail> {
-    return this.http.patch<ApplicationDetail>(`/api/recruitment/supplements/${id(supplementId)}`, { answers });
+    return this.http.patch<ApplicationDetail>(`/api/recruitment/supplements/${id(supplementId)}`, {
+      answers,
+    });
   }
 
   submitSupplement(supplementId: string): Observable<ApplicationDetail> {
@@ -160,7 +167,10 @@ export class ApplicationsService {
   }
 
   completeObligation(obligationId: string, request: CompleteObligationRequest): Observable<ObligationView> {
-    return this.http.post<ObligationView>(`/api/recruitment/obligations/${id(obligationId)}/complete`, request);
+    return this.http.post<ObligationView>(
+      `/api/recruitment/obligations/${id(obligationId)}/complete`,
+      request,
+    );
   }
 }
 
@@ -185,7 +195,10 @@ export class ReviewsService {
   }
 
   saveSheet(assignmentId: string, request: SaveReviewSheetRequest): Observable<ReviewAssignmentDetail> {
-    return this.http.put<ReviewAssignmentDetail>(`/api/recruitment/reviews/${id(assignmentId)}/sheet`, request);
+    return this.http.put<ReviewAssignmentDetail>(
+      `/api/recruitment/reviews/${id(assignmentId)}/sheet`,
+      request,
+    );
   }
 
   submit(assignmentId: string): Observable<ReviewAssignmentDetail> {
@@ -301,7 +314,10 @@ export class RecruitmentAdminService {
   }
 
   decide(applicationId: string, request: DecideApplicationRequest): Observable<ApplicationDetail> {
-    return this.http.put<ApplicationDetail>(`/api/recruitment/applications/${id(applicationId)}/decision`, request);
+    return this.http.put<ApplicationDetail>(
+      `/api/recruitment/applications/${id(applicationId)}/decision`,
+      request,
+    );
   }
 
   objections(callId: string): Observable<ObjectionView[]> {
