@@ -1,0 +1,67 @@
+import type { FormGroup } from '@angular/forms';
+import {
+  type Locale,
+  type ProblemDetails,
+  RECRUITMENT_RULE_MESSAGES,
+  type RecruitmentRule,
+  type RecruitmentViolation,
+  interpolate,
+} from '@madang/contracts';
+import { type AppliedProblem, applyProblemToForm, problemMessage } from '@madang/web/util';
+
+function isViolation(value: unknown): value is RecruitmentViolation {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string'
+  );
+}
+
+/** The violations of a `recruitment_rule` problem (422), empty for any other problem. */
+export function recruitmentViolations(problem: ProblemDetails): RecruitmentViolation[] {
+  const list = problem['violations'];
+  return problem.code === 'recruitment_rule' && Array.isArray(list) ? list.filter(isViolation) : [];
+}
+
+/** One violation in the page language: the contracts text with its placeholders, else the server's. */
+export function violationText(violation: RecruitmentViolation, locale: Locale): string {
+  const text = RECRUITMENT_RULE_MESSAGES[violation.code as RecruitmentRule];
+  if (!text) return violation.message;
+  const params: Record<string, string | number> = {
+    field: violation.field ?? '',
+    ...(violation.params ?? {}),
+  };
+  return interpolate(text[locale], params);
+}
+
+/**
+ * A `FormSubmitter` mapping for recruitment forms: a violation naming `answers.<id>` (or `<id>`)
+ * lands under that control; the rest (and the problem's own sentence) is the form message.
+ */
+export function applyRecruitmentProblem(
+  form: FormGroup,
+  problem: ProblemDetails,
+  locale: Locale,
+): AppliedProblem {
+  const violations = recruitmentViolations(problem);
+  if (violations.length === 0) return applyProblemToForm(form, problem, locale);
+  const fields: string[] = [];
+  const leftOver: string[] = [];
+  for (const violation of violations) {
+    const name = violation.field?.replace(/^answers\./, '').replace(/^scores\./, '');
+    const control = name ? form.get(name) : null;
+    const message = violationText(violation, locale);
+    if (control && name) {
+      control.setErrors({ ...(control.errors ?? {}), server: message });
+      control.markAsTouched();
+      fields.push(name);
+    } else leftOver.push(message);
+  }
+  if (leftOver.length === 0) return { formMessage: null, fields };
+  return { formMessage: [problemMessage(problem, locale), ...leftOver].join(' '), fields };
+}
+
+/** One sentence for a failed recruitment call outside a form (snack-bars, page errors). */
+export function recruitmentFailure(problem: ProblemDetails, locale: Locale): string {
+  const violations = recruitmentViolations(problem);
+  if (violations.length === 0) return problemMessage(problem, locale);
+  return violations.map((v) => violationText(v, locale)).join(' ');
+}
