@@ -314,6 +314,8 @@ export interface CallOffer {
   deposit: number;
   /** Privileges granted for the term on signing. */
   privileges: CallPrivileges;
+  /** Partner-space calls: the catalogue category the selected space joins as a bookable asset. */
+  partnerCategoryId?: string | null;
 }
 
 export interface CallPrivileges {
@@ -372,6 +374,7 @@ export interface CallOfferInput {
   monthlyFee: number;
   deposit: number;
   privileges?: Partial<CallPrivileges>;
+  partnerCategoryId?: string | null;
 }
 
 export interface CreateCallRequest {
