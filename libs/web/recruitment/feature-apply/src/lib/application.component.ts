@@ -31,7 +31,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import {
   CALL_PHASE_LABELS,
-  DECISION_LABELS,
+  SELECTION_DECISION_LABELS,
   FILE_EXTENSIONS,
   FILE_PURPOSE_MEDIA_TYPES,
   RESULT_PHASES,
@@ -116,7 +116,7 @@ export class ApplicationComponent {
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
   protected readonly phases = CALL_PHASE_LABELS;
-  protected readonly decisions = DECISION_LABELS;
+  protected readonly decisions = SELECTION_DECISION_LABELS;
   protected readonly stateKey = applicationStateKey;
   protected readonly eligibilityKey = eligibilityKey;
   protected readonly supplementKey = supplementStateKey;

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { CALL_PHASE_LABELS, DECISION_LABELS } from '@madang/contracts';
+import { CALL_PHASE_LABELS, SELECTION_DECISION_LABELS } from '@madang/contracts';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@madang/web/i18n';
 import { ApplicationsService } from '@madang/web/recruitment/data-access';
 import { applicationStateKey, eligibilityKey } from '@madang/web/recruitment/util';
@@ -95,7 +95,7 @@ export class MyApplicationsComponent {
   private readonly service = inject(ApplicationsService);
   protected readonly lang = inject(I18nService).locale;
   protected readonly phases = CALL_PHASE_LABELS;
-  protected readonly decisions = DECISION_LABELS;
+  protected readonly decisions = SELECTION_DECISION_LABELS;
   protected readonly stateKey = applicationStateKey;
   protected readonly eligibilityKey = eligibilityKey;
   protected readonly applications = rxResource({ stream: () => this.service.mine() });

@@ -33,8 +33,8 @@ export function violationText(violation: RecruitmentViolation, locale: Locale): 
 }
 
 /**
- * A `FormSubmitter` mapping for recruitment forms: a violation naming `answers.<id>` (or `<id>`)
- * lands under that control; the rest (and the problem's own sentence) is the form message.
+ * A `FormSubmitter` mapping for recruitment forms: a violation naming a control's path (`scores.impact`),
+ * or `answers.<id>` for a form whose controls are the field ids, lands under that control; the rest (and the problem's own sentence) is the form message.
  */
 export function applyRecruitmentProblem(
   form: FormGroup,
@@ -46,7 +46,8 @@ export function applyRecruitmentProblem(
   const fields: string[] = [];
   const leftOver: string[] = [];
   for (const violation of violations) {
-    const name = violation.field?.replace(/^answers\./, '').replace(/^scores\./, '');
+    const path = violation.field;
+    const name = path ? (form.get(path) ? path : path.replace(/^answers\./, '')) : null;
     const control = name ? form.get(name) : null;
     const message = violationText(violation, locale);
     if (control && name) {
