@@ -4,6 +4,8 @@ import {
   APPLICATION_FILE_OWNER,
   FILE_UPLOAD_FIELD,
   type AddObligationRequest,
+  type AssetSummary,
+  type UserSummary,
   type AgreementConflictView,
   type AgreementListQuery,
   type AgreementView,
@@ -356,6 +358,18 @@ export class RecruitmentAdminService {
       `/api/recruitment/agreements/${id(agreementId)}/obligations`,
       request,
     );
+  }
+
+  /** The catalogue's spaces, to pick the rooms a call offers (`GET /api/assets`, public). */
+  assets(): Observable<AssetSummary[]> {
+    return this.http.get<AssetSummary[]>('/api/assets');
+  }
+
+  /** People who may review (`GET /api/users?role=reviewer`; approvers hold users:read). */
+  reviewerCandidates(): Observable<Page<UserSummary>> {
+    return this.http.get<Page<UserSummary>>('/api/users', {
+      params: params({ role: 'reviewer', limit: 100 }),
+    });
   }
 
   overdueObligations(): Observable<ObligationView[]> {

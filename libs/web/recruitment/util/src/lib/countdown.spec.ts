@@ -1,4 +1,11 @@
-import { charCount, countdown, countdownText, formatInCentre } from './countdown';
+import {
+  charCount,
+  countdown,
+  countdownText,
+  formatInCentre,
+  fromCentreInput,
+  toCentreInput,
+} from './countdown';
 
 describe('countdown', () => {
   const deadline = '2027-03-31T18:00:00+09:00';
@@ -44,5 +51,20 @@ describe('charCount', () => {
   it('counts Hangul syllables and emoji as one character each', () => {
     expect(charCount('마당')).toBe(2);
     expect(charCount('a😀b')).toBe(3);
+  });
+});
+
+describe('centre wall-clock inputs', () => {
+  it('shows an instant on the Korean wall clock and reads it back to the same instant', () => {
+    expect(toCentreInput('2027-03-31T09:00:00Z')).toBe('2027-03-31T18:00');
+    const back = fromCentreInput('2027-03-31T18:00');
+    expect(back).toBe('2027-03-31T18:00:00+09:00');
+    expect(new Date(back as string).toISOString()).toBe('2027-03-31T09:00:00.000Z');
+  });
+
+  it('refuses what is not a wall-clock time', () => {
+    expect(fromCentreInput('')).toBeNull();
+    expect(fromCentreInput('2027-03-31')).toBeNull();
+    expect(toCentreInput('nope')).toBe('');
   });
 });

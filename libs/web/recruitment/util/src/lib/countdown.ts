@@ -54,3 +54,21 @@ export function formatInCentre(value: string, locale: Locale): string {
 export function charCount(text: string): number {
   return Array.from(text).length;
 }
+
+/** Korea has kept +09:00 all year since 1988: the centre's wall clock is UTC + 9 h. */
+const CENTRE_OFFSET_MS = 9 * 3600 * 1000;
+
+/** An instant as the value of a `datetime-local` input on the centre's wall clock (`YYYY-MM-DDTHH:mm`). */
+export function toCentreInput(value: string | null | undefined): string {
+  if (!value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Date(date.getTime() + CENTRE_OFFSET_MS).toISOString().slice(0, 16);
+}
+
+/** A `datetime-local` value read on the centre's wall clock, as an ISO instant with its offset. */
+export function fromCentreInput(local: string): string | null {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(local)
+    ? `${local.length === 16 ? `${local}:00` : local}+09:00`
+    : null;
+}
