@@ -107,8 +107,7 @@ export const routes: Routes = [
   {
     path: 'recruitment/applications',
     canActivate: [permissionGuard(PERMISSIONS.SELF)],
-    loadChildren: () =>
-      import('@madang/web/recruitment/feature-apply').then((m) => m.MY_APPLICATIONS_ROUTES),
+    loadChildren: () => import('@madang/web/recruitment/feature-apply').then((m) => m.MY_APPLICATIONS_ROUTES),
   },
   {
     path: 'recruitment/apply/:callId',
@@ -119,6 +118,11 @@ export const routes: Routes = [
     path: 'recruitment/reviews',
     canActivate: [permissionGuard(PERMISSIONS.RECRUITMENT_REVIEW)],
     loadChildren: () => import('@madang/web/recruitment/feature-review').then((m) => m.REVIEW_ROUTES),
+  },
+  {
+    path: 'recruitment/manage/obligations',
+    canActivate: [permissionGuard(PERMISSIONS.RECRUITMENT_MANAGE)],
+    loadChildren: () => import('@madang/web/recruitment/feature-manage').then((m) => m.OBLIGATIONS_ROUTES),
   },
   {
     path: 'recruitment/manage',

@@ -19,7 +19,7 @@ import { OverdueObligationsComponent } from './overdue-obligations.component';
 
 /**
  * Staff pages (recruitment:manage), mounted at `recruitment/manage`: the calls, a new call, one
- * call's workbench (tabs), and the overdue obligations. Chart.js comes with the workbench only.
+ * call's workbench (tabs). Chart.js comes with the workbench only.
  */
 export const MANAGE_ROUTES = withMessages(RECRUITMENT_MESSAGES, [
   { path: '', title: 'recruitment.manage.title', component: CallsAdminComponent },
@@ -44,5 +44,9 @@ export const MANAGE_ROUTES = withMessages(RECRUITMENT_MESSAGES, [
       }),
     ],
   },
-  { path: 'obligations', title: 'recruitment.obligations.title', component: OverdueObligationsComponent },
+]);
+
+/** Mounted at `recruitment/manage/obligations` (recruitment:manage): obligations past due. */
+export const OBLIGATIONS_ROUTES = withMessages(RECRUITMENT_MESSAGES, [
+  { path: '', title: 'recruitment.obligations.title', component: OverdueObligationsComponent },
 ]);
