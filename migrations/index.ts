@@ -8,6 +8,7 @@ import { AttemptKinds1765300000000 } from './1765300000000-attempt-kinds';
 import { RulesSchema1765310000000 } from './1765310000000-rules-schema';
 import { Settlement1765400000000 } from './1765400000000-settlement';
 import { AssetPhotosToFiles1765500000000 } from './1765500000000-asset-photos-to-files';
+import { BookingBlocks1765610000000 } from './1765610000000-booking-blocks';
 import { Recruitment1765700000000 } from './1765700000000-recruitment';
 
 /** Every migration in order, as a class list (the API is bundled; globs would find nothing). */
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   RulesSchema1765310000000,
   Settlement1765400000000,
   AssetPhotosToFiles1765500000000,
+  BookingBlocks1765610000000,
   Recruitment1765700000000,
 ];

@@ -1,4 +1,4 @@
-import type { Decision, PaymentStatus } from '@madang/contracts';
+import type { BookingKind, Decision, PaymentStatus } from '@madang/contracts';
 import type { BookingNotice } from './booking-notices';
 import type { BookingChange } from './bookings.repository';
 
@@ -6,19 +6,36 @@ import type { BookingChange } from './bookings.repository';
 export type Transition =
   | { kind: 'approve'; by: string; reason: string | null }
   | { kind: 'reject'; by: string; reason: string }
-  | { kind: 'cancel'; by: string; reason: string | null; fee: number };
+  | { kind: 'cancel'; by: string; reason: string | null; fee: number }
+  /** Staff end a block (out of service, residency, …): its slot is released, nobody is told. */
+  | { kind: 'release'; by: string; reason: string | null };
 
-/** From which decisions each transition may start, and what it tells the requester. */
+/**
+ * From which decisions each transition may start, which kind of booking it applies to, what it is
+ * audited as and what it tells the requester (null: nothing).
+ */
 export const TRANSITION_RULES: {
-  readonly [K in Transition['kind']]: { readonly from: readonly Decision[]; readonly notice: BookingNotice };
+  readonly [K in Transition['kind']]: {
+    readonly from: readonly Decision[];
+    readonly kind: BookingKind;
+    readonly action: string;
+    readonly notice: BookingNotice | null;
+  };
 } = {
-  approve: { from: ['pending'], notice: 'booking.approved' },
-  reject: { from: ['pending'], notice: 'booking.rejected' },
-  cancel: { from: ['pending', 'approved'], notice: 'booking.cancelled' },
+  approve: { from: ['pending'], kind: 'request', action: 'booking.approved', notice: 'booking.approved' },
+  reject: { from: ['pending'], kind: 'request', action: 'booking.rejected', notice: 'booking.rejected' },
+  cancel: {
+    from: ['pending', 'approved'],
+    kind: 'request',
+    action: 'booking.cancelled',
+    notice: 'booking.cancelled',
+  },
+  release: { from: ['approved'], kind: 'block', action: 'booking.block_released', notice: null },
 };
 
-export function mayStart(transition: Transition, from: Decision): boolean {
-  return TRANSITION_RULES[transition.kind].from.includes(from);
+export function mayStart(transition: Transition, from: Decision, kind: BookingKind = 'request'): boolean {
+  const rule = TRANSITION_RULES[transition.kind];
+  return rule.kind === kind && rule.from.includes(from);
 }
 
 /**
@@ -47,6 +64,14 @@ export function changeFor(
         decidedBy: transition.by,
         decidedAt: at,
         decisionReason: transition.reason,
+      };
+    case 'release':
+      return {
+        decision: 'cancelled',
+        holdsSlot: false,
+        cancelledBy: transition.by,
+        cancelledAt: at,
+        cancelReason: transition.reason,
       };
     case 'cancel':
       return {

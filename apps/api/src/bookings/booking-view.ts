@@ -1,4 +1,12 @@
-import type { GroupKind, BookingDto, Decision, PaymentStatus, Quote } from '@madang/contracts';
+import type {
+  BlockReason,
+  BookingKind,
+  GroupKind,
+  BookingDto,
+  Decision,
+  PaymentStatus,
+  Quote,
+} from '@madang/contracts';
 
 export interface BookingRow {
   id: string;
@@ -25,6 +33,8 @@ export interface BookingRow {
   quote: Quote;
   approval_required: boolean;
   created_at: Date;
+  kind: BookingKind;
+  block_reason: BlockReason | null;
   items: {
     assetId: string;
     nameKo: string;
@@ -62,5 +72,7 @@ export function toBookingDto(r: BookingRow): BookingDto {
     quote: r.quote,
     approvalRequired: r.approval_required,
     createdAt: r.created_at.toISOString(),
+    kind: r.kind,
+    blockReason: r.block_reason,
   };
 }

@@ -1,4 +1,4 @@
-import type { Decision, PaymentStatus, Quote } from '@madang/contracts';
+import type { BlockReason, BookingKind, Decision, PaymentStatus, Quote } from '@madang/contracts';
 import {
   Check,
   Column,
@@ -35,6 +35,20 @@ import { GroupEntity } from '../groups/group.entity';
 @Check('bookings_holds_slot_check', `NOT "holds_slot" OR "decision" IN ('pending', 'approved')`)
 @Check('bookings_money_check', `"quoted_total" >= 0 AND "cancellation_fee" >= 0`)
 @Check('bookings_attendees_check', `"attendees" >= 0`)
+@Check('bookings_kind_check', `"kind" IN ('request', 'block')`)
+@Check(
+  'bookings_block_reason_check',
+  `("kind" = 'block') = ("block_reason" IS NOT NULL) AND ("block_reason" IS NULL OR "block_reason" IN ('maintenance', 'repair', 'residency', 'experiment', 'event', 'other'))`,
+)
+@Check(
+  'bookings_source_check',
+  `("source_type" IS NULL) = ("source_id" IS NULL) AND ("source_type" IS NULL OR "kind" = 'block')`,
+)
+@Check(
+  'bookings_block_free_check',
+  `"kind" = 'request' OR ("quoted_total" = 0 AND "cancellation_fee" = 0 AND "attendees" = 0 AND "decision" IN ('approved', 'cancelled'))`,
+)
+@Index('bookings_source_idx', ['sourceType', 'sourceId'], { where: `"source_id" IS NOT NULL` })
 export class BookingEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'bookings_pkey' })
   id!: string;
@@ -115,6 +129,20 @@ export class BookingEntity {
 
   @Column({ name: 'approval_required', type: 'boolean' })
   approvalRequired!: boolean;
+
+  /** `request` (a resident's) or `block` (staff hold the time: out of service, residency, …). */
+  @Column({ type: 'text', default: 'request' })
+  kind!: BookingKind;
+
+  @Column({ name: 'block_reason', type: 'text', nullable: true })
+  blockReason!: BlockReason | null;
+
+  /** What made a block, e.g. `agreement` and its id (both or neither). */
+  @Column({ name: 'source_type', type: 'text', nullable: true })
+  sourceType!: string | null;
+
+  @Column({ name: 'source_id', type: 'uuid', nullable: true })
+  sourceId!: string | null;
 
   @Column({ name: 'idempotency_key', type: 'text', nullable: true })
   idempotencyKey!: string | null;

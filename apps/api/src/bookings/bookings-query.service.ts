@@ -114,7 +114,12 @@ export class BookingsQueryService {
       assets: assets.map((asset) => {
         const row = rows.find((r) => r.asset_id === asset.id) as (typeof rows)[number];
         const open = row.open.map((i) => ({ start: iso(i.start), end: iso(i.end) }));
-        const busy = row.busy.map((i) => ({ start: iso(i.start), end: iso(i.end), quantity: i.quantity }));
+        const busy = row.busy.map((i) => ({
+          start: iso(i.start),
+          end: iso(i.end),
+          quantity: i.quantity,
+          ...(i.blocked ? { blocked: i.blocked } : {}),
+        }));
         const free =
           asset.kind === 'equipment_pool'
             ? subtract(open, fullyHeld(busy, asset.poolSize ?? 0))

@@ -11,18 +11,26 @@ import { UsersModule } from '../users/users.module';
 import { SettlementModule } from '../settlement/settlement.module';
 import { BookingPaymentsController } from './booking-payments.controller';
 import { BookingPaymentsService } from './booking-payments.service';
+import { BookingBlocksRepository } from './blocks/booking-blocks.repository';
+import { BookingBlocksService } from './blocks/booking-blocks.service';
+import { OutOfServiceController } from './blocks/out-of-service.controller';
 
-/** Booking requests, decisions and availability. Exports BookingsService (create a booking on someone's behalf). */
+/**
+ * Booking requests, decisions and availability. Exports BookingsService (create a booking on someone's
+ * behalf) and BookingBlocksService (block assets' time: out of service, residency, experiments).
+ */
 @Module({
   imports: [CatalogueModule, UsersModule, AuditModule, NotificationsModule, SettlementModule],
-  controllers: [BookingsController, BookingPaymentsController],
+  controllers: [BookingsController, BookingPaymentsController, OutOfServiceController],
   providers: [
     BookingsService,
     BookingsQueryService,
     BookingsRepository,
     BookingsJobs,
     BookingPaymentsService,
+    BookingBlocksService,
+    BookingBlocksRepository,
   ],
-  exports: [BookingsService],
+  exports: [BookingsService, BookingBlocksService],
 })
 export class BookingsModule {}

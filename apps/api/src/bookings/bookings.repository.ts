@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AssetKind, Decision, GroupKind, Interval, PaymentStatus, Quote } from '@madang/contracts';
+import type {
+  AssetKind,
+  BlockReason,
+  Decision,
+  GroupKind,
+  Interval,
+  PaymentStatus,
+  Quote,
+} from '@madang/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { prepared, runPrepared } from '../database/prepared';
 import { AuditInsert, insertAuditRowsFrom } from '../platform/audit/audit.repository';
@@ -88,12 +96,14 @@ export interface HeldWindowRow {
   quantity: number;
   /** Units of the asset held by every booking overlapping the window (pools). */
   held: number;
+  /** Why, when a block holds it. */
+  block_reason: BlockReason | null;
 }
 
 export interface AvailabilityRow {
   asset_id: string;
   open: Interval[];
-  busy: (Interval & { quantity: number })[];
+  busy: (Interval & { quantity: number; blocked: BlockReason | null })[];
   free: Interval[];
 }
 
@@ -108,8 +118,8 @@ const SELECT_BOOKING = `SELECT b.*, u.display_name AS requester_name, g.name AS 
   LEFT JOIN groups g ON g.id = b.group_id
   LEFT JOIN users d ON d.id = b.decided_by`;
 
-/** The filter of a booking list ($1 everyone?, $2 user, $3 user's groups, $4 decision, $5 asset, $6 from, $7 to). */
-const LIST_FILTER = `WHERE ($1::boolean OR b.requester_id = $2 OR b.group_id = ANY($3::uuid[]))
+/** The filter of a booking list (blocks only in everyone's; $1 everyone?, $2 user, $3 user's groups, $4 decision, $5 asset, $6 from, $7 to). */
+const LIST_FILTER = `WHERE ($1::boolean OR ((b.requester_id = $2 OR b.group_id = ANY($3::uuid[])) AND b.kind = 'request'))
   AND ($4::text IS NULL OR b.decision = $4)
   AND ($5::uuid IS NULL OR EXISTS (SELECT 1 FROM booking_items i WHERE i.booking_id = b.id AND i.asset_id = $5))
   AND ($6::timestamptz IS NULL OR b.end_at > $6)
@@ -237,7 +247,7 @@ export class BookingsRepository {
     return (await tx.query(
       `SELECT b.requester_id, b.group_id, b.start_at, b.end_at, array_agg(i.asset_id) AS asset_ids
          FROM bookings b JOIN booking_items i ON i.booking_id = b.id
-        WHERE b.holds_slot AND (b.requester_id = $1 OR ($2::uuid IS NOT NULL AND b.group_id = $2))
+        WHERE b.holds_slot AND b.kind = 'request' AND (b.requester_id = $1 OR ($2::uuid IS NOT NULL AND b.group_id = $2))
           AND b.start_at BETWEEN $3::timestamptz - interval '32 days' AND $3::timestamptz + interval '32 days'
           AND i.asset_id = ANY($4::uuid[])
         GROUP BY b.id`,
@@ -250,8 +260,9 @@ export class BookingsRepository {
     const rows = (await this.db.query(
       `SELECT lower(b.during) AS start, upper(b.during) AS end, b.quantity,
               (SELECT coalesce(sum(o.quantity), 0)::int FROM booking_items o
-                WHERE o.asset_id = b.asset_id AND o.holds_slot AND o.during && tstzrange($2, $3)) AS held
-         FROM booking_items b
+                WHERE o.asset_id = b.asset_id AND o.holds_slot AND o.during && tstzrange($2, $3)) AS held,
+              k.block_reason
+         FROM booking_items b JOIN bookings k ON k.id = b.booking_id
         WHERE b.asset_id = $1 AND b.holds_slot AND b.during && tstzrange($2, $3)
         ORDER BY lower(b.during)`,
       [assetId, start, end],
@@ -294,7 +305,7 @@ export class BookingsRepository {
     requesterIds: string[],
   ): Promise<{ requester_id: string; decision: Decision; n: number }[]> {
     return (await this.db.query(
-      `SELECT requester_id, decision, count(*)::int AS n FROM bookings WHERE requester_id = ANY($1::uuid[]) GROUP BY 1, 2`,
+      `SELECT requester_id, decision, count(*)::int AS n FROM bookings WHERE requester_id = ANY($1::uuid[]) AND kind = 'request' GROUP BY 1, 2`,
       [requesterIds],
     )) as { requester_id: string; decision: Decision; n: number }[];
   }
@@ -326,9 +337,10 @@ export class BookingsRepository {
             w AS (SELECT tstzrange($3::timestamptz, $4::timestamptz) AS win)
        SELECT req.asset_id,
               (SELECT coalesce(json_agg(json_build_object('start', lower(x), 'end', upper(x))), '[]') FROM unnest(req.open) x) AS open,
-              (SELECT coalesce(json_agg(json_build_object('start', lower(b.during * w.win), 'end', upper(b.during * w.win), 'quantity', b.quantity)
+              (SELECT coalesce(json_agg(json_build_object('start', lower(b.during * w.win), 'end', upper(b.during * w.win), 'quantity', b.quantity,
+                                                          'blocked', k.block_reason)
                                         ORDER BY lower(b.during)), '[]')
-                 FROM booking_items b WHERE b.asset_id = req.asset_id AND b.holds_slot AND b.during && w.win) AS busy,
+                 FROM booking_items b JOIN bookings k ON k.id = b.booking_id WHERE b.asset_id = req.asset_id AND b.holds_slot AND b.during && w.win) AS busy,
               (SELECT coalesce(json_agg(json_build_object('start', lower(x), 'end', upper(x))), '[]')
                  FROM unnest(req.open - coalesce((SELECT range_agg(b.during) FROM booking_items b
                                                    WHERE b.asset_id = req.asset_id AND b.holds_slot AND b.during && w.win),

@@ -10,6 +10,7 @@ import {
 import {
   PERMISSIONS,
   type BookingDto,
+  type BookingKind,
   type BulkDecisionResult,
   type CancellationTerms,
   type Locale,
@@ -38,6 +39,19 @@ const constraintOf = (error: unknown) =>
   error instanceof QueryFailedError
     ? (error.driverError as { code?: string; constraint?: string })
     : undefined;
+
+/**
+ * Runs `work` in the caller's transaction when it has one open, else in a new one. A caller's
+ * manager outside a transaction gets a transaction of its own.
+ */
+export function inTransaction<T>(
+  db: DataSource,
+  manager: EntityManager | undefined,
+  work: (tx: EntityManager) => Promise<T>,
+): Promise<T> {
+  if (manager?.queryRunner?.isTransactionActive) return work(manager);
+  return (manager ?? db.manager).transaction(work);
+}
 
 /** Attempts of one statement that PostgreSQL chose as a deadlock victim (40P01). */
 const DEADLOCK_ATTEMPTS = 3;
@@ -211,6 +225,8 @@ export class BookingsService {
       quote: evaluation.quote,
       approval_required: pending,
       created_at: created.created_at,
+      kind: 'request',
+      block_reason: null,
       items: items
         .map((i) => ({
           assetId: i.asset.id,
@@ -262,6 +278,25 @@ export class BookingsService {
       if (terms.violation) throw new DomainError('rule_violation', { violations: [terms.violation] });
       return { kind: 'cancel', by: actor.userId, reason: reason ?? null, fee: terms.fee };
     });
+  }
+
+  /**
+   * Ends a block (see blocks/booking-blocks.service.ts) through the ordinary transition path, so
+   * whatever follows a released slot follows this one too. In the caller's transaction when given.
+   */
+  releaseBlock(
+    actor: Actor,
+    id: string,
+    reason: string | null,
+    manager?: EntityManager,
+  ): Promise<BookingDto> {
+    return this.transition(
+      actor,
+      id,
+      async () => ({ kind: 'release', by: actor.userId, reason }),
+      manager,
+      'block',
+    );
   }
 
   /** Approve or reject many; each in its own transaction, each answered on its own. */
@@ -368,14 +403,21 @@ export class BookingsService {
     actor: Actor,
     id: string,
     decide: (tx: EntityManager, before: BookingDto) => Promise<Transition>,
+    manager?: EntityManager,
+    kind: BookingKind = 'request',
   ): Promise<BookingDto> {
     try {
-      return await this.db.transaction(async (tx) => {
+      return await inTransaction(this.db, manager, async (tx) => {
         if (!(await this.bookings.lock(tx, id))) throw notFound();
         const before = await this.get(actor, id, tx);
+        // A block is ended only as a block; a request is never "released".
+        if (before.kind !== kind) {
+          if (kind === 'block') throw notFound();
+          throw new DomainError('state_conflict', { decision: before.decision, kind: before.kind });
+        }
         const transition = await decide(tx, before);
-        if (!mayStart(transition, before.decision))
-          throw new DomainError('state_conflict', { decision: before.decision });
+        if (!mayStart(transition, before.decision, before.kind))
+          throw new DomainError('state_conflict', { decision: before.decision, kind: before.kind });
         await this.bookings.apply(
           tx,
           id,
@@ -385,9 +427,9 @@ export class BookingsService {
         // Approving a booking whose fee is waived records the in-kind support, by this approver.
         if (transition.kind === 'approve')
           await this.payments.recordWaiverIfDue(actor, after, 'approver', tx);
-        const notice = TRANSITION_RULES[transition.kind].notice;
+        const { action, notice } = TRANSITION_RULES[transition.kind];
         await this.audit.record(tx, actor, {
-          action: notice,
+          action,
           entityType: 'booking',
           entityId: id,
           before: { decision: before.decision, holdsSlot: before.holdsSlot, payment: before.payment },
@@ -398,14 +440,15 @@ export class BookingsService {
             reason: transition.reason,
           },
         });
-        await this.notifications.notify(tx, [
-          this.notice(after.requester.id, notice, id, {
-            start: new Date(after.start),
-            end: new Date(after.end),
-            names: after.items.map((i) => i.assetName),
-            reason: transition.reason ?? '',
-          }),
-        ]);
+        if (notice)
+          await this.notifications.notify(tx, [
+            this.notice(after.requester.id, notice, id, {
+              start: new Date(after.start),
+              end: new Date(after.end),
+              names: after.items.map((i) => i.assetName),
+              reason: transition.reason ?? '',
+            }),
+          ]);
         // Read inside the transaction after the update: exactly what commits.
         return after;
       });
@@ -477,6 +520,7 @@ export class BookingsService {
           assetName: asset.name,
           start: r.start.toISOString(),
           end: r.end.toISOString(),
+          ...(r.block_reason ? { blocked: r.block_reason } : {}),
         });
     }
     return found;

@@ -23,3 +23,12 @@ export {
   type ViolationCode,
   type MessageKey,
 } from './lib/violations';
+export {
+  checkInWindow,
+  DEFAULT_CHECK_IN_OPENS_MINUTES_BEFORE,
+  DEFAULT_RETURN_GRACE_MINUTES,
+  noShowDeadline,
+  noShowStanding,
+  returnDue,
+  type NoShowStanding,
+} from './lib/attendance';

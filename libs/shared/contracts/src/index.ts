@@ -17,3 +17,4 @@ export * from './lib/files';
 export * from './lib/exports';
 export * from './lib/settlement';
 export * from './lib/recruitment';
+export * from './lib/blocks';

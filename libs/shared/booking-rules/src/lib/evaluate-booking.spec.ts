@@ -211,6 +211,26 @@ const cases: [string, Scenario, string[]][] = [
     ['range_too_long'],
   ],
   [
+    'two no-shows in the last 30 days under a suspend-after-2 rule → no_show_suspended',
+    {
+      assets: [
+        roomA({ noShowAfterMinutes: 15, noShowLimit: { count: 2, periodDays: 30, consequence: 'suspend' } }),
+      ],
+      noShows: ['2026-05-20T10:00:00+09:00', '2026-05-31T10:00:00+09:00'],
+    },
+    ['no_show_suspended'],
+  ],
+  [
+    'one no-show in the period and one older than it leave self-service open',
+    {
+      assets: [
+        roomA({ noShowAfterMinutes: 15, noShowLimit: { count: 2, periodDays: 30, consequence: 'suspend' } }),
+      ],
+      noShows: ['2026-04-01T10:00:00+09:00', '2026-05-31T10:00:00+09:00'],
+    },
+    [],
+  ],
+  [
     'a fourth pending request on an asset that needs approval → too_many_pending',
     { assets: [roomA({ approval: { required: true } })], pendingByAsset: { 'room-a': 3 } },
     ['too_many_pending'],

@@ -11,6 +11,7 @@ import {
   requiresApproval,
   type Standing,
 } from './checks';
+import { noShowStanding } from './attendance';
 import { chooseWaiver, emptyQuote, quoteAsset, sumQuote } from './pricing';
 import { checkQuotas } from './quotas';
 import { parseInstant } from './time';
@@ -117,6 +118,15 @@ export function evaluateBooking(input: BookingEvaluationInput): BookingEvaluatio
       checkCapacity(asset, request.attendees),
     ];
     found.push(checkPendingCap(asset, input.pendingByAsset, standing));
+    const noShows = input.noShows ? noShowStanding(asset.rules, input.noShows, input.now) : null;
+    if (noShows?.consequence === 'suspend')
+      found.push(
+        makeViolation(
+          'no_show_suspended',
+          { count: noShows.count, periodDays: noShows.periodDays ?? 0 },
+          { asset },
+        ),
+      );
     if (range) {
       found.push(
         checkOpeningHours(asset, range.start, range.end),
@@ -130,7 +140,13 @@ export function evaluateBooking(input: BookingEvaluationInput): BookingEvaluatio
     violations.push(...found.filter((v): v is Violation => v !== null));
   }
 
-  const approvalRequired = known.some(({ asset }) => requiresApproval(asset.rules, standing));
+  // A person over an asset's no-show limit with the `require_approval` consequence waits for a person.
+  const approvalRequired = known.some(
+    ({ asset }) =>
+      requiresApproval(asset.rules, standing) ||
+      (!!input.noShows &&
+        noShowStanding(asset.rules, input.noShows, input.now).consequence === 'require_approval'),
+  );
 
   let quote = emptyQuote();
   if (range) {

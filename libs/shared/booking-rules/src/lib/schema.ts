@@ -306,6 +306,20 @@ function rulesSchema(partial: boolean): Check {
         object({ freeUntilHoursBefore: req(num(0, 24 * 365)), feePercent: req(int(0, 100)) }, partial),
       ),
       maxPendingPerPerson: opt(int(1, 100)),
+      checkInOpensMinutesBefore: opt(int(0, 1440)),
+      noShowAfterMinutes: opt(int(1, 1440)),
+      // The whole limit or none: a count without its period means nothing.
+      noShowLimit: opt(
+        object(
+          {
+            count: req(int(1, 100)),
+            periodDays: req(int(1, 366)),
+            consequence: req(oneOf(['require_approval', 'suspend'])),
+          },
+          false,
+        ),
+      ),
+      returnGraceMinutes: opt(int(0, 10080)),
     },
     partial,
   );
@@ -350,4 +364,8 @@ export const RULES_KEYS: readonly string[] = [
   'pricing',
   'cancellation',
   'maxPendingPerPerson',
+  'checkInOpensMinutesBefore',
+  'noShowAfterMinutes',
+  'noShowLimit',
+  'returnGraceMinutes',
 ];

@@ -18,6 +18,8 @@ export type {
   Waiver,
   Pricing,
   CancellationPolicy,
+  NoShowConsequence,
+  NoShowLimit,
   RentalRules,
   RentalRulesOverride,
   BookingItem,
@@ -79,4 +81,6 @@ export interface BookingEvaluationInput {
    * (the request being evaluated excluded). Absent: not checked.
    */
   pendingByAsset?: Record<string, number>;
+  /** The actor's no-shows (instants), for assets whose rules limit them. Absent: not checked. */
+  noShows?: readonly string[];
 }

@@ -108,6 +108,10 @@ export const VIOLATION_MESSAGES = {
     ko: '{asset}에 대해 승인을 기다리는 예약 요청이 이미 {pending}건 있습니다. 한 사람이 한 번에 최대 {limit}건까지 대기할 수 있으니, 결정을 기다리거나 필요 없는 요청을 취소해 주세요.',
     en: 'You already have {pending} requests for {asset} awaiting approval; one person may have at most {limit} pending at a time. Wait for a decision or cancel one you no longer need.',
   },
+  no_show_suspended: {
+    ko: '최근 {periodDays}일 동안 예약하고 오지 않은 일이 {count}번 있어 {asset} 직접 예약이 잠시 멈췄습니다. 담당자에게 문의해 주세요.',
+    en: 'Self-service booking of {asset} is paused: {count} no-shows in the last {periodDays} days. Please contact the staff.',
+  },
   quota_bookings_exceeded: {
     ko: '{assetTopic} {scope} {period} {limit}회까지 예약할 수 있습니다(이번 {periodName} 이미 {used}회).',
     en: '{asset} can be booked at most {limitTimes} per {period} per {scope} ({used} already this {period}).',

@@ -84,6 +84,7 @@ export interface Scenario {
   assets?: AssetForRules[];
   usage?: UsageEntry[];
   pendingByAsset?: Record<string, number>;
+  noShows?: string[];
 }
 
 export function scenario(s: Scenario = {}): BookingEvaluationInput {
@@ -94,6 +95,7 @@ export function scenario(s: Scenario = {}): BookingEvaluationInput {
     assets: s.assets ?? [roomA()],
     usage: s.usage ?? [],
     ...(s.pendingByAsset ? { pendingByAsset: s.pendingByAsset } : {}),
+    ...(s.noShows ? { noShows: s.noShows } : {}),
   };
 }
 

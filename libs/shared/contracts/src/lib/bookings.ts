@@ -4,6 +4,7 @@ import type { GroupKind } from './roles';
 import type { PageQuery } from './users';
 import type { PaymentKind, PaymentMethod, PaymentView } from './settlement';
 import type { Violation } from './violations';
+import type { BlockReason, BookingKind } from './blocks';
 
 /** HTTP contract of bookings and approvals. Times are ISO 8601 strings in UTC; money is integer KRW. */
 
@@ -53,6 +54,9 @@ export interface BookingDto {
   quote: Quote;
   approvalRequired: boolean;
   createdAt: string;
+  /** `block`: staff hold the time (see blocks.ts); its reason, never personal data. */
+  kind: BookingKind;
+  blockReason: BlockReason | null;
 }
 
 /**
@@ -85,6 +89,8 @@ export interface SlotConflict {
   assetName: LocalizedText;
   start: string;
   end: string;
+  /** Set when the window is held by a block (out of service, …): why, never who. */
+  blocked?: BlockReason;
 }
 
 export interface BookingListQuery extends PageQuery {

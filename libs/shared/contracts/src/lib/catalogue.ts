@@ -1,5 +1,6 @@
 import type { LocalizedText } from './locale';
 import type { AssetKind, RentalRules, RentalRulesOverride } from './rental-rules';
+import type { BlockReason } from './blocks';
 
 /** HTTP contract of the catalogue: categories, assets, their rules and availability. Times are ISO 8601 strings in UTC; money is integer KRW. */
 
@@ -103,7 +104,7 @@ export interface AssetAvailability {
   /** Opening hours minus closures, in the window. */
   open: Interval[];
   /** Held time (buffers included); for pools, `quantity` units are held in that interval. */
-  busy: (Interval & { quantity: number })[];
+  busy: (Interval & { quantity: number; blocked?: BlockReason })[];
   /** Open and not fully held (for pools: at least one unit free). */
   free: Interval[];
 }

@@ -130,6 +130,25 @@ export interface RentalRules {
    * on this asset at once. Absent: DEFAULT_MAX_PENDING_PER_PERSON.
    */
   maxPendingPerPerson?: number;
+  /** Check-in opens this many minutes before the start (absent: 15). */
+  checkInOpensMinutesBefore?: number;
+  /**
+   * Not checked in this many minutes after the start: a no-show, and the slot is released for others.
+   * Absent: attendance is not tracked for the asset (check-in stays optional).
+   */
+  noShowAfterMinutes?: number;
+  /** After `count` no-shows within `periodDays`, the person's requests need approval or are refused. */
+  noShowLimit?: NoShowLimit;
+  /** Equipment is overdue this many minutes after the booking's end (absent: 30). */
+  returnGraceMinutes?: number;
+}
+
+export type NoShowConsequence = 'require_approval' | 'suspend';
+
+export interface NoShowLimit {
+  count: number;
+  periodDays: number;
+  consequence: NoShowConsequence;
 }
 
 type OverrideOf<T> = T extends readonly unknown[] ? T : T extends object ? Partial<T> : T;

@@ -26,6 +26,7 @@ export const VIOLATION_CODES = [
   'cancel_after_start',
   'range_too_long',
   'too_many_pending',
+  'no_show_suspended',
 ] as const;
 export type ViolationCode = (typeof VIOLATION_CODES)[number];
 
