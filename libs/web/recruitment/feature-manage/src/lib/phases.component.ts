@@ -190,7 +190,8 @@ export class PhasesComponent {
   constructor() {
     effect(() => {
       const c = this.call();
-      const next = CALL_PHASES[CALL_PHASES.indexOf(c.phase) + 1] ?? null;
+      const later = CALL_PHASES.slice(CALL_PHASES.indexOf(c.phase) + 1);
+      const next = later.find((p) => p !== 'review_interview' || c.hasInterview) ?? null;
       this.moveForm.reset({ to: next, reason: '' });
       this.scheduleForm.reset(
         Object.fromEntries(SCHEDULED.map((p) => [p, toCentreInput(c.schedule[p] ?? null)])),

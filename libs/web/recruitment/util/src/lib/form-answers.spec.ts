@@ -69,10 +69,13 @@ describe('answers of a form', () => {
 
   it('drops empty team rows when sending', () => {
     expect(
-      answersToSend(sections, { name: 'a', team: [{ name: '' }, { name: ' 김 ', role: '대표' }] }),
+      answersToSend(sections, {
+        name: 'a',
+        team: [{ name: '' }, { name: ' 김 ', role: '대표' }, { name: '오', role: ' ' }],
+      }),
     ).toEqual({
       name: 'a',
-      team: [{ name: '김', role: '대표' }],
+      team: [{ name: '김', role: '대표' }, { name: '오' }],
     });
   });
 });

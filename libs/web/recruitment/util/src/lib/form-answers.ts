@@ -39,10 +39,13 @@ function isBlank(answer: FormAnswer | undefined): boolean {
   return false;
 }
 
-/** The team members that have a name (empty rows of the editor do not count or get sent). */
+/** The team members that have a name (empty rows of the editor do not count or get sent), trimmed, no empty role. */
 export function namedMembers(members: readonly TeamMemberAnswer[]): TeamMemberAnswer[] {
   return members
-    .map((m) => ({ ...m, name: m.name.trim(), ...(m.role !== undefined ? { role: m.role.trim() } : {}) }))
+    .map((m) => {
+      const role = m.role?.trim() ?? '';
+      return { ...(m.userId ? { userId: m.userId } : {}), name: m.name.trim(), ...(role ? { role } : {}) };
+    })
     .filter((m) => m.name !== '');
 }
 

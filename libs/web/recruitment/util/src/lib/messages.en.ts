@@ -370,4 +370,5 @@ export const recruitmentEn = {
   'recruitment.obligations.lead': 'Obligations of signed agreements past their due date.',
   'recruitment.obligations.due': 'due {when}',
   'recruitment.obligations.none': 'Nothing is overdue.',
+  'recruitment.result.reviewer': 'Reviewer {label}:',
 };

@@ -372,4 +372,5 @@ export const recruitmentKo: Readonly<Record<keyof typeof recruitmentEn, string>>
   'recruitment.obligations.lead': '서명된 협약의 의무 중 기한이 지난 것입니다.',
   'recruitment.obligations.due': '기한 {when}',
   'recruitment.obligations.none': '기한이 지난 의무가 없습니다.',
+  'recruitment.result.reviewer': '심사위원 {label}:',
 };
