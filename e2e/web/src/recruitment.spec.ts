@@ -189,7 +189,7 @@ test.describe('recruitment', () => {
 
     await page.getByTestId('input-teamName').fill('함께걷는 제주');
     await page.getByTestId('input-plan').fill('골목 안전 지도를 주민과 함께 만듭니다.');
-    await expect(page.getByTestId('counter-plan')).toHaveText('20 / 500');
+    await expect(page.getByTestId('counter-plan')).toHaveText('22 / 500');
     await page.getByTestId('member-add-members').click();
     await page.getByTestId('member-name-members-0').fill('김주민');
     // Saved as typed (autosave).

@@ -1,13 +1,15 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
+import { PERMISSIONS } from '@madang/contracts';
+import { OverdueCardComponent } from '@madang/web/recruitment/feature-manage';
 import { AuthService } from '@madang/web/session';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 
 @Component({
   selector: 'app-home',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, TranslatePipe],
+  imports: [RouterLink, MatButtonModule, TranslatePipe, OverdueCardComponent],
   template: `
     <section class="hero" aria-labelledby="home-title">
       <h1 class="page-title" id="home-title" tabindex="-1">{{ 'home.title' | t: lang() }}</h1>
@@ -22,6 +24,14 @@ import { I18nService, TranslatePipe } from '@madang/web/i18n';
         <li>{{ 'home.point3' | t: lang() }}</li>
       </ul>
     </section>
+
+    @if (managesRecruitment()) {
+      @defer {
+        <section class="card" aria-labelledby="home-obligations" data-testid="home-obligations">
+          <app-recruitment-overdue-card />
+        </section>
+      }
+    }
 
     <section class="card" aria-labelledby="home-start">
       @if (me(); as user) {
@@ -94,5 +104,10 @@ import { I18nService, TranslatePipe } from '@madang/web/i18n';
 })
 export class HomeComponent {
   protected readonly lang = inject(I18nService).locale;
-  protected readonly me = inject(AuthService).me;
+  private readonly auth = inject(AuthService);
+  protected readonly me = this.auth.me;
+  /** Approvers see the recruitment obligations past due (loaded only for them). */
+  protected readonly managesRecruitment = computed(() =>
+    this.auth.permissions().has(PERMISSIONS.RECRUITMENT_MANAGE),
+  );
 }

@@ -1,1 +1,2 @@
 export * from './lib/manage.routes';
+export * from './lib/overdue-card.component';

@@ -371,4 +371,6 @@ export const recruitmentEn = {
   'recruitment.obligations.due': 'due {when}',
   'recruitment.obligations.none': 'Nothing is overdue.',
   'recruitment.result.reviewer': 'Reviewer {label}:',
+  'recruitment.obligations.count': '{count} obligation(s) overdue',
+  'recruitment.obligations.open': 'See the overdue obligations',
 };

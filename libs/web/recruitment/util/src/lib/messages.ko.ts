@@ -373,4 +373,6 @@ export const recruitmentKo: Readonly<Record<keyof typeof recruitmentEn, string>>
   'recruitment.obligations.due': '기한 {when}',
   'recruitment.obligations.none': '기한이 지난 의무가 없습니다.',
   'recruitment.result.reviewer': '심사위원 {label}:',
+  'recruitment.obligations.count': '기한 넘긴 의무 {count}건',
+  'recruitment.obligations.open': '기한 넘긴 의무 보기',
 };
