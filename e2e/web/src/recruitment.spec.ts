@@ -171,7 +171,6 @@ test.describe('recruitment', () => {
     await page.getByTestId(`call-link-${call.id}`).click();
     await expect(page.getByTestId('timeline')).toContainText('접수 중');
     await expect(page.getByTestId('form-preview')).toContainText('활동 계획');
-    await lookAt(page, 'call', 'ko');
     await page.getByTestId('apply').click();
 
     // resident@ manages one group: it is chosen already.
@@ -315,7 +314,7 @@ test.describe('recruitment', () => {
     await expect(staff.getByTestId('criterion-chart')).toBeVisible();
     await staff.getByTestId(`decide-${applicationId}`).click();
     await staff.getByTestId('decide-decision').click();
-    await staff.getByRole('option', { name: '선정' }).click();
+    await staff.getByRole('option', { name: '선정', exact: true }).click();
     await staff.getByTestId('decide-rationale').fill('지역 영향이 크고 계획이 구체적임');
     await staff.getByTestId('decide-submit').click();
     await expect(staff.getByTestId(`decision-${applicationId}`)).toHaveText('선정');
@@ -324,7 +323,7 @@ test.describe('recruitment', () => {
     // Publishing the provisional results is a move by hand (audited, announced).
     await staff.getByRole('tab', { name: '단계·기본 정보' }).click();
     await staff.getByTestId('move-to').click();
-    await staff.getByRole('option', { name: '잠정 결과 발표' }).click();
+    await staff.getByRole('option', { name: '잠정 결과 발표', exact: true }).click();
     await staff.getByTestId('move-reason').fill('심사위원회 의결');
     await staff.getByTestId('move-submit').click();
     await expect(staff.getByTestId('manage-phase')).toHaveText('잠정 결과 발표');

@@ -319,6 +319,7 @@ export class ApplicationComponent {
         supplement ? this.service.saveSupplement(supplement.id, answers) : this.service.save(a.id, answers),
       );
       this.form().markAsPristine();
+      if (this.form().valid) this.actionError.set(null);
       this.savedAt.set(saved.updatedAt);
       this.saveState.set('saved');
       return true;
@@ -360,8 +361,12 @@ export class ApplicationComponent {
       );
     } catch (error: unknown) {
       const problem = toProblem(error);
-      applyRecruitmentProblem(this.form(), problem, this.lang());
-      this.actionError.set(recruitmentFailure(problem, this.lang()));
+      const labelOf = (fieldId: string) =>
+        a.form.sections.flatMap((section) => section.fields).find((f) => f.id === fieldId)?.label[
+          this.lang()
+        ];
+      applyRecruitmentProblem(this.form(), problem, this.lang(), labelOf);
+      this.actionError.set(recruitmentFailure(problem, this.lang(), labelOf));
     } finally {
       this.busy.set(false);
     }

@@ -52,7 +52,12 @@ import { PageState, failureText } from '@madang/web/util';
     @if (loadError(); as message) {
       <p class="form-error" role="alert">{{ message }}</p>
     }
-    <div class="table-scroll">
+    <div
+      class="table-scroll"
+      tabindex="0"
+      role="region"
+      [attr.aria-label]="'recruitment.manage.title' | t: lang()"
+    >
       <table class="calls" data-testid="calls-table">
         <thead>
           <tr>

@@ -262,7 +262,9 @@ export class ReviewComponent {
       if (readOnly) form.disable();
     }
     form.valueChanges.subscribe(() => {
-      if (form === this.sheet()) this.sheetValue.set(form.getRawValue());
+      if (form !== this.sheet()) return;
+      this.sheetValue.set(form.getRawValue());
+      if (this.live()?.ok) this.actionError.set(null);
     });
     this.sheet.set(form);
     this.sheetValue.set(form.getRawValue());

@@ -110,7 +110,8 @@ export class AnswersViewComponent {
   readonly files = input<readonly FileInfo[]>([]);
   /** Fields to mark (e.g. the ones a supplement asks for). */
   readonly highlight = input<readonly string[]>([]);
-  protected readonly lang = inject(I18nService).locale;
+  private readonly i18n = inject(I18nService);
+  protected readonly lang = this.i18n.locale;
 
   protected readonly shown = computed(() => {
     const answers = this.answers() ?? {};
@@ -128,7 +129,10 @@ export class AnswersViewComponent {
     const out: ShownField = { field, text: null, members: [], files: [] };
     if (field.type === 'team_members' && Array.isArray(answer)) out.members = answer as TeamMemberAnswer[];
     else if (field.type === 'file' && Array.isArray(answer))
-      out.files = (answer as string[]).map((id) => ({ id, name: names.get(id) ?? id }));
+      out.files = (answer as string[]).map((id, i) => ({
+        id,
+        name: names.get(id) ?? this.i18n.t('recruitment.files.fileN', { n: i + 1 }),
+      }));
     else if (field.type === 'choice') {
       const chosen = Array.isArray(answer) ? (answer as string[]) : answer ? [String(answer)] : [];
       const lang = this.lang();

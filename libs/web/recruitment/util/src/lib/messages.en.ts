@@ -373,4 +373,5 @@ export const recruitmentEn = {
   'recruitment.result.reviewer': 'Reviewer {label}:',
   'recruitment.obligations.count': '{count} obligation(s) overdue',
   'recruitment.obligations.open': 'See the overdue obligations',
+  'recruitment.files.fileN': 'Attached file {n}',
 };

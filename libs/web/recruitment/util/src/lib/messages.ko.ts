@@ -375,4 +375,5 @@ export const recruitmentKo: Readonly<Record<keyof typeof recruitmentEn, string>>
   'recruitment.result.reviewer': '심사위원 {label}:',
   'recruitment.obligations.count': '기한 넘긴 의무 {count}건',
   'recruitment.obligations.open': '기한 넘긴 의무 보기',
+  'recruitment.files.fileN': '첨부 파일 {n}',
 };

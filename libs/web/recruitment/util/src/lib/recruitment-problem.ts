@@ -21,13 +21,20 @@ export function recruitmentViolations(problem: ProblemDetails): RecruitmentViola
   return problem.code === 'recruitment_rule' && Array.isArray(list) ? list.filter(isViolation) : [];
 }
 
-/** One violation in the page language: the contracts text with its placeholders, else the server's. */
-export function violationText(violation: RecruitmentViolation, locale: Locale): string {
+/** The label of a form field by its id, in the page language, when the page knows the form. */
+export type FieldLabel = (fieldId: string) => string | undefined;
+
+/**
+ * One violation in the page language: the contracts text with its placeholders (a field named by
+ * its label when `labelOf` knows it), else the server's own message.
+ */
+export function violationText(violation: RecruitmentViolation, locale: Locale, labelOf?: FieldLabel): string {
   const text = RECRUITMENT_RULE_MESSAGES[violation.code as RecruitmentRule];
   if (!text) return violation.message;
+  const fieldId = String(violation.params?.['field'] ?? violation.field?.replace(/^answers\./, '') ?? '');
   const params: Record<string, string | number> = {
-    field: violation.field ?? '',
     ...(violation.params ?? {}),
+    field: labelOf?.(fieldId) ?? fieldId,
   };
   return interpolate(text[locale], params);
 }
@@ -40,6 +47,7 @@ export function applyRecruitmentProblem(
   form: FormGroup,
   problem: ProblemDetails,
   locale: Locale,
+  labelOf?: FieldLabel,
 ): AppliedProblem {
   const violations = recruitmentViolations(problem);
   if (violations.length === 0) return applyProblemToForm(form, problem, locale);
@@ -49,7 +57,7 @@ export function applyRecruitmentProblem(
     const path = violation.field;
     const name = path ? (form.get(path) ? path : path.replace(/^answers\./, '')) : null;
     const control = name ? form.get(name) : null;
-    const message = violationText(violation, locale);
+    const message = violationText(violation, locale, labelOf);
     if (control && name) {
       control.setErrors({ ...(control.errors ?? {}), server: message });
       control.markAsTouched();
@@ -61,8 +69,8 @@ export function applyRecruitmentProblem(
 }
 
 /** One sentence for a failed recruitment call outside a form (snack-bars, page errors). */
-export function recruitmentFailure(problem: ProblemDetails, locale: Locale): string {
+export function recruitmentFailure(problem: ProblemDetails, locale: Locale, labelOf?: FieldLabel): string {
   const violations = recruitmentViolations(problem);
   if (violations.length === 0) return problemMessage(problem, locale);
-  return violations.map((v) => violationText(v, locale)).join(' ');
+  return violations.map((v) => violationText(v, locale, labelOf)).join(' ');
 }
