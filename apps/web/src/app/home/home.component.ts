@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { PERMISSIONS } from '@madang/contracts';
-import { OverdueCardComponent } from '@madang/web/recruitment/feature-manage';
+import { OverdueCardComponent } from './overdue-card.component';
 import { AuthService } from '@madang/web/session';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 

@@ -1,2 +1,1 @@
 export * from './lib/manage.routes';
-export * from './lib/overdue-card.component';
