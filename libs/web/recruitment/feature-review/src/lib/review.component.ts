@@ -104,7 +104,19 @@ export class ReviewComponent {
     },
     stream: ({ params }) => (params ? this.reviews.assignment(params.id) : of(null)),
   });
-  protected readonly detail = linkedSignal<ReviewAssignmentDetail | null>(() => this.loaded.value() ?? null);
+  /** The assignment as last known: kept while a reload is under way, so the sheet is not rebuilt under the reviewer. */
+  protected readonly detail = linkedSignal<
+    ReviewAssignmentDetail | null | undefined,
+    ReviewAssignmentDetail | null
+  >({
+    source: () => this.loaded.value(),
+    computation: (value, previous) => value ?? previous?.value ?? null,
+  });
+  /** The sheet form is rebuilt only for another assignment or another state of it. */
+  private readonly sheetKey = computed(() => {
+    const d = this.detail();
+    return d ? `${d.id}:${d.state}` : null;
+  });
   protected readonly peers = rxResource({
     params: () => {
       const d = this.detail();
@@ -141,8 +153,8 @@ export class ReviewComponent {
 
   constructor() {
     effect(() => {
-      const d = this.detail();
-      untracked(() => this.buildSheet(d));
+      this.sheetKey();
+      untracked(() => this.buildSheet(this.detail()));
     });
   }
 
