@@ -35,6 +35,7 @@ import {
   FILE_EXTENSIONS,
   FILE_PURPOSE_MEDIA_TYPES,
   RESULT_PHASES,
+  type ApplicantResultView,
   type ApplicationDetail,
   type FileUploadResult,
   type FormAnswer,
@@ -178,6 +179,8 @@ export class ApplicationComponent {
     return left ? countdownText(left, this.lang()) : '';
   });
 
+  /** Filed just now: the form goes away until the answer (one open objection at a time). */
+  protected readonly objectionSent = signal(false);
   protected readonly objectionForm = this.fb.group({
     reasons: this.fb.control('', [Validators.required, Validators.maxLength(4000)]),
   });
@@ -196,6 +199,10 @@ export class ApplicationComponent {
       const supplement = this.openSupplement();
       untracked(() => this.buildForm(a ?? null, supplement));
     });
+  }
+
+  protected hasOpenObjection(r: ApplicantResultView): boolean {
+    return r.objections.some((o) => o.state === 'filed');
   }
 
   protected deadline(a: ApplicationDetail): string {
@@ -391,6 +398,7 @@ export class ApplicationComponent {
       firstValueFrom(this.service.object(a.id, { reasons: this.objectionForm.getRawValue().reasons.trim() })),
     );
     if (ok) {
+      this.objectionSent.set(true);
       this.objectionForm.reset();
       this.snackBar.open(this.i18n.t('recruitment.result.objectionFiled'), undefined, { duration: 5000 });
       this.result.reload();

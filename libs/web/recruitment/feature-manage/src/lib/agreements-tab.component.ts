@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -168,7 +168,7 @@ export class AgreementsTabComponent {
     }
   }
 
-  protected async addObligation(a: AgreementView): Promise<void> {
+  protected async addObligation(a: AgreementView, directive: FormGroupDirective): Promise<void> {
     const v = this.obligationForm.getRawValue();
     const ok = await this.obligationSubmitter.submit(() =>
       firstValueFrom(
@@ -180,7 +180,8 @@ export class AgreementsTabComponent {
       ),
     );
     if (ok) {
-      this.obligationForm.reset({ title: '', dueOn: '', remindDaysBefore: 7 });
+      // Through the directive, so the form is no longer "submitted" and shows no errors when empty.
+      directive.resetForm({ title: '', dueOn: '', remindDaysBefore: 7 });
       this.agreements.reload();
     }
   }
