@@ -122,6 +122,35 @@ export const routes: Routes = [
     loadChildren: () => import('@madang/web/settlement/feature-report').then((m) => m.PERIOD_REOPEN_ROUTES),
   },
   {
+    path: 'calls',
+    loadChildren: () => import('@madang/web/recruitment/feature-public').then((m) => m.PUBLIC_CALLS_ROUTES),
+  },
+  {
+    path: 'recruitment/applications',
+    canActivate: [permissionGuard(PERMISSIONS.SELF)],
+    loadChildren: () => import('@madang/web/recruitment/feature-apply').then((m) => m.MY_APPLICATIONS_ROUTES),
+  },
+  {
+    path: 'recruitment/apply/:callId',
+    canActivate: [permissionGuard(PERMISSIONS.SELF)],
+    loadChildren: () => import('@madang/web/recruitment/feature-apply').then((m) => m.APPLY_ROUTES),
+  },
+  {
+    path: 'recruitment/reviews',
+    canActivate: [permissionGuard(PERMISSIONS.RECRUITMENT_REVIEW)],
+    loadChildren: () => import('@madang/web/recruitment/feature-review').then((m) => m.REVIEW_ROUTES),
+  },
+  {
+    path: 'recruitment/manage/obligations',
+    canActivate: [permissionGuard(PERMISSIONS.RECRUITMENT_MANAGE)],
+    loadChildren: () => import('@madang/web/recruitment/feature-manage').then((m) => m.OBLIGATIONS_ROUTES),
+  },
+  {
+    path: 'recruitment/manage',
+    canActivate: [permissionGuard(PERMISSIONS.RECRUITMENT_MANAGE)],
+    loadChildren: () => import('@madang/web/recruitment/feature-manage').then((m) => m.MANAGE_ROUTES),
+  },
+  {
     path: 'profile',
     canActivate: [permissionGuard(PERMISSIONS.SELF)],
     loadChildren: () => import('@madang/web/accounts/feature-profile').then((m) => m.PROFILE_ROUTES),

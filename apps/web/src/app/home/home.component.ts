@@ -10,6 +10,7 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
+import { OverdueCardComponent } from './overdue-card.component';
 import { AuthService } from '@madang/web/session';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { PERMISSIONS } from '@madang/contracts';
@@ -17,7 +18,7 @@ import { PERMISSIONS } from '@madang/contracts';
 @Component({
   selector: 'app-home',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, TranslatePipe, NgComponentOutlet],
+  imports: [RouterLink, MatButtonModule, TranslatePipe, NgComponentOutlet, OverdueCardComponent],
   template: `
     <section class="hero" aria-labelledby="home-title">
       <h1 class="page-title" id="home-title" tabindex="-1">{{ 'home.title' | t: lang() }}</h1>
@@ -36,6 +37,14 @@ import { PERMISSIONS } from '@madang/contracts';
         <li>{{ 'home.point3' | t: lang() }}</li>
       </ul>
     </section>
+
+    @if (managesRecruitment()) {
+      @defer {
+        <section class="card" aria-labelledby="home-obligations" data-testid="home-obligations">
+          <app-recruitment-overdue-card />
+        </section>
+      }
+    }
 
     <section class="card" aria-labelledby="home-start">
       @if (me(); as user) {
@@ -120,4 +129,8 @@ export class HomeComponent {
       void import('@madang/web/bookings/feature-desk').then((m) => this.overdue.set(m.OverdueListComponent));
     });
   }
+  /** Approvers see the recruitment obligations past due (loaded only for them). */
+  protected readonly managesRecruitment = computed(() =>
+    this.auth.permissions().has(PERMISSIONS.RECRUITMENT_MANAGE),
+  );
 }

@@ -8,6 +8,7 @@ import { BOOKINGS_MESSAGES } from '@madang/web/bookings/util';
 import { SETTLEMENT_MESSAGES } from '@madang/web/settlement/util';
 import { NOTIFICATIONS_MESSAGES } from '@madang/web/notifications/util';
 import { PLATFORM_MESSAGES } from '@madang/web/platform/util';
+import { RECRUITMENT_MESSAGES } from '@madang/web/recruitment/util';
 import { COMMON_MESSAGES, type MessageBundle, loadedMessageParts } from '@madang/web/i18n';
 import { routes } from '../app.routes';
 import { SHELL_MESSAGES } from './shell.messages';
@@ -20,6 +21,7 @@ const PARTS: readonly MessageBundle[] = [
   SETTLEMENT_MESSAGES,
   NOTIFICATIONS_MESSAGES,
   PLATFORM_MESSAGES,
+  RECRUITMENT_MESSAGES,
 ];
 const placeholders = (text: string) => (text.match(/\{\w+\}/g) ?? []).sort();
 

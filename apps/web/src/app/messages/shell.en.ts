@@ -27,6 +27,12 @@ export const shellEn = {
   'nav.settlementIncome': 'Rental income',
   'nav.settlementReport': 'Settlement report',
   'nav.settlementPeriods': 'Reopen a period',
+  'nav.recruitmentHeading': 'Open calls',
+  'nav.recruitmentCalls': 'Open calls',
+  'nav.recruitmentApplications': 'My applications',
+  'nav.recruitmentReviews': 'My reviews',
+  'nav.recruitmentManage': 'Manage calls',
+  'nav.recruitmentObligations': 'Overdue obligations',
   'nav.jobs': 'Background jobs',
   'nav.adminHeading': 'Administration',
 

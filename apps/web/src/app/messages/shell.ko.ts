@@ -29,6 +29,12 @@ export const shellKo: Readonly<Record<keyof typeof shellEn, string>> = {
   'nav.settlementIncome': '대관 수입',
   'nav.settlementReport': '정산 보고서',
   'nav.settlementPeriods': '회계 기간 재개',
+  'nav.recruitmentHeading': '공모',
+  'nav.recruitmentCalls': '공모 안내',
+  'nav.recruitmentApplications': '내 지원서',
+  'nav.recruitmentReviews': '내 심사',
+  'nav.recruitmentManage': '공모 관리',
+  'nav.recruitmentObligations': '기한 넘긴 의무',
   'nav.jobs': '백그라운드 작업',
   'nav.adminHeading': '관리',
 

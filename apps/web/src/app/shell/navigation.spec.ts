@@ -7,28 +7,40 @@ const ids = (signedIn: boolean, permissions: readonly Permission[]) =>
 
 describe('visibleNavItems', () => {
   it('offers anonymous visitors home, the catalogue, sign-in and sign-up only', () => {
-    expect(ids(false, [])).toEqual(['home', 'catalogue', 'sign-in', 'sign-up']);
+    expect(ids(false, [])).toEqual(['home', 'catalogue', 'recruitment-calls', 'sign-in', 'sign-up']);
   });
 
   it('never shows permission pages to an anonymous visitor, whatever the set says', () => {
     expect(ids(false, [PERMISSIONS.AUDIT_READ, PERMISSIONS.SELF])).toEqual([
       'home',
       'catalogue',
+      'recruitment-calls',
       'sign-in',
       'sign-up',
     ]);
   });
 
   it('shows a resident home, the catalogue, their bookings and profile, and no admin page', () => {
-    expect(ids(true, permissionsFor(['resident']))).toEqual(['home', 'catalogue', 'bookings', 'profile']);
+    expect(ids(true, permissionsFor(['resident']))).toEqual([
+      'home',
+      'catalogue',
+      'recruitment-calls',
+      'bookings',
+      'recruitment-applications',
+      'profile',
+    ]);
   });
 
   it('shows an approver the queue, day calendar, equipment desk, catalogue editor, users and groups but not the audit log', () => {
     expect(ids(true, permissionsFor(['resident', 'approver']))).toEqual([
       'home',
       'catalogue',
+      'recruitment-calls',
       'bookings',
+      'recruitment-applications',
       'profile',
+      'recruitment-manage',
+      'recruitment-obligations',
       'approvals',
       'approvals-day',
       'desk',
@@ -42,7 +54,9 @@ describe('visibleNavItems', () => {
     expect(ids(true, permissionsFor(['resident', 'admin']))).toEqual([
       'home',
       'catalogue',
+      'recruitment-calls',
       'bookings',
+      'recruitment-applications',
       'profile',
       'settlement-periods',
       'users',
@@ -61,7 +75,9 @@ describe('visibleNavItems', () => {
     ).toEqual([
       'home',
       'catalogue',
+      'recruitment-calls',
       'bookings',
+      'recruitment-applications',
       'profile',
       'settlement',
       'settlement-request',
@@ -84,7 +100,7 @@ describe('visibleNavItems', () => {
   });
 
   it('follows the permission: jobs:read alone shows the job health page', () => {
-    expect(ids(true, [PERMISSIONS.JOBS_READ])).toEqual(['home', 'catalogue', 'jobs']);
+    expect(ids(true, [PERMISSIONS.JOBS_READ])).toEqual(['home', 'catalogue', 'recruitment-calls', 'jobs']);
   });
 
   it('shows a resident with a settlement scope (a lead-group manager) the request, expenses and report only', () => {
@@ -103,11 +119,11 @@ describe('visibleNavItems', () => {
   it('never shows scope entries to an anonymous visitor, whatever the scopes say', () => {
     expect(
       visibleNavItems(false, new Set(), NAV_ITEMS, new Set(['settlement'] as const)).map((item) => item.id),
-    ).toEqual(['home', 'catalogue', 'sign-in', 'sign-up']);
+    ).toEqual(['home', 'catalogue', 'recruitment-calls', 'sign-in', 'sign-up']);
   });
 
   it('follows the permission, not the role: audit:read alone shows the audit log', () => {
-    expect(ids(true, [PERMISSIONS.AUDIT_READ])).toEqual(['home', 'catalogue', 'audit']);
+    expect(ids(true, [PERMISSIONS.AUDIT_READ])).toEqual(['home', 'catalogue', 'recruitment-calls', 'audit']);
   });
 
   it('links only to routes that exist', () => {
@@ -126,13 +142,13 @@ describe('visibleNavSections', () => {
 
   it('gives an anonymous visitor the main section only, without a heading', () => {
     expect(sections(false, [])).toEqual([
-      { id: 'main', heading: null, items: ['home', 'catalogue', 'sign-in', 'sign-up'] },
+      { id: 'main', heading: null, items: ['home', 'catalogue', 'recruitment-calls', 'sign-in', 'sign-up'] },
     ]);
   });
 
   it('adds the admin section, with its heading, when one of its pages may be opened', () => {
     expect(sections(true, [PERMISSIONS.AUDIT_READ])).toEqual([
-      { id: 'main', heading: null, items: ['home', 'catalogue'] },
+      { id: 'main', heading: null, items: ['home', 'catalogue', 'recruitment-calls'] },
       { id: 'admin', heading: 'nav.adminHeading', items: ['audit'] },
     ]);
   });

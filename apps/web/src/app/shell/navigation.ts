@@ -11,6 +11,7 @@ import type { IconName } from '@madang/web/ui';
 export const NAV_SECTIONS = [
   { id: 'main', heading: null },
   { id: 'settlement', heading: 'nav.settlementHeading' },
+  { id: 'recruitment', heading: 'nav.recruitmentHeading' },
   { id: 'admin', heading: 'nav.adminHeading' },
 ] as const satisfies readonly { id: string; heading: MessageKey | null }[];
 
@@ -63,12 +64,28 @@ export const NAV_ITEMS: readonly NavItem[] = [
     audience: { kind: 'everyone' },
   },
   {
+    id: 'recruitment-calls',
+    path: '/calls',
+    label: 'nav.recruitmentCalls',
+    icon: 'campaign',
+    section: 'main',
+    audience: { kind: 'everyone' },
+  },
+  {
     id: 'bookings',
     path: '/bookings',
     label: 'nav.bookings',
     icon: 'event',
     section: 'main',
     audience: { kind: 'permission', permission: PERMISSIONS.BOOKINGS_READ_OWN },
+  },
+  {
+    id: 'recruitment-applications',
+    path: '/recruitment/applications',
+    label: 'nav.recruitmentApplications',
+    icon: 'description',
+    section: 'main',
+    audience: { kind: 'permission', permission: PERMISSIONS.SELF },
   },
   {
     id: 'sign-in',
@@ -150,6 +167,31 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'lockOpen',
     section: 'settlement',
     audience: { kind: 'permission', permission: PERMISSIONS.SETTLEMENT_REOPEN },
+  },
+  {
+    id: 'recruitment-reviews',
+    path: '/recruitment/reviews',
+    label: 'nav.recruitmentReviews',
+    icon: 'rateReview',
+    section: 'recruitment',
+    audience: { kind: 'permission', permission: PERMISSIONS.RECRUITMENT_REVIEW },
+  },
+  {
+    id: 'recruitment-manage',
+    path: '/recruitment/manage',
+    exact: true,
+    label: 'nav.recruitmentManage',
+    icon: 'edit',
+    section: 'recruitment',
+    audience: { kind: 'permission', permission: PERMISSIONS.RECRUITMENT_MANAGE },
+  },
+  {
+    id: 'recruitment-obligations',
+    path: '/recruitment/manage/obligations',
+    label: 'nav.recruitmentObligations',
+    icon: 'schedule',
+    section: 'recruitment',
+    audience: { kind: 'permission', permission: PERMISSIONS.RECRUITMENT_MANAGE },
   },
   {
     id: 'approvals',

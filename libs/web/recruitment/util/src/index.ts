@@ -1,0 +1,5 @@
+export * from './lib/recruitment.messages';
+export * from './lib/countdown';
+export * from './lib/form-answers';
+export * from './lib/recruitment-problem';
+export * from './lib/labels';
