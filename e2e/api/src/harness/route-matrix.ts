@@ -14,6 +14,7 @@ import {
   type RouteEntry,
 } from './routes/common';
 import { SETTLEMENT_ROUTES } from './routes/settlement';
+import { BK_WEB_ROUTES } from './routes/bk-web';
 
 export * from './routes/common';
 
@@ -389,4 +390,5 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
   },
   // ── other domains, one file each ─────────────────────────────────────────────
   ...SETTLEMENT_ROUTES,
+  ...BK_WEB_ROUTES,
 };
