@@ -6,3 +6,4 @@ export * from './lib/problem';
 export * from './lib/problem-text';
 export * from './lib/form-submitter';
 export * from './lib/page-state';
+export * from './lib/site-config';

@@ -10,7 +10,7 @@ import type { CalendarOptions, EventInput } from '@fullcalendar/core';
 import type { BookingDto } from '@madang/contracts';
 import { DateTime } from 'luxon';
 import { BookingsService } from '@madang/web/bookings/data-access';
-import { failureText } from '@madang/web/util';
+import { centreTimeZone, failureText } from '@madang/web/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import {
   DECISION_KEYS,
@@ -21,8 +21,6 @@ import {
   luxonTimeZonePlugin,
 } from '@madang/web/bookings/util';
 import timeGridPlugin from '@fullcalendar/timegrid';
-
-const CENTRE_TIME_ZONE = 'Asia/Seoul';
 
 /** The approver's day: every booking of every asset on one local date. */
 @Component({
@@ -46,9 +44,9 @@ export class ApproverDayComponent {
   protected readonly lang = this.i18n.locale;
   protected readonly decisionKeys = DECISION_KEYS;
 
-  protected readonly date = signal(DateTime.now().setZone(CENTRE_TIME_ZONE).toISODate() ?? '');
+  protected readonly date = signal(DateTime.now().setZone(centreTimeZone()).toISODate() ?? '');
   private readonly window = computed(() => {
-    const day = DateTime.fromISO(this.date(), { zone: CENTRE_TIME_ZONE });
+    const day = DateTime.fromISO(this.date(), { zone: centreTimeZone() });
     if (!day.isValid) return undefined;
     return {
       from: day.startOf('day').toUTC().toISO() ?? '',
@@ -89,7 +87,7 @@ export class ApproverDayComponent {
     initialDate: this.date(),
     locales: CALENDAR_LOCALES,
     locale: calendarLocale(this.lang()),
-    timeZone: CENTRE_TIME_ZONE,
+    timeZone: centreTimeZone(),
     headerToolbar: false,
     allDaySlot: false,
     height: 'auto',
@@ -119,7 +117,7 @@ export class ApproverDayComponent {
   }
 
   protected today(): void {
-    this.date.set(DateTime.now().setZone(CENTRE_TIME_ZONE).toISODate() ?? this.date());
+    this.date.set(DateTime.now().setZone(centreTimeZone()).toISODate() ?? this.date());
   }
 
   protected when(b: BookingDto): string {

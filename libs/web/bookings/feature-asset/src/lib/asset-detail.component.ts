@@ -34,6 +34,7 @@ import { firstValueFrom, map, startWith } from 'rxjs';
 import { AuthService } from '@madang/web/session';
 import {
   applyProblemToForm,
+  centreTimeZone,
   toProblem,
   failureText,
   injectHandset,
@@ -299,7 +300,7 @@ export class AssetDetailComponent {
   }
 
   protected onSelect(info: DateSelectArg): void {
-    const zone = this.detail()?.rules.timeZone ?? 'Asia/Seoul';
+    const zone = this.detail()?.rules.timeZone ?? centreTimeZone();
     this.timeForm.setValue({
       start: toLocalInput(info.startStr, zone),
       end: toLocalInput(info.endStr, zone),

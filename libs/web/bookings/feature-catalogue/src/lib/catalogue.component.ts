@@ -9,12 +9,10 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { AssetKind, AssetQuery } from '@madang/contracts';
 import { debounceTime, map } from 'rxjs';
-import { failureText } from '@madang/web/util';
+import { centreTimeZone, failureText } from '@madang/web/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { KIND_KEYS, fromLocalInput, priceSummaryText } from '@madang/web/bookings/util';
 import { CatalogueService, photoUrl } from '@madang/web/bookings/data-access';
-
-const CENTRE_TIME_ZONE = 'Asia/Seoul';
 
 @Component({
   selector: 'app-catalogue',
@@ -94,8 +92,8 @@ function toQuery(value: {
     .map((t) => t.trim())
     .filter(Boolean);
   if (tags.length) query.tags = tags.join(',');
-  const from = fromLocalInput(value.freeFrom, CENTRE_TIME_ZONE);
-  const to = fromLocalInput(value.freeTo, CENTRE_TIME_ZONE);
+  const from = fromLocalInput(value.freeFrom, centreTimeZone());
+  const to = fromLocalInput(value.freeTo, centreTimeZone());
   if (from && to && from < to) {
     query.freeFrom = from;
     query.freeTo = to;

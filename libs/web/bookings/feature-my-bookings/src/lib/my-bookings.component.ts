@@ -12,7 +12,7 @@ import { FullCalendarModule } from '@fullcalendar/angular';
 import type { CalendarOptions, DatesSetArg, EventInput } from '@fullcalendar/core';
 import type { BookingDto } from '@madang/contracts';
 import { firstValueFrom } from 'rxjs';
-import { failureText, injectHandset, PageState } from '@madang/web/util';
+import { centreTimeZone, failureText, injectHandset, PageState } from '@madang/web/util';
 import { I18nService, type MessageKey, TranslatePipe } from '@madang/web/i18n';
 import {
   DECISION_KEYS,
@@ -34,8 +34,6 @@ import {
 import { BookingsService } from '@madang/web/bookings/data-access';
 import { formatKrw } from '@madang/booking-rules';
 import dayGridPlugin from '@fullcalendar/daygrid';
-
-const CENTRE_TIME_ZONE = 'Asia/Seoul';
 
 @Component({
   selector: 'app-my-bookings',
@@ -94,7 +92,7 @@ export class MyBookingsComponent {
     initialView: 'dayGridMonth',
     locales: CALENDAR_LOCALES,
     locale: calendarLocale(this.lang()),
-    timeZone: CENTRE_TIME_ZONE,
+    timeZone: centreTimeZone(),
     firstDay: 1,
     height: 'auto',
     displayEventEnd: true,
