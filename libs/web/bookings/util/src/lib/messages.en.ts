@@ -101,6 +101,15 @@ export const bookingsEn = {
   'asset.takenItem': '{asset}: {when}',
   'asset.rejectedByRules': 'The centre checked the request and found problems:',
   'asset.minAttendees': 'Must be 0 or more.',
+  'items.title': 'Requested together',
+  'items.lead':
+    'Add a projector, laptops or another room to the same request: one check, one price, one decision.',
+  'items.add': 'Add an item',
+  'items.addButton': 'Add',
+  'items.freeOnly': 'Only what is free at the chosen time is listed.',
+  'items.anyTime': 'Choose a time first to see only what is free then.',
+  'items.remove': 'Remove {name}',
+  'items.taken': 'Already taken: {when}',
   'asset.overCapacity': 'At most {count} people.',
 
   'bookings.title': 'My bookings',

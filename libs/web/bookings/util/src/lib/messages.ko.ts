@@ -103,6 +103,15 @@ export const bookingsKo: Readonly<Record<keyof typeof bookingsEn, string>> = {
   'asset.takenItem': '{asset}: {when}',
   'asset.rejectedByRules': '센터에서 확인한 결과 다음 문제가 있습니다:',
   'asset.minAttendees': '0 이상이어야 합니다.',
+  'items.title': '함께 신청할 것',
+  'items.lead':
+    '프로젝터, 노트북, 다른 공간을 같은 신청에 더하세요. 규칙 확인·요금·승인이 한 번에 이루어집니다.',
+  'items.add': '항목 추가',
+  'items.addButton': '추가',
+  'items.freeOnly': '고른 시간에 비어 있는 것만 보입니다.',
+  'items.anyTime': '시간을 먼저 고르면 그때 비어 있는 것만 보입니다.',
+  'items.remove': '{name} 빼기',
+  'items.taken': '이미 예약됨: {when}',
   'asset.overCapacity': '최대 {count}명입니다.',
 
   'bookings.title': '내 예약',
