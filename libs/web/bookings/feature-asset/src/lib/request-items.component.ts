@@ -2,10 +2,10 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output, si
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import type { AssetKind, AssetSummary, LocalizedText, SlotConflict, Violation } from '@madang/contracts';
+import { IconComponent } from '@madang/web/ui';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { KIND_KEYS, formatRange } from '@madang/web/bookings/util';
 
@@ -33,7 +33,7 @@ export const MAX_ITEMS = 10;
     FormsModule,
     MatButtonModule,
     MatFormFieldModule,
-    MatIconModule,
+    IconComponent,
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
@@ -71,7 +71,7 @@ export const MAX_ITEMS = 10;
                 [attr.aria-label]="'items.remove' | t: lang() : { name: item.name[lang()] }"
                 [attr.data-testid]="'item-remove-' + item.assetId"
               >
-                <mat-icon aria-hidden="true">close</mat-icon>
+                <app-icon name="close" />
               </button>
             </div>
             @for (v of violationsOf(item.assetId); track $index) {
@@ -107,7 +107,7 @@ export const MAX_ITEMS = 10;
             (click)="addPicked()"
             data-testid="item-add"
           >
-            <mat-icon aria-hidden="true">add</mat-icon> {{ 'items.addButton' | t: lang() }}
+            <app-icon name="add" /> {{ 'items.addButton' | t: lang() }}
           </button>
         </div>
       }

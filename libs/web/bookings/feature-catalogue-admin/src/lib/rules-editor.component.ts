@@ -15,10 +15,10 @@ import { FormArray, FormBuilder, FormGroup, ReactiveFormsModule, Validators } fr
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { checkRulesOverride, describeRules } from '@madang/booking-rules';
+import { IconComponent } from '@madang/web/ui';
 import {
   FIELD_ERROR_MESSAGES,
   GROUP_KINDS,
@@ -76,7 +76,7 @@ export interface RulesProblem {
     MatSelectModule,
     MatCheckboxModule,
     MatButtonModule,
-    MatIconModule,
+    IconComponent,
     TranslatePipe,
     RoleLabelPipe,
     GroupKindLabelPipe,
