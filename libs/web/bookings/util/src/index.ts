@@ -1,3 +1,4 @@
 export * from './lib/booking-labels';
 export * from './lib/bookings.messages';
 export * from './lib/calendar';
+export * from './lib/catalogue-view';
