@@ -2,3 +2,4 @@ export * from './lib/booking-labels';
 export * from './lib/bookings.messages';
 export * from './lib/calendar';
 export * from './lib/catalogue-view';
+export * from './lib/day-timeline';
