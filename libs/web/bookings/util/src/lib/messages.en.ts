@@ -199,6 +199,7 @@ export const bookingsEn = {
   'day.when': 'When',
   'day.items': 'Booked',
   'day.toQueue': 'Approval queue',
+  'day.attendees': 'Attendees',
   'day.close': 'Close',
 
   'admin.title': 'Catalogue editor',
@@ -331,7 +332,9 @@ export const bookingsEn = {
   'rules.labelEn': 'Label (English)',
   'rules.addWaiver': 'Add a waiver',
   'rules.needOneOf': 'Name at least one role, group kind or purpose.',
-  'rules.fixProblems': '{count} problem(s) to fix before saving; each is shown at its field.',
+  'rules.fixProblems': 'Some rules need fixing before saving; each problem is shown at its field.',
+  'rules.requiredField': 'Required.',
+  'rules.percentRange': 'A whole number from 1 to 100.',
   'rules.preview': 'What these rules say',
   'rules.previewEmpty': 'Nothing is set here: everything is inherited.',
 

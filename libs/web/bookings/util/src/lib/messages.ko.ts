@@ -199,6 +199,7 @@ export const bookingsKo: Readonly<Record<keyof typeof bookingsEn, string>> = {
   'day.when': '일시',
   'day.items': '예약 항목',
   'day.toQueue': '승인 대기열',
+  'day.attendees': '참석 인원',
   'day.close': '닫기',
 
   'admin.title': '공간·장비 관리',
@@ -331,7 +332,9 @@ export const bookingsKo: Readonly<Record<keyof typeof bookingsEn, string>> = {
   'rules.labelEn': '이름 (영어)',
   'rules.addWaiver': '감면 추가',
   'rules.needOneOf': '역할, 그룹 유형 또는 목적을 하나 이상 고르세요.',
-  'rules.fixProblems': '저장하기 전에 고칠 문제가 {count}개 있습니다. 각 항목 옆에 표시했습니다.',
+  'rules.fixProblems': '저장하기 전에 고칠 규칙이 있습니다. 각 항목 옆에 표시했습니다.',
+  'rules.requiredField': '필수 항목입니다.',
+  'rules.percentRange': '1부터 100까지의 정수를 입력하세요.',
   'rules.preview': '이 규칙의 뜻',
   'rules.previewEmpty': '여기서 정한 규칙이 없습니다. 모두 상위 규칙을 따릅니다.',
 
