@@ -71,6 +71,11 @@ const ICONS = {
 
 export type IconName = keyof typeof ICONS;
 
+/** The SVG path of an icon, for pages that draw many (an `<svg><symbol>` once, `<use>` per item). */
+export function iconPath(name: IconName): string {
+  return ICONS[name];
+}
+
 /** A decorative icon; the surrounding control carries the accessible name. */
 @Component({
   selector: 'app-icon',

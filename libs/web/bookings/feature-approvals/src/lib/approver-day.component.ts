@@ -27,6 +27,7 @@ import { AuthService } from '@madang/web/session';
 import {
   IconComponent,
   type IconName,
+  iconPath,
   type ReasonDialogData,
   ReasonDialogComponent,
   type ReasonDialogResult,
@@ -34,7 +35,6 @@ import {
 import {
   DECISION_KEYS,
   TIMELINE_DECISIONS,
-  type TimelineBar,
   type TimelineWindow,
   formatRange,
   layoutDay,
@@ -150,15 +150,48 @@ export class ApproverDayComponent {
     return names;
   });
 
+  /** One `<symbol>` per state, drawn once; each bar `<use>`s it (hundreds of bars stay cheap). */
+  protected readonly symbols = TIMELINE_DECISIONS.map((d) => ({
+    id: `tl-${d}`,
+    path: iconPath(DECISION_ICONS[d]),
+  }));
+
+  /** Rows with everything a bar shows computed once per data change, not per render. */
   protected readonly rows = computed(() => {
     const w = this.window();
     if (!w || !this.data.hasValue()) return [];
     const lang = this.lang();
     const names = this.names();
-    return layoutDay([...names.keys()], this.items(), w).map((row) => ({
-      ...row,
-      name: names.get(row.assetId)?.[lang] ?? row.assetId,
-    }));
+    const hhmm = new Intl.DateTimeFormat('en-GB', {
+      timeZone: this.zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    const t = (iso: string) => hhmm.format(new Date(iso));
+    const states = new Map(TIMELINE_DECISIONS.map((d) => [d, this.i18n.t(DECISION_KEYS[d])]));
+    return layoutDay([...names.keys()], this.items(), w).map((row) => {
+      const name = names.get(row.assetId)?.[lang] ?? row.assetId;
+      return {
+        assetId: row.assetId,
+        lanes: row.lanes,
+        name,
+        bars: row.bars.map((bar) => {
+          const b = bar.booking;
+          const from = t(b.start);
+          return {
+            booking: b,
+            left: bar.left,
+            width: bar.width,
+            lane: bar.lane,
+            cls: `tl-bar state-${b.decision}${bar.clippedStart ? ' clip-start' : ''}${bar.clippedEnd ? ' clip-end' : ''}`,
+            icon: `#tl-${b.decision}`,
+            text: `${from} ${b.requester.displayName} · ${b.purpose}`,
+            label: `${name}, ${from}–${t(b.end)}, ${b.requester.displayName}, ${states.get(b.decision)}: ${b.purpose}`,
+          };
+        }),
+      };
+    });
   });
   protected readonly bookingCount = computed(() => this.items().length);
 
@@ -203,11 +236,6 @@ export class ApproverDayComponent {
 
   protected time(iso: string): string {
     return DateTime.fromISO(iso).setZone(this.zone).toFormat('HH:mm');
-  }
-
-  protected barLabel(bar: TimelineBar, assetName: string): string {
-    const b = bar.booking;
-    return `${assetName}, ${this.time(b.start)}–${this.time(b.end)}, ${b.requester.displayName}, ${this.i18n.t(DECISION_KEYS[b.decision])}: ${b.purpose}`;
   }
 
   protected open(b: BookingDto): void {

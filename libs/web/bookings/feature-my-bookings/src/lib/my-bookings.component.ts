@@ -31,6 +31,7 @@ import {
   CALENDAR_LOCALES,
   bookingEvent,
   calendarLocale,
+  capPerDay,
   luxonTimeZonePlugin,
 } from '@madang/web/bookings/util';
 import {
@@ -43,6 +44,9 @@ import {
 import { BookingsService } from '@madang/web/bookings/data-access';
 import { formatKrw } from '@madang/booking-rules';
 import dayGridPlugin from '@fullcalendar/daygrid';
+
+/** Bookings drawn per day in the month view; the rest are counted. */
+const MAX_PER_DAY = 4;
 
 @Component({
   selector: 'app-my-bookings',
@@ -106,8 +110,6 @@ export class MyBookingsComponent {
     height: 'auto',
     displayEventEnd: true,
     eventDisplay: 'block',
-    // A busy day shows its first bookings and "+n more" (a popover with the rest).
-    dayMaxEvents: 4,
     eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
     headerToolbar: { left: 'prev,next today', center: 'title', right: '' },
     buttonIcons: false,
@@ -125,12 +127,28 @@ export class MyBookingsComponent {
   protected readonly calendarEvents = computed<EventInput[]>(() => {
     const items = this.month.hasValue() ? this.month.value() : [];
     const lang = this.lang();
-    return items.map((b) =>
+    // A busy day shows its first bookings and a "+n" marker: the calendar lays out a handful per
+    // day however many there are (a month of 2,000 still renders at once); the list view has all.
+    const { shown, more } = capPerDay(items, centreTimeZone(), MAX_PER_DAY);
+    const events = shown.map((b) =>
       bookingEvent(
         b,
         `${b.items.map((i) => i.assetName[lang]).join(', ')} (${this.i18n.t(DECISION_KEYS[b.decision])})`,
       ),
     );
+    for (const day of more)
+      events.push({
+        id: `more-${day.date}`,
+        start: day.date,
+        allDay: true,
+        title: this.i18n.t('bookings.moreOnDay', { count: day.count }),
+        classNames: ['more-on-day'],
+        display: 'block',
+        backgroundColor: '#e6e1e5',
+        borderColor: '#79747e',
+        textColor: '#1d1b20',
+      });
+    return events;
   });
 
   constructor() {

@@ -1,5 +1,5 @@
 import type { BookingDto } from '@madang/contracts';
-import { layoutDay } from './day-timeline';
+import { capPerDay, layoutDay } from './day-timeline';
 
 const booking = (id: string, assetIds: string[], start: string, end: string): BookingDto =>
   ({
@@ -74,5 +74,21 @@ describe('layoutDay', () => {
     expect(rows[0].bars[0]).toMatchObject({ left: 0, clippedStart: true, clippedEnd: false });
     expect(rows[0].bars[1].left + rows[0].bars[1].width).toBeCloseTo(100);
     expect(rows[0].bars[1].clippedEnd).toBe(true);
+  });
+});
+
+describe('capPerDay', () => {
+  it('keeps small days whole and turns the rest of a busy day into a count, per local day', () => {
+    const list = [
+      booking('a1', ['a'], '2026-12-01T01:00:00Z', '2026-12-01T02:00:00Z'),
+      // 19:30–23:30 UTC on the 1st is the 2nd in Seoul.
+      ...[0, 1, 2, 3, 4].map((i) =>
+        booking(`b${i}`, ['a'], `2026-12-01T${19 + i}:30:00Z`, '2026-12-02T03:00:00Z'),
+      ),
+    ];
+    const { shown, more } = capPerDay(list, 'Asia/Seoul', 3);
+    expect(shown.map((b) => b.id)).toEqual(['a1', 'b0', 'b1']);
+    expect(more).toEqual([{ date: '2026-12-02', count: 3 }]);
+    expect(capPerDay(list, 'UTC', 3).more).toEqual([{ date: '2026-12-01', count: 4 }]);
   });
 });

@@ -71,3 +71,35 @@ export function layoutDay(
     return { assetId, bars, lanes: Math.max(1, laneEnds.length) };
   });
 }
+
+/**
+ * A month with thousands of bookings: per local day of `timeZone`, the first `max` bookings (by
+ * start) and how many more there are, so a calendar draws a handful of events per day and a
+ * "+n" marker instead of laying out (and measuring) every one.
+ */
+export function capPerDay(
+  bookings: readonly BookingDto[],
+  timeZone: string,
+  max: number,
+): { shown: BookingDto[]; more: { date: string; count: number }[] } {
+  const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone });
+  const byDay = new Map<string, BookingDto[]>();
+  for (const b of bookings) {
+    const at = new Date(b.start);
+    const day = Number.isNaN(at.getTime()) ? b.start : dayOf.format(at);
+    const list = byDay.get(day);
+    if (list) list.push(b);
+    else byDay.set(day, [b]);
+  }
+  const shown: BookingDto[] = [];
+  const more: { date: string; count: number }[] = [];
+  for (const [date, list] of [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    list.sort((a, b) => a.start.localeCompare(b.start));
+    if (list.length <= max) shown.push(...list);
+    else {
+      shown.push(...list.slice(0, max - 1));
+      more.push({ date, count: list.length - (max - 1) });
+    }
+  }
+  return { shown, more };
+}

@@ -123,6 +123,7 @@ export const bookingsEn = {
   'items.taken': 'Already taken: {when}',
   'asset.overCapacity': 'At most {count} people.',
 
+  'bookings.moreOnDay': '+{count} more (see the list)',
   'bookings.title': 'My bookings',
   'bookings.lead': 'Your requests and bookings, newest first.',
   'bookings.viewLabel': 'Show as',

@@ -125,6 +125,7 @@ export const bookingsKo: Readonly<Record<keyof typeof bookingsEn, string>> = {
   'items.taken': '이미 예약됨: {when}',
   'asset.overCapacity': '최대 {count}명입니다.',
 
+  'bookings.moreOnDay': '외 {count}건 (목록에서 보기)',
   'bookings.title': '내 예약',
   'bookings.lead': '신청하고 예약한 내역입니다. 최근 것부터 보여 줍니다.',
   'bookings.viewLabel': '보기 방식',
