@@ -14,10 +14,11 @@ const MONTH_EVENTS = 2000;
 /** The product's target, printed next to each figure. */
 const TARGET_MS = 500;
 /**
- * What fails the test: far above the target, so a loaded shared machine (load 20+ on 2 cores was
- * seen) does not fail it, while a page that lays out every event again (seconds) does.
+ * What fails the test: far above the target, so a loaded shared machine (load 30 on 2 cores was
+ * seen, multiplying every figure) does not fail it, while a page that lays out every event again
+ * (over 20 s for a 2,000-event month before capPerDay) does. The figures are printed for the report.
  */
-const FAIL_MS = 3000;
+const FAIL_MS = 10_000;
 
 function asset(i: number) {
   const n = String(i + 1).padStart(3, '0');
