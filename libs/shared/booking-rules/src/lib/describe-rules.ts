@@ -57,12 +57,13 @@ export function describeRules(doc: RentalRulesOverride, locale: Locale): RuleSen
   const out: RuleSentence[] = [];
   const say = (path: string, text: string) => out.push({ path, text });
 
-  if (doc.openingHours) {
-    if (doc.openingHours.length === 0) say('openingHours', ko ? '항상 닫혀 있습니다.' : 'Always closed.');
+  const hours = doc.openingHours;
+  if (hours) {
+    if (hours.length === 0) say('openingHours', ko ? '항상 닫혀 있습니다.' : 'Always closed.');
     else {
       const parts = ([1, 2, 3, 4, 5, 6, 7] as IsoWeekday[]).flatMap((d) => {
-        const spans = doc
-          .openingHours!.filter((h) => h.weekday === d)
+        const spans = hours
+          .filter((h) => h.weekday === d)
           .sort((a, b) => a.open.localeCompare(b.open))
           .map((h) => `${h.open}–${h.close}`);
         return spans.length ? [`${weekdayName(d, locale)} ${spans.join(', ')}`] : [];
