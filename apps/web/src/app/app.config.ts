@@ -22,6 +22,7 @@ import { routes } from './app.routes';
 import { provideMessages } from '@madang/web/i18n';
 import { AuthService, csrfInterceptor, localeInterceptor, sessionInterceptor } from '@madang/web/session';
 import { I18nPaginatorIntl } from '@madang/web/ui';
+import { SiteConfigService } from '@madang/web/util';
 import { I18nTitleStrategy } from './core/title.strategy';
 import { SHELL_MESSAGES } from './messages/shell.messages';
 import { NOTIFICATIONS_MESSAGES } from '@madang/web/notifications/util';
@@ -53,5 +54,7 @@ export const appConfig: ApplicationConfig = {
     provideAppInitializer(() => {
       void inject(AuthService).ready();
     }),
+    // The centre's time zone (and languages, currency) from the server before the first date is shown.
+    provideAppInitializer(() => inject(SiteConfigService).load()),
   ],
 };

@@ -19,6 +19,7 @@ import { BK_SERIES_ROUTES } from './routes/bk-series';
 import { LIVING_LAB_ROUTES } from './routes/living-labs';
 import { RECRUITMENT_ROUTES } from './routes/recruitment';
 import { BK_NOTIFY_ROUTES } from './routes/bk-notify';
+import { BK_WEB_ROUTES } from './routes/bk-web';
 
 export * from './routes/common';
 
@@ -399,4 +400,5 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
   ...LIVING_LAB_ROUTES,
   ...RECRUITMENT_ROUTES,
   ...BK_NOTIFY_ROUTES,
+  ...BK_WEB_ROUTES,
 };

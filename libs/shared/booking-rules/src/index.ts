@@ -17,6 +17,7 @@ export { decisionBlockedBySelf, type SelfDecisionInput } from './lib/separation'
 export { evaluateCancellation, type CancellationInput, type CancellationDecision } from './lib/cancellation';
 export { bufferedRange, openingIntervalsOn, wallClockToIso, zoneNamed } from './lib/time';
 export { formatKrw, formatDuration } from './lib/format';
+export { describeRules, type RuleSentence } from './lib/describe-rules';
 export { effectiveWindow, isEligible, requiresApproval, type Standing } from './lib/checks';
 export {
   VIOLATION_CODES,

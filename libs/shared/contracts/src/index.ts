@@ -22,3 +22,4 @@ export * from './lib/desk';
 export * from './lib/booking-series';
 export * from './lib/living-labs';
 export * from './lib/booking-notify';
+export * from './lib/site-config';

@@ -7,3 +7,5 @@ export * from './lib/problem-text';
 export * from './lib/form-submitter';
 export * from './lib/page-state';
 export * from './lib/countdown';
+export * from './lib/site-config';
+export * from './lib/render-timing';

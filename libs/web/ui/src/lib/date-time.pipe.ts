@@ -1,12 +1,13 @@
 import { Pipe, type PipeTransform } from '@angular/core';
 import type { Locale } from '@madang/contracts';
+import { centreTimeZone } from '@madang/web/util';
 
 const FORMATS: Readonly<Record<'date' | 'dateTime', Intl.DateTimeFormatOptions>> = {
   date: { dateStyle: 'medium' },
   dateTime: { dateStyle: 'medium', timeStyle: 'short' },
 };
 
-/** `{{ iso | dateTime: lang() : 'date' }}` — formatted with Intl in the page language, Jeju time. */
+/** `{{ iso | dateTime: lang() : 'date' }}` — formatted with Intl in the page language, in the centre's time zone (`GET /api/config`). */
 @Pipe({ name: 'dateTime' })
 export class DateTimePipe implements PipeTransform {
   transform(
@@ -19,7 +20,7 @@ export class DateTimePipe implements PipeTransform {
     if (Number.isNaN(date.getTime())) return value;
     return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
       ...FORMATS[style],
-      timeZone: 'Asia/Seoul',
+      timeZone: centreTimeZone(),
     }).format(date);
   }
 }

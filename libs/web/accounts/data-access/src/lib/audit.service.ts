@@ -2,6 +2,8 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type { AuditEntry, AuditQuery, Page } from '@madang/contracts';
 import type { Observable } from 'rxjs';
+import { DateTime } from 'luxon';
+import { centreTimeZone } from '@madang/web/util';
 
 @Injectable({ providedIn: 'root' })
 export class AuditService {
@@ -16,15 +18,20 @@ export class AuditService {
   }
 }
 
-/** The centre is in Jeju: a calendar day in the filter means that day in Korea Standard Time. */
-const KST = '+09:00';
+/** A calendar day in the filter means that day in the centre's time zone (`GET /api/config`). */
+function dayBoundary(date: string, end: boolean): string | undefined {
+  if (!date) return undefined;
+  const day = DateTime.fromISO(date, { zone: centreTimeZone() });
+  if (!day.isValid) return undefined;
+  return (end ? day.endOf('day') : day.startOf('day')).toISO() ?? undefined;
+}
 
 /** `yyyy-mm-dd` (from `<input type="date">`) → start of that day, as ISO 8601 with offset. */
 export function startOfDay(date: string): string | undefined {
-  return date ? `${date}T00:00:00.000${KST}` : undefined;
+  return dayBoundary(date, false);
 }
 
 /** `yyyy-mm-dd` → last millisecond of that day, so a one-day range includes the whole day. */
 export function endOfDay(date: string): string | undefined {
-  return date ? `${date}T23:59:59.999${KST}` : undefined;
+  return dayBoundary(date, true);
 }

@@ -1,5 +1,6 @@
 import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import { PAGE_LIMIT_MAX } from '@madang/contracts';
 import type {
   ApprovalQueueItem,
   ApprovalQueueQuery,
@@ -14,7 +15,7 @@ import type {
   QuoteResponse,
   RejectRequest,
 } from '@madang/contracts';
-import type { Observable } from 'rxjs';
+import { type Observable, forkJoin, map, of, switchMap } from 'rxjs';
 import { toUtc } from './catalogue.service';
 
 /** Bookings and decisions over HTTP. */
@@ -39,6 +40,25 @@ export class BookingsService {
       params = params.set(key, key === 'from' || key === 'to' ? toUtc(String(value)) : String(value));
     }
     return this.http.get<Page<BookingDto>>('/api/bookings', { params });
+  }
+
+  /**
+   * Every booking of a bounded query (a day, a month): the first page, then the rest in parallel,
+   * at most `maxItems` (a day of 200 assets, a month of thousands of events).
+   */
+  listAll(query: Omit<BookingListQuery, 'limit' | 'offset'>, maxItems = 5000): Observable<BookingDto[]> {
+    const limit = PAGE_LIMIT_MAX;
+    return this.list({ ...query, limit, offset: 0 }).pipe(
+      switchMap((first) => {
+        const total = Math.min(first.total, maxItems);
+        const offsets: number[] = [];
+        for (let offset = limit; offset < total; offset += limit) offsets.push(offset);
+        if (offsets.length === 0) return of(first.items);
+        return forkJoin(offsets.map((offset) => this.list({ ...query, limit, offset }))).pipe(
+          map((pages) => [...first.items, ...pages.flatMap((p) => p.items)]),
+        );
+      }),
+    );
   }
 
   get(id: string): Observable<BookingDto> {

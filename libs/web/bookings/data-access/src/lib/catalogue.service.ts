@@ -75,11 +75,10 @@ export class CatalogueService {
     );
   }
 
-  availability(from: string, to: string, assetIds: string[]): Observable<AvailabilityResponse> {
-    const params = new HttpParams()
-      .set('from', toUtc(from))
-      .set('to', toUtc(to))
-      .set('assetIds', assetIds.join(','));
+  /** Free and busy times of `assetIds`, or of every active asset when none are named (one query). */
+  availability(from: string, to: string, assetIds: string[] = []): Observable<AvailabilityResponse> {
+    let params = new HttpParams().set('from', toUtc(from)).set('to', toUtc(to));
+    if (assetIds.length) params = params.set('assetIds', assetIds.join(','));
     return this.http.get<AvailabilityResponse>('/api/availability', { params });
   }
 }

@@ -11,7 +11,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { rxResource, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
@@ -26,15 +26,20 @@ import { type BookingEvaluation, evaluateBooking } from '@madang/booking-rules';
 import {
   PERMISSIONS,
   type AssetDetail,
+  type AssetSummary,
   type BookingDto,
+  type BookingItem,
+  type CreateBookingRequest,
+  type QuoteResponse,
   type SlotConflict,
   type Violation,
   type JoinWaitlistRequest,
 } from '@madang/contracts';
-import { firstValueFrom, map, startWith } from 'rxjs';
+import { catchError, debounceTime, firstValueFrom, map, of, startWith, switchMap } from 'rxjs';
 import { AuthService } from '@madang/web/session';
 import {
   applyProblemToForm,
+  centreTimeZone,
   toProblem,
   failureText,
   injectHandset,
@@ -63,6 +68,7 @@ import {
   visibleHours,
 } from '@madang/web/bookings/util';
 import { RulesSummaryComponent } from './rules-summary.component';
+import { type ExtraItem, RequestItemsComponent } from './request-items.component';
 import interactionPlugin from '@fullcalendar/interaction';
 import timeGridPlugin from '@fullcalendar/timegrid';
 
@@ -84,6 +90,7 @@ import { JoinWaitlistComponent } from './join-waitlist.component';
     MoneyComponent,
     RulesSummaryComponent,
     JoinWaitlistComponent,
+    RequestItemsComponent,
   ],
   templateUrl: './asset-detail.component.html',
   styleUrl: './asset-detail.component.scss',
@@ -200,6 +207,109 @@ export class AssetDetailComponent {
     });
   });
 
+  /** Further items requested together with this asset (a projector, 5 laptops). */
+  protected readonly extras = signal<ExtraItem[]>([]);
+
+  /** What can be added: free for the chosen time (one catalogue query), else everything bookable. */
+  protected readonly addable = rxResource({
+    params: () => {
+      const asset = this.detail();
+      if (!asset || !this.me() || !this.canBook()) return undefined;
+      const chosen = this.chosen();
+      return chosen && chosen.end > chosen.start
+        ? { self: asset.id, freeFrom: chosen.start, freeTo: chosen.end }
+        : { self: asset.id };
+    },
+    stream: ({ params }) =>
+      this.catalogue
+        .assets(params.freeFrom ? { freeFrom: params.freeFrom, freeTo: params.freeTo } : {})
+        .pipe(map((list) => list.filter((a) => a.id !== params.self && a.active))),
+  });
+  protected readonly addableAssets = computed<AssetSummary[]>(() =>
+    this.addable.hasValue() ? this.addable.value() : [],
+  );
+
+  /** Every item of the request, this asset first. */
+  private readonly items = computed<BookingItem[]>(() => {
+    const asset = this.detail();
+    if (!asset) return [];
+    const quantity = Number(this.request().quantity) || 1;
+    return [
+      { assetId: asset.id, quantity: asset.kind === 'equipment_pool' ? quantity : 1 },
+      ...this.extras().map((e) => ({ assetId: e.assetId, quantity: e.quantity })),
+    ];
+  });
+
+  /** With several items the API checks and prices them all at once (`POST /bookings/quote`). */
+  private readonly quoteRequest = computed<CreateBookingRequest | null>(() => {
+    const chosen = this.chosen();
+    if (!chosen || this.extras().length === 0 || !this.me() || !this.canBook()) return null;
+    const req = this.request();
+    const attendees = Number(req.attendees);
+    return {
+      items: this.items(),
+      start: chosen.start,
+      end: chosen.end,
+      // The text of the purpose plays no part in the rules; a placeholder lets the check run before it is typed.
+      purpose: req.purpose.trim() || '-',
+      attendees: Number.isInteger(attendees) && attendees >= 0 ? attendees : 0,
+      groupId: req.groupId || null,
+    };
+  });
+  private readonly serverQuote = toSignal(
+    toObservable(this.quoteRequest).pipe(
+      debounceTime(250),
+      switchMap((request) =>
+        request
+          ? this.bookings.quote(request).pipe(
+              map((answer): { request: CreateBookingRequest; answer: QuoteResponse } => ({
+                request,
+                answer,
+              })),
+              catchError(() => of(null)),
+            )
+          : of(null),
+      ),
+    ),
+    { initialValue: null },
+  );
+
+  /** The verdict shown: the API's quote for several items (when it answers this request), else the browser's. */
+  protected readonly verdict = computed<{
+    ok: boolean;
+    violations: Violation[];
+    approvalRequired: boolean;
+    quote: QuoteResponse['quote'];
+    conflicts: SlotConflict[];
+  } | null>(() => {
+    const request = this.quoteRequest();
+    const server = this.serverQuote();
+    if (request && server && server.request === request) return server.answer;
+    // Until the API answers, this asset's problems are known at once, the other items' a moment later.
+    const local = this.evaluation();
+    return local ? { ...local, conflicts: [] } : null;
+  });
+
+  protected addItem(asset: AssetSummary): void {
+    if (this.extras().some((e) => e.assetId === asset.id)) return;
+    this.extras.update((list) => [
+      ...list,
+      { assetId: asset.id, name: asset.name, kind: asset.kind, poolSize: asset.poolSize, quantity: 1 },
+    ]);
+    this.clearServerAnswer();
+  }
+
+  protected removeItem(index: number): void {
+    this.extras.update((list) => list.filter((_, i) => i !== index));
+    this.clearServerAnswer();
+  }
+
+  protected setQuantity(change: { index: number; quantity: number }): void {
+    const quantity = Math.max(1, Math.trunc(Number(change.quantity)) || 1);
+    this.extras.update((list) => list.map((e, i) => (i === change.index ? { ...e, quantity } : e)));
+    this.clearServerAnswer();
+  }
+
   protected readonly submitting = signal(false);
   protected readonly formError = signal<string | null>(null);
   protected readonly conflicts = signal<SlotConflict[]>([]);
@@ -283,7 +393,7 @@ export class AssetDetailComponent {
     for (const a of availability?.assets ?? []) events.push(...busyEvents(a.busy, busyTitle));
     const chosen = this.chosen();
     if (chosen && chosen.end > chosen.start) {
-      const ok = this.evaluation()?.ok ?? false;
+      const ok = this.verdict()?.ok ?? false;
       events.push({
         id: 'choice',
         start: chosen.start,
@@ -295,9 +405,20 @@ export class AssetDetailComponent {
     return events;
   });
 
+  /** The violations of this asset and of the request as a whole; other items show theirs at their row. */
   protected readonly visibleViolations = computed(() => {
     const server = this.serverViolations();
-    return server.length ? server : (this.evaluation()?.violations ?? []);
+    const all = server.length ? server : (this.verdict()?.violations ?? []);
+    const extra = new Set(this.extras().map((e) => e.assetId));
+    return all.filter((v) => !v.assetId || !extra.has(v.assetId));
+  });
+  protected readonly itemViolations = computed(() => {
+    const server = this.serverViolations();
+    return server.length ? server : (this.verdict()?.violations ?? []);
+  });
+  protected readonly itemConflicts = computed(() => {
+    const sent = this.conflicts();
+    return sent.length ? sent : (this.verdict()?.conflicts ?? []);
   });
 
   protected readonly groups = computed(() => this.me()?.groups ?? []);
@@ -317,7 +438,7 @@ export class AssetDetailComponent {
   }
 
   protected onSelect(info: DateSelectArg): void {
-    const zone = this.detail()?.rules.timeZone ?? 'Asia/Seoul';
+    const zone = this.detail()?.rules.timeZone ?? centreTimeZone();
     this.timeForm.setValue({
       start: toLocalInput(info.startStr, zone),
       end: toLocalInput(info.endStr, zone),
@@ -342,9 +463,9 @@ export class AssetDetailComponent {
   protected async submit(): Promise<void> {
     const asset = this.detail();
     const chosen = this.chosen();
-    const evaluation = this.evaluation();
+    const verdict = this.verdict();
     this.clearServerAnswer();
-    if (!asset || !chosen || !evaluation || !evaluation.ok) {
+    if (!asset || !chosen || !verdict || !verdict.ok) {
       this.formError.set(this.i18n.t('asset.fixTime'));
       this.focus('[data-testid="form-error"]');
       return;
@@ -360,9 +481,7 @@ export class AssetDetailComponent {
       const booking = await firstValueFrom(
         this.bookings.create(
           {
-            items: [
-              { assetId: asset.id, quantity: asset.kind === 'equipment_pool' ? Number(req.quantity) : 1 },
-            ],
+            items: this.items(),
             start: chosen.start,
             end: chosen.end,
             purpose: req.purpose.trim(),
@@ -373,6 +492,7 @@ export class AssetDetailComponent {
         ),
       );
       this.result.set(booking);
+      this.extras.set([]);
       this.availability.reload();
       this.focus('[data-testid="booking-result"]');
     } catch (error: unknown) {

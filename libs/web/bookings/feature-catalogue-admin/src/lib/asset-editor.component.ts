@@ -9,10 +9,16 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { PERMISSIONS, type AssetDetail, type AssetKind, type RentalRulesOverride } from '@madang/contracts';
+import {
+  PERMISSIONS,
+  type AssetDetail,
+  type AssetKind,
+  type FieldError,
+  type RentalRulesOverride,
+} from '@madang/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '@madang/web/session';
-import { failureText, fieldErrorText, injectFormSubmitter } from '@madang/web/util';
+import { failureText, fieldErrorText, injectFormSubmitter, toProblem } from '@madang/web/util';
 import { CatalogueService, photoUrl } from '@madang/web/bookings/data-access';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { KIND_KEYS } from '@madang/web/bookings/util';
@@ -89,6 +95,7 @@ export class AssetEditorComponent {
   protected readonly saving = this.submission.submitting;
   protected readonly formError = this.submission.error;
   protected readonly savingRules = signal(false);
+  protected readonly rulesErrors = signal<readonly FieldError[]>([]);
   protected readonly uploading = signal(false);
   protected readonly photoError = signal<string | null>(null);
 
@@ -134,10 +141,13 @@ export class AssetEditorComponent {
     const current = this.asset();
     if (!current) return;
     this.savingRules.set(true);
+    this.rulesErrors.set([]);
     try {
       this.asset.set(await firstValueFrom(this.catalogue.putAssetRules(current.id, rules)));
       this.snackBar.open(this.i18n.t('rules.saved'), undefined, { duration: 4000 });
     } catch (error: unknown) {
+      // Field errors go to the rules editor, at the row and field they name.
+      this.rulesErrors.set(toProblem(error).errors ?? []);
       this.snackBar.open(failureText(error, this.lang()), this.i18n.t('error.dismiss'), { duration: 10000 });
     } finally {
       this.savingRules.set(false);

@@ -8,10 +8,10 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { DEFAULT_RULES, mergeRules } from '@madang/booking-rules';
-import { PERMISSIONS, type CategoryDto, type RentalRulesOverride } from '@madang/contracts';
+import { PERMISSIONS, type CategoryDto, type FieldError, type RentalRulesOverride } from '@madang/contracts';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '@madang/web/session';
-import { failureText, fieldErrorText, injectFormSubmitter } from '@madang/web/util';
+import { failureText, fieldErrorText, injectFormSubmitter, toProblem } from '@madang/web/util';
 import { CatalogueService } from '@madang/web/bookings/data-access';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { RulesEditorComponent } from './rules-editor.component';
@@ -101,6 +101,7 @@ import { CATEGORY_CODE_VALIDATORS, categoryCodeError } from './category-code';
             [inherited]="inherited()"
             [saving]="savingRules()"
             idPrefix="category-rules"
+            [serverErrors]="rulesErrors()"
             (save)="saveRules(c, $event)"
           />
         </section>
@@ -156,6 +157,7 @@ export class CategoryEditorComponent {
   protected readonly saving = this.submission.submitting;
   protected readonly formError = this.submission.error;
   protected readonly savingRules = signal(false);
+  protected readonly rulesErrors = signal<readonly FieldError[]>([]);
 
   constructor() {
     effect(() => {
@@ -194,10 +196,13 @@ export class CategoryEditorComponent {
 
   protected async saveRules(c: CategoryDto, rules: RentalRulesOverride): Promise<void> {
     this.savingRules.set(true);
+    this.rulesErrors.set([]);
     try {
       this.saved.set(await firstValueFrom(this.catalogue.putCategoryRules(c.id, rules)));
       this.snackBar.open(this.i18n.t('rules.saved'), undefined, { duration: 4000 });
     } catch (error: unknown) {
+      // Field errors go to the rules editor, at the row and field they name.
+      this.rulesErrors.set(toProblem(error).errors ?? []);
       this.snackBar.open(failureText(error, this.lang()), this.i18n.t('error.dismiss'), { duration: 10000 });
     } finally {
       this.savingRules.set(false);

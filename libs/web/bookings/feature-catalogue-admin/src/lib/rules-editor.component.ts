@@ -10,36 +10,76 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NgTemplateOutlet } from '@angular/common';
+import { FormArray, FormBuilder, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import { MatExpansionModule } from '@angular/material/expansion';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { ROLES, type Role, type RentalRules, type RentalRulesOverride } from '@madang/contracts';
-import { I18nService, RoleLabelPipe, type MessageKey, TranslatePipe } from '@madang/web/i18n';
-import { NUMBER_FIELDS, WEEKDAYS, type RulesFormValue, formToOverride, overrideToForm } from './rules-form';
+import { checkRulesOverride, describeRules } from '@madang/booking-rules';
+import { IconComponent } from '@madang/web/ui';
+import {
+  FIELD_ERROR_MESSAGES,
+  GROUP_KINDS,
+  ROLES,
+  interpolate,
+  type FieldError,
+  type FieldErrorCode,
+  type RentalRules,
+  type RentalRulesOverride,
+} from '@madang/contracts';
+import {
+  GroupKindLabelPipe,
+  I18nService,
+  RoleLabelPipe,
+  type MessageKey,
+  TranslatePipe,
+} from '@madang/web/i18n';
+import {
+  type ListField,
+  NUMBER_FIELDS,
+  WEEKDAYS,
+  type RulesFormValue,
+  emptyClosure,
+  emptyPeak,
+  emptyQuota,
+  emptyWaiver,
+  emptyWindowOverride,
+  formToOverride,
+  overrideToForm,
+} from './rules-form';
 
-const WHOLE = [Validators.pattern(/^\d*$/)];
+const WHOLE = [Validators.pattern(/^\s*\d*\s*$/)];
+
+/** A problem of the rules being edited, from the browser's schema check or the server. */
+export interface RulesProblem {
+  /** Schema path without the `rules.` prefix, e.g. `closures[0].to`. */
+  path: string;
+  message: string;
+}
 
 /**
- * Edits a rules override (category or asset) with form controls for the fields people change
- * most, plus the whole override as JSON. Empty fields inherit from the level above.
+ * Edits a rules override (category or asset): every rule of the schema with its own controls — no
+ * JSON. Empty fields inherit from the level above. Beside the form, the rules as sentences (ko/en).
+ * The schema check the server runs (`checkRulesOverride`) runs here on every change; its problems,
+ * and the server's on save, are shown at the row and field they name.
  */
 @Component({
   selector: 'app-rules-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
+    NgTemplateOutlet,
     ReactiveFormsModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
     MatCheckboxModule,
     MatButtonModule,
-    MatExpansionModule,
+    IconComponent,
     TranslatePipe,
     RoleLabelPipe,
+    GroupKindLabelPipe,
   ],
   templateUrl: './rules-editor.component.html',
   styleUrl: './rules-editor.component.scss',
@@ -50,6 +90,7 @@ export class RulesEditorComponent {
   private readonly fb = inject(FormBuilder).nonNullable;
   protected readonly weekdays = WEEKDAYS;
   protected readonly roles = ROLES;
+  protected readonly groupKinds = GROUP_KINDS;
   protected readonly numberFields = NUMBER_FIELDS;
 
   /** The override as saved. */
@@ -59,12 +100,18 @@ export class RulesEditorComponent {
   readonly saving = input(false);
   /** A stable prefix for ids and test ids when several editors share a page. */
   readonly idPrefix = input('rules');
+  /** Field errors of the last save, as the server sent them (`rules.closures[0].to` …). */
+  readonly serverErrors = input<readonly FieldError[]>([]);
   readonly save = output<RentalRulesOverride>();
 
   private base: RentalRulesOverride = {};
-  protected readonly jsonError = signal<string | null>(null);
+  /** Bumped on every form change: the preview and the live check follow it. */
+  private readonly revision = signal(0);
+  /** Problems are shown once the person has tried to save (or the server refused). */
+  protected readonly tried = signal(false);
 
   protected readonly form = this.fb.group({
+    timeZone: [''],
     setHours: [false],
     hours: this.fb.array(
       WEEKDAYS.map(() => this.fb.group({ closed: [true], open: ['09:00'], close: ['18:00'] })),
@@ -76,15 +123,24 @@ export class RulesEditorComponent {
     maxAdvanceDays: ['', WHOLE],
     bufferBeforeMinutes: ['', WHOLE],
     bufferAfterMinutes: ['', WHOLE],
+    maxPendingPerPerson: ['', WHOLE],
+    closures: this.fb.array([this.closureGroup()]),
+    quotas: this.fb.array([this.quotaGroup()]),
+    windowOverrides: this.fb.array([this.windowGroup()]),
+    eligibilityMode: ['inherit' as RulesFormValue['eligibilityMode']],
+    eligibilityRoles: [[] as RulesFormValue['eligibilityRoles']],
+    eligibilityGroupKinds: [[] as RulesFormValue['eligibilityGroupKinds']],
     approvalRequired: ['' as RulesFormValue['approvalRequired']],
-    autoApproveRoles: [[] as Role[]],
+    autoApproveRoles: [[] as RulesFormValue['autoApproveRoles']],
+    autoApproveGroupKinds: [[] as RulesFormValue['autoApproveGroupKinds']],
     unit: ['' as RulesFormValue['unit']],
     rate: ['', WHOLE],
     deposit: ['', WHOLE],
-    freeUntilHoursBefore: ['', WHOLE],
-    feePercent: ['', [Validators.pattern(/^\d*$/), Validators.max(100)]],
+    peak: this.fb.array([this.peakGroup()]),
+    waivers: this.fb.array([this.waiverGroup()]),
+    freeUntilHoursBefore: ['', [Validators.pattern(/^\s*\d*(\.\d+)?\s*$/)]],
+    feePercent: ['', [Validators.pattern(/^\s*\d*\s*$/), Validators.max(100)]],
   });
-  protected readonly json = this.fb.control('');
 
   protected readonly labels: Readonly<Record<(typeof NUMBER_FIELDS)[number], MessageKey>> = {
     slotStepMinutes: 'rules.slotStep',
@@ -94,6 +150,7 @@ export class RulesEditorComponent {
     maxAdvanceDays: 'rules.maxAdvance',
     bufferBeforeMinutes: 'rules.bufferBefore',
     bufferAfterMinutes: 'rules.bufferAfter',
+    maxPendingPerPerson: 'rules.maxPending',
   };
 
   protected readonly inheritedText = computed(() => {
@@ -101,6 +158,7 @@ export class RulesEditorComponent {
     if (!r) return null;
     const yesNo = (b: boolean) => this.i18n.t(b ? 'rules.yes' : 'rules.no');
     return {
+      timeZone: r.timeZone,
       slotStepMinutes: String(r.slotStepMinutes),
       minDurationMinutes: String(r.minDurationMinutes),
       maxDurationMinutes: String(r.maxDurationMinutes),
@@ -108,6 +166,7 @@ export class RulesEditorComponent {
       maxAdvanceDays: String(r.maxAdvanceDays),
       bufferBeforeMinutes: String(r.bufferBeforeMinutes),
       bufferAfterMinutes: String(r.bufferAfterMinutes),
+      maxPendingPerPerson: String(r.maxPendingPerPerson ?? 3),
       approvalRequired: yesNo(r.approval.required),
       unit: this.i18n.t(r.pricing.unit === 'day' ? 'rules.unitDay' : 'rules.unitHour'),
       rate: String(r.pricing.rate),
@@ -117,11 +176,54 @@ export class RulesEditorComponent {
     };
   });
 
+  /** The override the form describes now. */
+  protected readonly current = computed(() => {
+    this.revision();
+    return formToOverride(this.form.getRawValue() as RulesFormValue, this.base);
+  });
+
+  /** The rules as sentences, in the page language: what an applicant will be held to. */
+  protected readonly preview = computed(() => describeRules(this.current(), this.lang()));
+
+  /** The browser's schema check (the same function the server runs) plus the server's last answer. */
+  protected readonly problems = computed<RulesProblem[]>(() => {
+    const lang = this.lang();
+    const local = checkRulesOverride(this.current()).map((p) => ({
+      path: p.path,
+      message:
+        p.code === 'required' && p.params?.['one_of']
+          ? this.i18n.t('rules.needOneOf')
+          : fieldText(p.code, p.params, lang),
+    }));
+    const server = this.serverErrors().map((e) => ({
+      path: e.field.replace(/^rules\.?/, ''),
+      message: e.message || fieldText(e.code, undefined, lang),
+    }));
+    const seen = new Set<string>();
+    return [...local, ...server].filter((p) => {
+      const key = `${p.path}|${p.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  });
+
   constructor() {
     effect(() => this.load(this.override()));
-    this.form.valueChanges.pipe(takeUntilDestroyed(inject(DestroyRef))).subscribe(() => {
-      this.json.setValue(JSON.stringify(this.current(), null, 2), { emitEvent: false });
+    effect(() => {
+      if (this.serverErrors().length) this.tried.set(true);
     });
+    this.form.valueChanges
+      .pipe(takeUntilDestroyed(inject(DestroyRef)))
+      .subscribe(() => this.revision.update((n) => n + 1));
+  }
+
+  /** Problems at `path` or below it (`closures[0]` also gets `closures[0].to`). */
+  protected problemsAt(path: string): RulesProblem[] {
+    if (!this.tried()) return [];
+    return this.problems().filter(
+      (p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`),
+    );
   }
 
   protected weekdayKey(weekday: number): MessageKey {
@@ -133,33 +235,108 @@ export class RulesEditorComponent {
     return text ? this.i18n.t('rules.inherit', { value: text[field] }) : '';
   }
 
-  protected applyJson(): void {
-    try {
-      const parsed: unknown = JSON.parse(this.json.value);
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
-        throw new Error('not an object');
-      this.load(parsed as RentalRulesOverride);
-      this.jsonError.set(null);
-    } catch {
-      this.jsonError.set(this.i18n.t('rules.jsonInvalid'));
-    }
+  protected rows(list: ListField): FormArray<FormGroup> {
+    return this.form.controls[list] as unknown as FormArray<FormGroup>;
+  }
+
+  protected add(list: ListField): void {
+    const group = {
+      closures: () => this.closureGroup(),
+      quotas: () => this.quotaGroup(),
+      windowOverrides: () => this.windowGroup(),
+      peak: () => this.peakGroup(),
+      waivers: () => this.waiverGroup(),
+    }[list]();
+    this.rows(list).push(group);
+  }
+
+  protected remove(list: ListField, index: number): void {
+    this.rows(list).removeAt(index);
   }
 
   protected submit(): void {
-    if (this.form.invalid) {
+    this.tried.set(true);
+    if (this.form.invalid || checkRulesOverride(this.current()).length > 0) {
       this.form.markAllAsTouched();
       return;
     }
     this.save.emit(this.current());
   }
 
-  private current(): RentalRulesOverride {
-    return formToOverride(this.form.getRawValue() as RulesFormValue, this.base);
+  private closureGroup(row = emptyClosure()) {
+    return this.fb.group({
+      from: [row.from, Validators.required],
+      to: [row.to, Validators.required],
+      reasonKo: [row.reasonKo, [Validators.required, Validators.maxLength(200)]],
+      reasonEn: [row.reasonEn, [Validators.required, Validators.maxLength(200)]],
+    });
+  }
+
+  private quotaGroup(row = emptyQuota()) {
+    return this.fb.group({
+      scope: [row.scope],
+      period: [row.period],
+      maxBookings: [row.maxBookings, WHOLE],
+      maxHours: [row.maxHours, [Validators.pattern(/^\s*\d*(\.\d+)?\s*$/)]],
+    });
+  }
+
+  private windowGroup(row = emptyWindowOverride()) {
+    return this.fb.group({
+      roles: [row.roles],
+      groupKinds: [row.groupKinds],
+      minNoticeMinutes: [row.minNoticeMinutes, WHOLE],
+      maxAdvanceDays: [row.maxAdvanceDays, WHOLE],
+    });
+  }
+
+  private peakGroup(row = emptyPeak()) {
+    return this.fb.group({
+      weekdays: [row.weekdays],
+      from: [row.from, Validators.required],
+      to: [row.to, Validators.required],
+      rate: [row.rate, [Validators.required, ...WHOLE]],
+    });
+  }
+
+  private waiverGroup(row = emptyWaiver()) {
+    return this.fb.group({
+      groupKinds: [row.groupKinds],
+      purposes: [row.purposes],
+      percent: [row.percent, [Validators.required, ...WHOLE, Validators.min(1), Validators.max(100)]],
+      labelKo: [row.labelKo, [Validators.required, Validators.maxLength(200)]],
+      labelEn: [row.labelEn, [Validators.required, Validators.maxLength(200)]],
+    });
   }
 
   private load(override: RentalRulesOverride): void {
     this.base = JSON.parse(JSON.stringify(override ?? {})) as RentalRulesOverride;
-    this.form.setValue(overrideToForm(this.base), { emitEvent: false });
-    this.json.setValue(JSON.stringify(this.base, null, 2), { emitEvent: false });
+    const value = overrideToForm(this.base);
+    this.form.controls.closures.clear({ emitEvent: false });
+    for (const row of value.closures)
+      this.form.controls.closures.push(this.closureGroup(row), { emitEvent: false });
+    this.form.controls.quotas.clear({ emitEvent: false });
+    for (const row of value.quotas)
+      this.form.controls.quotas.push(this.quotaGroup(row), { emitEvent: false });
+    this.form.controls.windowOverrides.clear({ emitEvent: false });
+    for (const row of value.windowOverrides)
+      this.form.controls.windowOverrides.push(this.windowGroup(row), { emitEvent: false });
+    this.form.controls.peak.clear({ emitEvent: false });
+    for (const row of value.peak) this.form.controls.peak.push(this.peakGroup(row), { emitEvent: false });
+    this.form.controls.waivers.clear({ emitEvent: false });
+    for (const row of value.waivers)
+      this.form.controls.waivers.push(this.waiverGroup(row), { emitEvent: false });
+    this.form.setValue(value, { emitEvent: false });
+    this.tried.set(false);
+    this.revision.update((n) => n + 1);
   }
+}
+
+function fieldText(
+  code: FieldErrorCode | string,
+  params: Record<string, string | number> | undefined,
+  lang: 'ko' | 'en',
+): string {
+  const text = FIELD_ERROR_MESSAGES[code as FieldErrorCode] ?? FIELD_ERROR_MESSAGES.invalid;
+  return interpolate(text[lang], params ?? {});
 }

@@ -53,4 +53,61 @@ describe('rules editor form mapping', () => {
     value.hours = value.hours.map((h, i) => ({ ...h, closed: i >= 5, open: '09:00', close: '22:00' }));
     expect(formToOverride(value, {}).openingHours?.map((h) => h.weekday)).toEqual([1, 2, 3, 4, 5]);
   });
+
+  it('round-trips every list rule and eligibility through the form controls', () => {
+    const full: RentalRulesOverride = {
+      timeZone: 'Europe/Berlin',
+      closures: [{ from: '2026-12-24', to: '2026-12-26', reason: { ko: '연휴', en: 'Holidays' } }],
+      quotas: [
+        { scope: 'person', period: 'week', maxBookings: 2 },
+        { scope: 'group', period: 'month', maxHours: 12.5 },
+      ],
+      windowOverrides: [{ roles: ['approver'], maxAdvanceDays: 365 }],
+      eligibility: { groupKinds: ['resident_team', 'ngo'] },
+      approval: { required: true, autoApproveGroupKinds: ['partner_org'] },
+      pricing: {
+        rate: 10000,
+        peak: [{ weekdays: [5, 6], from: '18:00', to: '22:00', rate: 15000 }],
+        waivers: [
+          { purposes: ['public_interest', 'youth'], percent: 50, label: { ko: '공익', en: 'Public' } },
+        ],
+      },
+      maxPendingPerPerson: 2,
+    };
+    expect(formToOverride(overrideToForm(full), full)).toEqual(full);
+  });
+
+  it('writes rows added in the form and drops an emptied list back to inherited', () => {
+    const value = overrideToForm({});
+    value.closures = [
+      { from: '2027-01-01', to: '2027-01-01', reasonKo: ' 신정 ', reasonEn: "New Year's Day" },
+    ];
+    value.quotas = [{ scope: 'person', period: 'month', maxBookings: '4', maxHours: '' }];
+    value.waivers = [
+      { groupKinds: ['ngo'], purposes: ' a_b , c ', percent: '100', labelKo: '비영리', labelEn: 'NGO' },
+    ];
+    value.eligibilityMode = 'anyone';
+    expect(formToOverride(value, {})).toEqual({
+      closures: [{ from: '2027-01-01', to: '2027-01-01', reason: { ko: '신정', en: "New Year's Day" } }],
+      quotas: [{ scope: 'person', period: 'month', maxBookings: 4 }],
+      eligibility: {},
+      pricing: {
+        waivers: [
+          { groupKinds: ['ngo'], purposes: ['a_b', 'c'], percent: 100, label: { ko: '비영리', en: 'NGO' } },
+        ],
+      },
+    });
+    const emptied = overrideToForm({ quotas: [{ scope: 'person', period: 'week', maxBookings: 1 }] });
+    emptied.quotas = [];
+    expect(
+      formToOverride(emptied, { quotas: [{ scope: 'person', period: 'week', maxBookings: 1 }] }).quotas,
+    ).toEqual([]);
+    expect(formToOverride(overrideToForm({}), {}).quotas).toBeUndefined();
+  });
+
+  it('sends text typed into a number field as it is, so the schema check names the field', () => {
+    const value = overrideToForm({});
+    value.quotas = [{ scope: 'person', period: 'week', maxBookings: 'two', maxHours: '' }];
+    expect(formToOverride(value, {}).quotas?.[0].maxBookings).toBe('two');
+  });
 });

@@ -1,7 +1,55 @@
-import type { Role, IsoWeekday, RentalRulesOverride } from '@madang/contracts';
+import type {
+  GroupKind,
+  IsoWeekday,
+  QuotaPeriod,
+  QuotaScope,
+  RentalRulesOverride,
+  Role,
+} from '@madang/contracts';
+
+/** One closure row: a date range with its reason in both languages. */
+export interface ClosureRow {
+  from: string;
+  to: string;
+  reasonKo: string;
+  reasonEn: string;
+}
+/** One quota row; '' limits are left out. */
+export interface QuotaRow {
+  scope: QuotaScope;
+  period: QuotaPeriod;
+  maxBookings: string;
+  maxHours: string;
+}
+/** One booking-window privilege for some roles or group kinds. */
+export interface WindowOverrideRow {
+  roles: Role[];
+  groupKinds: GroupKind[];
+  minNoticeMinutes: string;
+  maxAdvanceDays: string;
+}
+/** One peak-rate window. */
+export interface PeakRow {
+  weekdays: IsoWeekday[];
+  from: string;
+  to: string;
+  rate: string;
+}
+/** One waiver: who qualifies (group kinds and/or purpose tags, comma-separated), how much, its label. */
+export interface WaiverRow {
+  groupKinds: GroupKind[];
+  purposes: string;
+  percent: string;
+  labelKo: string;
+  labelEn: string;
+}
+
+/** `inherit`: not set here; `anyone`: set to nobody-restricted; `only`: the listed roles/kinds. */
+export type EligibilityMode = 'inherit' | 'anyone' | 'only';
 
 /** The flat values of the rules editor's form; '' means "inherit". */
 export interface RulesFormValue {
+  timeZone: string;
   setHours: boolean;
   hours: { closed: boolean; open: string; close: string }[];
   slotStepMinutes: string;
@@ -11,11 +59,21 @@ export interface RulesFormValue {
   maxAdvanceDays: string;
   bufferBeforeMinutes: string;
   bufferAfterMinutes: string;
+  maxPendingPerPerson: string;
+  closures: ClosureRow[];
+  quotas: QuotaRow[];
+  windowOverrides: WindowOverrideRow[];
+  eligibilityMode: EligibilityMode;
+  eligibilityRoles: Role[];
+  eligibilityGroupKinds: GroupKind[];
   approvalRequired: '' | 'yes' | 'no';
   autoApproveRoles: Role[];
+  autoApproveGroupKinds: GroupKind[];
   unit: '' | 'hour' | 'day';
   rate: string;
   deposit: string;
+  peak: PeakRow[];
+  waivers: WaiverRow[];
   freeUntilHoursBefore: string;
   feePercent: string;
 }
@@ -28,11 +86,38 @@ export const NUMBER_FIELDS = [
   'maxAdvanceDays',
   'bufferBeforeMinutes',
   'bufferAfterMinutes',
+  'maxPendingPerPerson',
 ] as const;
+
+/** The list rules the editor edits row by row. */
+export const LIST_FIELDS = ['closures', 'quotas', 'windowOverrides', 'peak', 'waivers'] as const;
+export type ListField = (typeof LIST_FIELDS)[number];
 
 export const WEEKDAYS: readonly IsoWeekday[] = [1, 2, 3, 4, 5, 6, 7];
 
 const str = (n: number | undefined): string => (n === undefined || n === null ? '' : String(n));
+
+export const emptyClosure = (): ClosureRow => ({ from: '', to: '', reasonKo: '', reasonEn: '' });
+export const emptyQuota = (): QuotaRow => ({
+  scope: 'person',
+  period: 'week',
+  maxBookings: '',
+  maxHours: '',
+});
+export const emptyWindowOverride = (): WindowOverrideRow => ({
+  roles: [],
+  groupKinds: [],
+  minNoticeMinutes: '',
+  maxAdvanceDays: '',
+});
+export const emptyPeak = (): PeakRow => ({ weekdays: [], from: '18:00', to: '22:00', rate: '' });
+export const emptyWaiver = (): WaiverRow => ({
+  groupKinds: [],
+  purposes: '',
+  percent: '',
+  labelKo: '',
+  labelEn: '',
+});
 
 /** Reads an override into the form (the first opening span of each weekday). */
 export function overrideToForm(override: RentalRulesOverride): RulesFormValue {
@@ -42,7 +127,9 @@ export function overrideToForm(override: RentalRulesOverride): RulesFormValue {
       ? { closed: false, open: span.open, close: span.close }
       : { closed: true, open: '09:00', close: '18:00' };
   });
+  const eligibility = override.eligibility;
   return {
+    timeZone: override.timeZone ?? '',
     setHours: Array.isArray(override.openingHours),
     hours,
     slotStepMinutes: str(override.slotStepMinutes),
@@ -52,12 +139,52 @@ export function overrideToForm(override: RentalRulesOverride): RulesFormValue {
     maxAdvanceDays: str(override.maxAdvanceDays),
     bufferBeforeMinutes: str(override.bufferBeforeMinutes),
     bufferAfterMinutes: str(override.bufferAfterMinutes),
+    maxPendingPerPerson: str(override.maxPendingPerPerson),
+    closures: (override.closures ?? []).map((c) => ({
+      from: c.from,
+      to: c.to,
+      reasonKo: c.reason.ko,
+      reasonEn: c.reason.en,
+    })),
+    quotas: (override.quotas ?? []).map((q) => ({
+      scope: q.scope,
+      period: q.period,
+      maxBookings: str(q.maxBookings),
+      maxHours: str(q.maxHours),
+    })),
+    windowOverrides: (override.windowOverrides ?? []).map((o) => ({
+      roles: [...(o.roles ?? [])],
+      groupKinds: [...(o.groupKinds ?? [])],
+      minNoticeMinutes: str(o.minNoticeMinutes),
+      maxAdvanceDays: str(o.maxAdvanceDays),
+    })),
+    eligibilityMode: !eligibility
+      ? 'inherit'
+      : eligibility.roles?.length || eligibility.groupKinds?.length
+        ? 'only'
+        : 'anyone',
+    eligibilityRoles: [...(eligibility?.roles ?? [])],
+    eligibilityGroupKinds: [...(eligibility?.groupKinds ?? [])],
     approvalRequired:
       override.approval?.required === undefined ? '' : override.approval.required ? 'yes' : 'no',
     autoApproveRoles: [...(override.approval?.autoApproveRoles ?? [])],
+    autoApproveGroupKinds: [...(override.approval?.autoApproveGroupKinds ?? [])],
     unit: override.pricing?.unit ?? '',
     rate: str(override.pricing?.rate),
     deposit: str(override.pricing?.deposit),
+    peak: (override.pricing?.peak ?? []).map((p) => ({
+      weekdays: [...p.weekdays],
+      from: p.from,
+      to: p.to,
+      rate: str(p.rate),
+    })),
+    waivers: (override.pricing?.waivers ?? []).map((w) => ({
+      groupKinds: [...(w.groupKinds ?? [])],
+      purposes: (w.purposes ?? []).join(', '),
+      percent: str(w.percent),
+      labelKo: w.label.ko,
+      labelEn: w.label.en,
+    })),
     freeUntilHoursBefore: str(override.cancellation?.freeUntilHoursBefore),
     feePercent: str(override.cancellation?.feePercent),
   };
@@ -68,14 +195,40 @@ function setOrDelete<T extends object>(target: T, key: keyof T, value: unknown):
   else (target as Record<keyof T, unknown>)[key] = value;
 }
 
-const num = (value: string): number | undefined => (value.trim() === '' ? undefined : Number(value));
+/**
+ * A number typed into a field; '' is "not set". Anything else goes to the server as typed (a
+ * number when it parses, the text otherwise), so the schema check names the field.
+ */
+const num = (value: string): number | undefined => {
+  const t = value.trim();
+  if (t === '') return undefined;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : (t as unknown as number);
+};
+const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length ? [...list] : undefined);
+const tags = (text: string): string[] =>
+  text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
 
 /**
- * Writes the form over `base` (the override as it was, or as typed in the JSON box), keeping every
- * field the form does not show (closures, quotas, waivers, peak prices, eligibility …).
+ * A list row set: written when it has rows; with no rows, `[]` when the override had the list
+ * (the level above is overridden with "none"), otherwise left to inherit.
+ */
+function listOf<T>(rows: T[], hadKey: boolean): T[] | undefined {
+  if (rows.length) return rows;
+  return hadKey ? [] : undefined;
+}
+
+/**
+ * Writes the form over `base` (the override as it was). Every rule of the schema has a control, so
+ * nothing is kept from `base` except the opening spans beyond the first of each open weekday and
+ * whether an emptied list overrides the level above.
  */
 export function formToOverride(value: RulesFormValue, base: RentalRulesOverride): RentalRulesOverride {
   const result: RentalRulesOverride = JSON.parse(JSON.stringify(base)) as RentalRulesOverride;
+  setOrDelete(result, 'timeZone', value.timeZone.trim() || undefined);
   if (value.setHours) {
     const kept = (base.openingHours ?? []).filter(
       (h, i, all) => all.findIndex((o) => o.weekday === h.weekday) !== i,
@@ -93,23 +246,102 @@ export function formToOverride(value: RulesFormValue, base: RentalRulesOverride)
   }
   for (const field of NUMBER_FIELDS) setOrDelete(result, field, num(value[field]));
 
+  setOrDelete(
+    result,
+    'closures',
+    listOf(
+      value.closures.map((c) => ({
+        from: c.from,
+        to: c.to,
+        reason: { ko: c.reasonKo.trim(), en: c.reasonEn.trim() },
+      })),
+      'closures' in base,
+    ),
+  );
+  setOrDelete(
+    result,
+    'quotas',
+    listOf(
+      value.quotas.map((q) => {
+        const quota: NonNullable<RentalRulesOverride['quotas']>[number] = {
+          scope: q.scope,
+          period: q.period,
+        };
+        setOrDelete(quota, 'maxBookings', num(q.maxBookings));
+        setOrDelete(quota, 'maxHours', num(q.maxHours));
+        return quota;
+      }),
+      'quotas' in base,
+    ),
+  );
+  setOrDelete(
+    result,
+    'windowOverrides',
+    listOf(
+      value.windowOverrides.map((o) => {
+        const row: NonNullable<RentalRulesOverride['windowOverrides']>[number] = {};
+        setOrDelete(row, 'roles', nonEmpty(o.roles));
+        setOrDelete(row, 'groupKinds', nonEmpty(o.groupKinds));
+        setOrDelete(row, 'minNoticeMinutes', num(o.minNoticeMinutes));
+        setOrDelete(row, 'maxAdvanceDays', num(o.maxAdvanceDays));
+        return row;
+      }),
+      'windowOverrides' in base,
+    ),
+  );
+
+  if (value.eligibilityMode === 'inherit') delete result.eligibility;
+  else if (value.eligibilityMode === 'anyone') result.eligibility = {};
+  else {
+    const eligibility: NonNullable<RentalRulesOverride['eligibility']> = {};
+    setOrDelete(eligibility, 'roles', nonEmpty(value.eligibilityRoles));
+    setOrDelete(eligibility, 'groupKinds', nonEmpty(value.eligibilityGroupKinds));
+    result.eligibility = eligibility;
+  }
+
   const approval = { ...(result.approval ?? {}) };
   setOrDelete(
     approval,
     'required',
     value.approvalRequired === '' ? undefined : value.approvalRequired === 'yes',
   );
-  setOrDelete(
-    approval,
-    'autoApproveRoles',
-    value.autoApproveRoles.length ? [...value.autoApproveRoles] : undefined,
-  );
+  setOrDelete(approval, 'autoApproveRoles', nonEmpty(value.autoApproveRoles));
+  setOrDelete(approval, 'autoApproveGroupKinds', nonEmpty(value.autoApproveGroupKinds));
   setOrDelete(result, 'approval', Object.keys(approval).length ? approval : undefined);
 
   const pricing = { ...(result.pricing ?? {}) };
   setOrDelete(pricing, 'unit', value.unit || undefined);
   setOrDelete(pricing, 'rate', num(value.rate));
   setOrDelete(pricing, 'deposit', num(value.deposit));
+  setOrDelete(
+    pricing,
+    'peak',
+    listOf(
+      value.peak.map((p) => ({
+        weekdays: [...p.weekdays].sort((a, b) => a - b),
+        from: p.from,
+        to: p.to,
+        rate: num(p.rate) as number,
+      })),
+      'peak' in (base.pricing ?? {}),
+    ),
+  );
+  setOrDelete(
+    pricing,
+    'waivers',
+    listOf(
+      value.waivers.map((w) => {
+        const waiver: NonNullable<NonNullable<RentalRulesOverride['pricing']>['waivers']>[number] = {
+          percent: num(w.percent) as number,
+          label: { ko: w.labelKo.trim(), en: w.labelEn.trim() },
+        };
+        setOrDelete(waiver, 'groupKinds', nonEmpty(w.groupKinds));
+        setOrDelete(waiver, 'purposes', nonEmpty(tags(w.purposes)));
+        return waiver;
+      }),
+      'waivers' in (base.pricing ?? {}),
+    ),
+  );
   setOrDelete(result, 'pricing', Object.keys(pricing).length ? pricing : undefined);
 
   const cancellation = { ...(result.cancellation ?? {}) };

@@ -1,20 +1,45 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { AssetKind, AssetQuery } from '@madang/contracts';
+import type { AssetAvailability, AssetKind, AssetQuery, AssetSummary } from '@madang/contracts';
 import { debounceTime, map } from 'rxjs';
-import { failureText } from '@madang/web/util';
+import { centreTimeZone, failureText } from '@madang/web/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
-import { KIND_KEYS, fromLocalInput, priceSummaryText } from '@madang/web/bookings/util';
+import { IconComponent, type IconName } from '@madang/web/ui';
+import {
+  KIND_KEYS,
+  type CatalogueEntry,
+  type FreeState,
+  freeStateAt,
+  fromLocalInput,
+  groupIdenticalAssets,
+  priceSummaryText,
+} from '@madang/web/bookings/util';
 import { CatalogueService, photoUrl } from '@madang/web/bookings/data-access';
 
-const CENTRE_TIME_ZONE = 'Asia/Seoul';
+type View = 'grid' | 'list';
+const VIEW_KEY = 'madang.catalogue.view';
+
+/** The icon of a category (by its code), else of the asset's kind: shown where there is no photo. */
+const CATEGORY_ICONS: Readonly<Record<string, IconName>> = {
+  hall: 'eventSeat',
+  'meeting-rooms': 'meetingRoom',
+  studios: 'mic',
+  coworking: 'desk',
+};
+const KIND_ICONS: Readonly<Record<AssetKind, IconName>> = {
+  space: 'meetingRoom',
+  equipment_item: 'videocam',
+  equipment_pool: 'laptop',
+};
 
 @Component({
   selector: 'app-catalogue',
@@ -26,8 +51,11 @@ const CENTRE_TIME_ZONE = 'Asia/Seoul';
     MatInputModule,
     MatSelectModule,
     MatButtonModule,
+    MatButtonToggleModule,
+    MatCheckboxModule,
     MatProgressBarModule,
     TranslatePipe,
+    IconComponent,
   ],
   templateUrl: './catalogue.component.html',
   styleUrl: './catalogue.component.scss',
@@ -39,23 +67,29 @@ export class CatalogueComponent {
   protected readonly kinds: AssetKind[] = ['space', 'equipment_item', 'equipment_pool'];
   protected readonly kindKeys = KIND_KEYS;
   protected readonly photoUrl = photoUrl;
+  protected readonly zone = centreTimeZone();
+
+  protected readonly view = signal<View>(readView());
 
   protected readonly filters = inject(FormBuilder).nonNullable.group({
     kind: ['' as AssetKind | ''],
     categoryId: [''],
     minCapacity: [''],
     tags: [''],
-    freeFrom: [''],
-    freeTo: [''],
+    /** '' = now; otherwise a local date-time in the centre's zone. */
+    at: [''],
+    onlyFree: [false],
   });
-
-  private readonly query = toSignal(
+  private readonly raw = toSignal(
     this.filters.valueChanges.pipe(
       debounceTime(300),
-      map(() => toQuery(this.filters.getRawValue())),
+      map(() => this.filters.getRawValue()),
     ),
-    { initialValue: toQuery(this.filters.getRawValue()) },
+    { initialValue: this.filters.getRawValue() },
   );
+  private readonly query = computed(() => toQuery(this.raw()), {
+    equal: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
 
   protected readonly categories = rxResource({ stream: () => this.catalogue.categories() });
   protected readonly list = rxResource({
@@ -67,23 +101,109 @@ export class CatalogueComponent {
     this.list.error() ? failureText(this.list.error(), this.lang()) : null,
   );
 
+  /** The moment the catalogue answers "free?" for: now, or the time asked. */
+  protected readonly moment = computed(() => {
+    const at = fromLocalInput(this.raw().at, this.zone);
+    return at ? new Date(at).toISOString() : new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+  });
+  protected readonly asking = computed(
+    () => this.raw().at !== '' && fromLocalInput(this.raw().at, this.zone) !== null,
+  );
+
+  /** Every asset's free time from the moment to a day later: one query for the whole page. */
+  protected readonly availability = rxResource({
+    params: () => {
+      const from = this.moment();
+      return { from, to: new Date(Date.parse(from) + 24 * 3_600_000).toISOString() };
+    },
+    stream: ({ params }) =>
+      this.catalogue
+        .availability(params.from, params.to)
+        .pipe(map((r) => new Map(r.assets.map((a) => [a.assetId, a] as [string, AssetAvailability])))),
+  });
+  private readonly states = computed(() => {
+    const byAsset = this.availability.hasValue() ? this.availability.value() : null;
+    const at = this.moment();
+    const out = new Map<string, FreeState>();
+    if (!byAsset) return out;
+    for (const a of this.assets()) out.set(a.id, freeStateAt(byAsset.get(a.id), at));
+    return out;
+  });
+
+  protected readonly entries = computed<CatalogueEntry[]>(() => {
+    const onlyFree = this.raw().onlyFree;
+    const states = this.states();
+    const assets = onlyFree ? this.assets().filter((a) => states.get(a.id)?.state === 'free') : this.assets();
+    return groupIdenticalAssets(assets);
+  });
+
+  private readonly categoryCodes = computed(
+    () => new Map((this.categories.hasValue() ? this.categories.value() : []).map((c) => [c.id, c.code])),
+  );
+
+  protected icon(asset: AssetSummary): IconName {
+    if (asset.kind !== 'space') return KIND_ICONS[asset.kind];
+    return CATEGORY_ICONS[this.categoryCodes().get(asset.categoryId) ?? ''] ?? KIND_ICONS.space;
+  }
+
+  protected state(asset: AssetSummary): FreeState | null {
+    return this.states().get(asset.id) ?? null;
+  }
+
+  /** "Free now" / "Free at 15:00" / "Not free today", for a badge and a seat's name. */
+  protected stateText(asset: AssetSummary): string {
+    const s = this.state(asset);
+    if (!s) return '';
+    if (s.state === 'free') return this.i18n.t(this.asking() ? 'catalogue.freeThen' : 'catalogue.freeNow');
+    if (s.state === 'later') return this.i18n.t('catalogue.freeAt', { time: this.timeText(s.at) });
+    return this.i18n.t('catalogue.notFree');
+  }
+
+  protected freeCount(members: AssetSummary[]): number {
+    const states = this.states();
+    return members.filter((m) => states.get(m.id)?.state === 'free').length;
+  }
+
   protected price(asset: { price: Parameters<typeof priceSummaryText>[0] }): string {
     return priceSummaryText(asset.price, this.lang());
+  }
+
+  protected setView(view: View): void {
+    this.view.set(view);
+    try {
+      localStorage.setItem(VIEW_KEY, view);
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
   }
 
   protected reset(): void {
     this.filters.reset();
   }
+
+  private timeText(iso: string): string {
+    const d = new Date(iso);
+    const day = (x: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: this.zone }).format(x);
+    const sameDay = day(d) === day(new Date(this.moment()));
+    return new Intl.DateTimeFormat(this.lang() === 'ko' ? 'ko-KR' : 'en-GB', {
+      timeZone: this.zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      ...(sameDay ? {} : { weekday: 'short' }),
+    }).format(d);
+  }
 }
 
-function toQuery(value: {
-  kind: string;
-  categoryId: string;
-  minCapacity: string;
-  tags: string;
-  freeFrom: string;
-  freeTo: string;
-}): AssetQuery {
+function readView(): View {
+  try {
+    return localStorage.getItem(VIEW_KEY) === 'list' ? 'list' : 'grid';
+  } catch {
+    return 'grid';
+  }
+}
+
+function toQuery(value: { kind: string; categoryId: string; minCapacity: string; tags: string }): AssetQuery {
   const query: AssetQuery = {};
   if (value.kind) query.kind = value.kind as AssetKind;
   if (value.categoryId) query.categoryId = value.categoryId;
@@ -94,11 +214,5 @@ function toQuery(value: {
     .map((t) => t.trim())
     .filter(Boolean);
   if (tags.length) query.tags = tags.join(',');
-  const from = fromLocalInput(value.freeFrom, CENTRE_TIME_ZONE);
-  const to = fromLocalInput(value.freeTo, CENTRE_TIME_ZONE);
-  if (from && to && from < to) {
-    query.freeFrom = from;
-    query.freeTo = to;
-  }
   return query;
 }

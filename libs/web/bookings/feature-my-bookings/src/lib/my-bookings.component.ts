@@ -1,5 +1,15 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  Injector,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
@@ -12,7 +22,7 @@ import { FullCalendarModule } from '@fullcalendar/angular';
 import type { CalendarOptions, DatesSetArg, EventInput } from '@fullcalendar/core';
 import type { BookingDto } from '@madang/contracts';
 import { firstValueFrom } from 'rxjs';
-import { failureText, injectHandset, PageState } from '@madang/web/util';
+import { centreTimeZone, failureText, injectHandset, measureRender, PageState } from '@madang/web/util';
 import { I18nService, type MessageKey, TranslatePipe } from '@madang/web/i18n';
 import {
   DECISION_KEYS,
@@ -22,6 +32,7 @@ import {
   CALENDAR_LOCALES,
   bookingEvent,
   calendarLocale,
+  capPerDay,
   luxonTimeZonePlugin,
 } from '@madang/web/bookings/util';
 import {
@@ -37,7 +48,8 @@ import dayGridPlugin from '@fullcalendar/daygrid';
 import { CalendarFeedCardComponent } from './calendar-feed-card.component';
 import { WaitlistPanelComponent } from './waitlist-panel.component';
 
-const CENTRE_TIME_ZONE = 'Asia/Seoul';
+/** Bookings drawn per day in the month view; the rest are counted. */
+const MAX_PER_DAY = 4;
 
 @Component({
   selector: 'app-my-bookings',
@@ -90,8 +102,8 @@ export class MyBookingsComponent {
   private readonly monthRange = signal<{ from: string; to: string } | null>(null);
   protected readonly month = rxResource({
     params: () => (this.view() === 'calendar' ? (this.monthRange() ?? undefined) : undefined),
-    stream: ({ params }) =>
-      this.bookings.list({ scope: 'mine', from: params.from, to: params.to, limit: 200 }),
+    // A month can hold thousands of bookings (a team's recurring series): all of them, paged in parallel.
+    stream: ({ params }) => this.bookings.listAll({ scope: 'mine', from: params.from, to: params.to }),
   });
 
   protected readonly calendarOptions = computed<CalendarOptions>(() => ({
@@ -99,7 +111,7 @@ export class MyBookingsComponent {
     initialView: 'dayGridMonth',
     locales: CALENDAR_LOCALES,
     locale: calendarLocale(this.lang()),
-    timeZone: CENTRE_TIME_ZONE,
+    timeZone: centreTimeZone(),
     firstDay: 1,
     height: 'auto',
     displayEventEnd: true,
@@ -119,15 +131,41 @@ export class MyBookingsComponent {
     },
   }));
   protected readonly calendarEvents = computed<EventInput[]>(() => {
-    const items = this.month.hasValue() ? this.month.value().items : [];
+    const items = this.month.hasValue() ? this.month.value() : [];
     const lang = this.lang();
-    return items.map((b) =>
+    // A busy day shows its first bookings and a "+n" marker: the calendar lays out a handful per
+    // day however many there are (a month of 2,000 still renders at once); the list view has all.
+    const { shown, more } = capPerDay(items, centreTimeZone(), MAX_PER_DAY);
+    const events = shown.map((b) =>
       bookingEvent(
         b,
         `${b.items.map((i) => i.assetName[lang]).join(', ')} (${this.i18n.t(DECISION_KEYS[b.decision])})`,
       ),
     );
+    for (const day of more)
+      events.push({
+        id: `more-${day.date}`,
+        start: day.date,
+        allDay: true,
+        title: this.i18n.t('bookings.moreOnDay', { count: day.count }),
+        classNames: ['more-on-day'],
+        display: 'block',
+        backgroundColor: '#e6e1e5',
+        borderColor: '#79747e',
+        textColor: '#1d1b20',
+      });
+    return events;
   });
+
+  constructor() {
+    // Time from a month's data to its first painted frame: read by the browser performance test.
+    const injector = inject(Injector);
+    effect(() => {
+      if (!this.month.hasValue()) return;
+      this.month.value();
+      untracked(() => measureRender('my-bookings-month', injector));
+    });
+  }
 
   protected decisionKey(booking: BookingDto): MessageKey {
     return DECISION_KEYS[booking.decision];

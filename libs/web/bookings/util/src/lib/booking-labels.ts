@@ -9,6 +9,7 @@ import {
 import { formatKrw, wallClockToIso } from '@madang/booking-rules';
 import { DateTime } from 'luxon';
 import { type MessageKey, dictionary } from '@madang/web/i18n';
+import { centreTimeZone } from '@madang/web/util';
 
 export const KIND_KEYS: Readonly<Record<AssetKind, MessageKey>> = {
   space: 'kind.space',
@@ -62,14 +63,14 @@ function intlLocale(locale: Locale): string {
 }
 
 /** "11월 27일 (금) 10:00" in the given zone. */
-export function formatInstant(iso: string, locale: Locale, timeZone = 'Asia/Seoul'): string {
+export function formatInstant(iso: string, locale: Locale, timeZone = centreTimeZone()): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat(intlLocale(locale), { ...DATE_TIME, timeZone }).format(d);
 }
 
 /** "11월 27일 (금) 10:00–12:00" in the given zone; the end shows its date only when it differs. */
-export function formatRange(start: string, end: string, locale: Locale, timeZone = 'Asia/Seoul'): string {
+export function formatRange(start: string, end: string, locale: Locale, timeZone = centreTimeZone()): string {
   const s = new Date(start);
   const e = new Date(end);
   if (Number.isNaN(s.getTime()) || Number.isNaN(e.getTime())) return `${start} – ${end}`;

@@ -17,7 +17,7 @@ import {
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { SettlementService } from '@madang/web/settlement/data-access';
 import { FieldErrorPipe, PaginatorComponent } from '@madang/web/ui';
-import { PageState, failureText, injectFormSubmitter } from '@madang/web/util';
+import { PageState, centreTimeZone, failureText, injectFormSubmitter } from '@madang/web/util';
 import { firstValueFrom } from 'rxjs';
 
 /** Payment states that still expect money in. */
@@ -118,7 +118,7 @@ export class IncomeComponent {
     return new Intl.DateTimeFormat(this.lang() === 'ko' ? 'ko-KR' : 'en-GB', {
       dateStyle: 'medium',
       timeStyle: 'short',
-      timeZone: 'Asia/Seoul',
+      timeZone: centreTimeZone(),
     }).format(new Date(b.start));
   }
 

@@ -1,0 +1,39 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { TestBed } from '@angular/core/testing';
+import { FALLBACK_SITE_CONFIG, SiteConfigService, centreTimeZone } from './site-config';
+
+describe('SiteConfigService', () => {
+  let service: SiteConfigService;
+  let http: HttpTestingController;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    service = TestBed.inject(SiteConfigService);
+    http = TestBed.inject(HttpTestingController);
+    service.set(FALLBACK_SITE_CONFIG);
+  });
+  afterEach(() => service.set(FALLBACK_SITE_CONFIG));
+
+  it("takes the centre's time zone from GET /api/config", async () => {
+    const loading = service.load();
+    http
+      .expectOne('/api/config')
+      .flush({ timeZone: 'Europe/Berlin', locales: ['ko', 'en'], defaultLocale: 'ko', currency: 'KRW' });
+    await loading;
+    expect(service.timeZone()).toBe('Europe/Berlin');
+    expect(centreTimeZone()).toBe('Europe/Berlin');
+  });
+
+  it('keeps the fallback when the API fails or answers a zone the browser does not know', async () => {
+    let loading = service.load();
+    http.expectOne('/api/config').flush('down', { status: 503, statusText: 'Unavailable' });
+    await loading;
+    expect(centreTimeZone()).toBe(FALLBACK_SITE_CONFIG.timeZone);
+
+    loading = service.load();
+    http.expectOne('/api/config').flush({ timeZone: 'Mars/Olympus', locales: ['ko'] });
+    await loading;
+    expect(centreTimeZone()).toBe(FALLBACK_SITE_CONFIG.timeZone);
+  });
+});

@@ -1,0 +1,61 @@
+import { HttpClient } from '@angular/common/http';
+import { Injectable, inject, signal } from '@angular/core';
+import { LOCALES, type SiteConfig } from '@madang/contracts';
+import { firstValueFrom, timeout } from 'rxjs';
+
+/**
+ * Used only until `GET /api/config` has answered (the app waits for it at start) or if it never
+ * does; the centre's real zone is the server's `MADANG_TIMEZONE`.
+ */
+export const FALLBACK_SITE_CONFIG: SiteConfig = {
+  timeZone: 'Asia/Seoul',
+  locales: LOCALES,
+  defaultLocale: 'ko',
+  currency: 'KRW',
+};
+
+/** One configuration per page load: set once at start, read everywhere (also by pure helpers). */
+const current = signal<SiteConfig>(FALLBACK_SITE_CONFIG);
+
+/** The centre's IANA time zone as the server configures it: every date shown or typed is in it. */
+export function centreTimeZone(): string {
+  return current().timeZone;
+}
+
+/** The server's public configuration (time zone, languages, currency), loaded once at app start. */
+@Injectable({ providedIn: 'root' })
+export class SiteConfigService {
+  private readonly http = inject(HttpClient);
+  readonly config = current.asReadonly();
+
+  timeZone(): string {
+    return current().timeZone;
+  }
+
+  /** Loads `GET /api/config`; when the API does not answer within `waitMs` the fallback stays. */
+  async load(waitMs = 5000): Promise<void> {
+    try {
+      const config = await firstValueFrom(this.http.get<SiteConfig>('/api/config').pipe(timeout(waitMs)));
+      if (isSiteConfig(config)) current.set(config);
+    } catch {
+      // The page still works in the fallback zone; requests that matter are checked by the server.
+    }
+  }
+
+  /** For tests: as if the server had answered `config`. */
+  set(config: SiteConfig): void {
+    current.set(config);
+  }
+}
+
+function isSiteConfig(value: unknown): value is SiteConfig {
+  if (typeof value !== 'object' || value === null) return false;
+  const zone = (value as { timeZone?: unknown }).timeZone;
+  if (typeof zone !== 'string') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
