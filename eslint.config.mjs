@@ -71,6 +71,10 @@ export default [
               onlyDependOnLibsWithTags: ['domain:settlement', 'domain:shared', 'scope:shared'],
             },
             {
+              sourceTag: 'domain:living-labs',
+              onlyDependOnLibsWithTags: ['domain:living-labs', 'domain:shared', 'scope:shared'],
+            },
+            {
               sourceTag: 'domain:notifications',
               onlyDependOnLibsWithTags: ['domain:notifications', 'domain:shared', 'scope:shared'],
             },

@@ -1,0 +1,3 @@
+export * from './lib/labs.messages';
+export * from './lib/response-promise';
+export * from './lib/metric-chart';
