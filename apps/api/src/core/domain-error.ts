@@ -54,6 +54,7 @@ export function statusFor(code: ErrorCode): number {
     case 'wrong_current_password':
     case 'rule_violation':
     case 'settlement_rule':
+    case 'lab_rule':
     case 'range_too_long':
     case 'idempotency_key_reused':
       return 422;

@@ -57,6 +57,11 @@ function codesOf(route: RouteInfo, hasPathParams: boolean): ErrorCode[] {
         codes.add(c as ErrorCode),
       );
     if (!route.isPublic && route.path.startsWith('/api/settlement/')) codes.add('settlement_rule');
+    if (
+      !route.isPublic &&
+      (route.path.startsWith('/api/labs/') || route.path.startsWith('/api/observations'))
+    )
+      codes.add('lab_rule');
   }
   if (route.path === '/api/ready') codes.add('service_unavailable');
   if (route.path.startsWith('/api/auth/')) {

@@ -16,3 +16,4 @@ export * from './lib/jobs';
 export * from './lib/files';
 export * from './lib/exports';
 export * from './lib/settlement';
+export * from './lib/living-labs';

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'slot_taken',
   'rule_violation',
   'settlement_rule',
+  'lab_rule',
   'range_too_long',
   'idempotency_key_reused',
   'payload_too_large',
@@ -68,6 +69,10 @@ export const ERROR_MESSAGES: Readonly<Record<ErrorCode, LocalizedText>> = {
   settlement_rule: {
     ko: '정산 규칙에 맞지 않습니다.',
     en: 'The change breaks a settlement rule.',
+  },
+  lab_rule: {
+    ko: '리빙랩 규칙에 맞지 않습니다.',
+    en: 'The change breaks a living-lab rule.',
   },
   range_too_long: {
     ko: '요청한 기간이 너무 깁니다. 기간을 줄여 다시 시도해 주세요.',

@@ -27,6 +27,10 @@ export const PERMISSIONS = {
   SETTLEMENT_MANAGE: 'settlement:manage',
   /** Reopen a closed fiscal period (admin, with a reason). */
   SETTLEMENT_REOPEN: 'settlement:reopen',
+  /** Living labs: post, support and comment on observations; work on projects one leads or is a member of. */
+  LABS_PARTICIPATE: 'labs:participate',
+  /** Living labs, staff: answer and merge observations, create and manage every project, verify outcomes. */
+  LABS_MANAGE: 'labs:manage',
 } as const;
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS];
@@ -39,6 +43,7 @@ const RESIDENT: readonly Permission[] = [
   PERMISSIONS.NOTIFICATIONS_READ,
   // Scoped in the service: without an assigned programme or a lead group, every route answers 403.
   PERMISSIONS.SETTLEMENT_PARTICIPATE,
+  PERMISSIONS.LABS_PARTICIPATE,
 ];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
@@ -51,6 +56,7 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
     PERMISSIONS.RULES_MANAGE,
     PERMISSIONS.GROUPS_READ,
     PERMISSIONS.USERS_READ,
+    PERMISSIONS.LABS_MANAGE,
   ],
   operations: [
     ...RESIDENT,
