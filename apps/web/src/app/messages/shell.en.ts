@@ -27,6 +27,13 @@ export const shellEn = {
   'nav.settlementIncome': 'Rental income',
   'nav.settlementReport': 'Settlement report',
   'nav.settlementPeriods': 'Reopen a period',
+  'nav.labsHeading': 'Living labs',
+  'nav.labsObservations': 'Observations',
+  'nav.labsPost': 'Post an observation',
+  'nav.labsArchive': 'Living-lab archive',
+  'nav.labsProjects': 'My lab projects',
+  'nav.labsInbox': 'Observation inbox',
+  'nav.labsDashboard': 'Response times',
   'nav.jobs': 'Background jobs',
   'nav.adminHeading': 'Administration',
 

@@ -29,6 +29,13 @@ export const shellKo: Readonly<Record<keyof typeof shellEn, string>> = {
   'nav.settlementIncome': '대관 수입',
   'nav.settlementReport': '정산 보고서',
   'nav.settlementPeriods': '회계 기간 재개',
+  'nav.labsHeading': '리빙랩',
+  'nav.labsObservations': '시민 관찰',
+  'nav.labsPost': '관찰 올리기',
+  'nav.labsArchive': '리빙랩 아카이브',
+  'nav.labsProjects': '내 리빙랩 프로젝트',
+  'nav.labsInbox': '관찰 접수함',
+  'nav.labsDashboard': '답변 시간',
   'nav.jobs': '백그라운드 작업',
   'nav.adminHeading': '관리',
 

@@ -19,6 +19,7 @@ import type {
   ExperimentParticipant,
   FilePurpose,
   FileUploadResult,
+  GroupSummary,
   LabFileOwnerType,
   MergeObservationRequest,
   ObservationComment,
@@ -233,6 +234,11 @@ export class LabsService {
 
   recordVerdict(experimentId: string, request: RecordVerdictRequest): Observable<ExperimentDetail> {
     return this.http.post<ExperimentDetail>(`/api/labs/experiments/${id(experimentId)}/verdict`, request);
+  }
+
+  /** Groups that may lead a project (what the viewer may see of `/api/groups`). */
+  groups(): Observable<GroupSummary[]> {
+    return this.http.get<GroupSummary[]>('/api/groups');
   }
 
   /** Spaces that can be booked as an experiment's site (the public catalogue). */

@@ -80,8 +80,16 @@ export class DashboardComponent {
     return {
       labels: rows.map((r) => r.month),
       datasets: [
-        { label: this.i18n.t('labs.dash.met'), data: rows.map((r) => r.answer.met), backgroundColor: ON_TIME },
-        { label: this.i18n.t('labs.dash.missed'), data: rows.map((r) => r.answer.missed), backgroundColor: LATE },
+        {
+          label: this.i18n.t('labs.dash.met'),
+          data: rows.map((r) => r.answer.met),
+          backgroundColor: ON_TIME,
+        },
+        {
+          label: this.i18n.t('labs.dash.missed'),
+          data: rows.map((r) => r.answer.missed),
+          backgroundColor: LATE,
+        },
         {
           label: this.i18n.t('labs.dash.openLate'),
           data: rows.map((r) => r.answer.openLate),
@@ -114,7 +122,11 @@ export class DashboardComponent {
 
   protected filter(change: Partial<Record<'from' | 'to' | 'team', string>>): void {
     const q = this.query();
-    const next: Record<string, string | null> = { from: q.from ?? null, to: q.to ?? null, team: q.team ?? null };
+    const next: Record<string, string | null> = {
+      from: q.from ?? null,
+      to: q.to ?? null,
+      team: q.team ?? null,
+    };
     for (const [key, value] of Object.entries(change)) next[key] = value ? value : null;
     void this.router.navigate([], { queryParams: next });
   }

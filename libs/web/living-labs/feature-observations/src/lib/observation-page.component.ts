@@ -87,9 +87,7 @@ export class ObservationPageComponent {
     stream: ({ params }) =>
       params.signedIn ? this.labs.observation(params.id) : this.publicLabs.observation(params.id),
   });
-  protected readonly detail = computed(() =>
-    this.observation.hasValue() ? this.observation.value() : null,
-  );
+  protected readonly detail = computed(() => (this.observation.hasValue() ? this.observation.value() : null));
   protected readonly mine = computed(() => {
     const o = this.detail();
     return o && isSignedInView(o) ? o : null;
@@ -113,7 +111,9 @@ export class ObservationPageComponent {
   protected readonly others = rxResource({
     params: () => (this.staff() ? this.id() : undefined),
     stream: ({ params }) =>
-      params ? this.labs.observations({ scope: 'all', limit: 100 }) : of({ items: [], total: 0, limit: 0, offset: 0 }),
+      params
+        ? this.labs.observations({ scope: 'all', limit: 100 })
+        : of({ items: [], total: 0, limit: 0, offset: 0 }),
   });
   protected readonly mergeTargets = computed(() =>
     this.others.hasValue()
@@ -162,7 +162,9 @@ export class ObservationPageComponent {
 
   protected async sendComment(): Promise<void> {
     const body = this.commentForm.getRawValue().body.trim();
-    const ok = await this.commentSubmitter.submit(() => firstValueFrom(this.labs.comment(this.id(), { body })));
+    const ok = await this.commentSubmitter.submit(() =>
+      firstValueFrom(this.labs.comment(this.id(), { body })),
+    );
     if (!ok) return;
     this.commentForm.reset();
     this.observation.reload();

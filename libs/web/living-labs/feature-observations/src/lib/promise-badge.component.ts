@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { ObservationDeadline } from '@madang/contracts';
-import { I18nService, TranslatePipe } from '@madang/web/i18n';
+import { I18nService } from '@madang/web/i18n';
 import { formatDuration, promiseStatus } from '@madang/web/living-labs/util';
 import { DateTimePipe } from '@madang/web/ui';
 
@@ -11,8 +11,14 @@ import { DateTimePipe } from '@madang/web/ui';
 @Component({
   selector: 'app-labs-promise-badge',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DateTimePipe, TranslatePipe],
-  template: `<span class="badge" [class]="tone()" data-testid="promise-badge" [attr.title]="deadline().dueAt | dateTime: lang()">{{ text() }}</span>`,
+  imports: [DateTimePipe],
+  template: `<span
+    class="badge"
+    [class]="tone()"
+    data-testid="promise-badge"
+    [attr.title]="deadline().dueAt | dateTime: lang()"
+    >{{ text() }}</span
+  >`,
   styles: `
     .badge {
       display: inline-block;

@@ -75,7 +75,8 @@ export const labsEn = {
   'labs.post.done': 'Thank you. Your observation is posted.',
   'labs.post.uploadFailed': '{name} could not be uploaded: {reason}',
   'labs.post.promiseAck': 'We acknowledge every observation within {time}.',
-  'labs.post.promiseAnswer': 'A full answer follows within {simple} (simple), {review} (needs review) or {policy} (policy suggestion).',
+  'labs.post.promiseAnswer':
+    'A full answer follows within {simple} (simple), {review} (needs review) or {policy} (policy suggestion).',
 
   'labs.staff.title': 'Staff',
   'labs.staff.respond': 'Reply',

@@ -32,9 +32,8 @@ let nextId = 0;
     @let m = metric();
     <figure class="metric" [attr.data-testid]="'metric-' + m.name">
       <figcaption>
-        <strong>{{ m.name }}</strong> ({{ m.unit }}) ·
-        {{ 'labs.metric.baseline' | t: lang() }} {{ m.baseline }} →
-        {{ 'labs.metric.target' | t: lang() }} {{ m.target }}
+        <strong>{{ m.name }}</strong> ({{ m.unit }}) · {{ 'labs.metric.baseline' | t: lang() }}
+        {{ m.baseline }} → {{ 'labs.metric.target' | t: lang() }} {{ m.target }}
         @if (m.actual !== null) {
           · {{ 'labs.metric.actual' | t: lang() }} <strong>{{ m.actual }}</strong>
         }
@@ -58,7 +57,13 @@ let nextId = 0;
       </div>
       <table class="readings" [id]="tableId">
         <caption class="cdk-visually-hidden">
-          {{ 'labs.metric.readings' | t: lang() }} · {{ m.name }}
+          {{
+            'labs.metric.readings' | t: lang()
+          }}
+          ·
+          {{
+            m.name
+          }}
         </caption>
         <thead>
           <tr>

@@ -8,9 +8,24 @@ describe('promiseStatus', () => {
     ['due right now', null, '2026-12-01T09:00:00Z', { kind: 'due', minutes: 0 }],
     ['late by one minute', null, '2026-12-01T09:01:00Z', { kind: 'late', minutes: 1 }],
     ['late by two days', null, '2026-12-03T09:00:30Z', { kind: 'late', minutes: 2880 }],
-    ['answered an hour early', '2026-12-01T08:00:00Z', '2026-12-05T00:00:00Z', { kind: 'answeredOnTime', minutes: 60 }],
-    ['answered exactly on time', '2026-12-01T09:00:00Z', '2026-12-05T00:00:00Z', { kind: 'answeredOnTime', minutes: 0 }],
-    ['answered 3 hours late', '2026-12-01T12:00:00Z', '2026-12-01T12:00:00Z', { kind: 'answeredLate', minutes: 180 }],
+    [
+      'answered an hour early',
+      '2026-12-01T08:00:00Z',
+      '2026-12-05T00:00:00Z',
+      { kind: 'answeredOnTime', minutes: 60 },
+    ],
+    [
+      'answered exactly on time',
+      '2026-12-01T09:00:00Z',
+      '2026-12-05T00:00:00Z',
+      { kind: 'answeredOnTime', minutes: 0 },
+    ],
+    [
+      'answered 3 hours late',
+      '2026-12-01T12:00:00Z',
+      '2026-12-01T12:00:00Z',
+      { kind: 'answeredLate', minutes: 180 },
+    ],
   ] as const)('%s', (_name, answeredAt, now, expected) => {
     expect(promiseStatus(due, answeredAt, new Date(now))).toEqual(expected);
   });
