@@ -8,6 +8,7 @@ import { AttemptKinds1765300000000 } from './1765300000000-attempt-kinds';
 import { RulesSchema1765310000000 } from './1765310000000-rules-schema';
 import { Settlement1765400000000 } from './1765400000000-settlement';
 import { AssetPhotosToFiles1765500000000 } from './1765500000000-asset-photos-to-files';
+import { LivingLabs1765800000000 } from './1765800000000-living-labs';
 
 /** Every migration in order, as a class list (the API is bundled; globs would find nothing). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   RulesSchema1765310000000,
   Settlement1765400000000,
   AssetPhotosToFiles1765500000000,
+  LivingLabs1765800000000,
 ];

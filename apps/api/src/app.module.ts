@@ -20,6 +20,7 @@ import { MailModule } from './platform/mail/mail.module';
 import { NotificationsModule } from './platform/notifications/notifications.module';
 import { UsersModule } from './users/users.module';
 import { SettlementModule } from './settlement/settlement.module';
+import { LivingLabsModule } from './living-labs/living-labs.module';
 
 /** Composition only: configuration, the database, the global guard and filter, and the domain modules. */
 @Module({})
@@ -47,6 +48,7 @@ export class AppModule {
         BookingsModule,
         DemoModule,
         SettlementModule,
+        LivingLabsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -265,6 +265,43 @@ export class AppConfig {
   @Max(720, { message: 'must be a whole number of hours (1–720)' })
   EXPORT_RETENTION_HOURS = 24;
 
+  /**
+   * Living labs, the response promise to an observation (Seoul's SNS civil-service rule): an
+   * acknowledgement within LABS_ACK_HOURS working hours; an answer within LABS_SIMPLE_HOURS working
+   * hours (simple opinion), LABS_REVIEW_DAYS working days (needs review) or LABS_POLICY_DAYS working
+   * days (policy suggestion). Working time: Mon–Fri 09:00–18:00 in MADANG_TIMEZONE, Korean public
+   * holidays and LABS_HOLIDAYS (comma-separated YYYY-MM-DD) off.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of hours (1–72)' })
+  @Min(1, { message: 'must be a whole number of hours (1–72)' })
+  @Max(72, { message: 'must be a whole number of hours (1–72)' })
+  LABS_ACK_HOURS = 3;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of hours (1–72)' })
+  @Min(1, { message: 'must be a whole number of hours (1–72)' })
+  @Max(72, { message: 'must be a whole number of hours (1–72)' })
+  LABS_SIMPLE_HOURS = 3;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days (1–60)' })
+  @Min(1, { message: 'must be a whole number of days (1–60)' })
+  @Max(60, { message: 'must be a whole number of days (1–60)' })
+  LABS_REVIEW_DAYS = 3;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days (1–60)' })
+  @Min(1, { message: 'must be a whole number of days (1–60)' })
+  @Max(60, { message: 'must be a whole number of days (1–60)' })
+  LABS_POLICY_DAYS = 5;
+
+  @Transform(trimmed)
+  @Matches(/^(\d{4}-\d{2}-\d{2}(\s*,\s*\d{4}-\d{2}-\d{2})*)?$/, {
+    message: 'must be dates YYYY-MM-DD separated by commas',
+  })
+  LABS_HOLIDAYS = '';
+
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], {
     message: 'must be one of error, warn, log, debug, verbose',
   })

@@ -15,6 +15,7 @@ import { ExportRunEntity } from '../platform/exports/export-run.entity';
 import { FileContentEntity } from '../platform/files/file-content.entity';
 import { FileEntity } from '../platform/files/file.entity';
 import { SETTLEMENT_ENTITIES } from '../settlement/entities';
+import { LIVING_LAB_ENTITIES } from '../living-labs/entities';
 
 /** Every entity, as a class list: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
@@ -35,4 +36,5 @@ export const ENTITIES = [
   FileContentEntity,
   ExportRunEntity,
   ...SETTLEMENT_ENTITIES,
+  ...LIVING_LAB_ENTITIES,
 ];

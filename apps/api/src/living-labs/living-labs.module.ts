@@ -1,0 +1,64 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { BookingsModule } from '../bookings/bookings.module';
+import { AuditModule } from '../platform/audit/audit.module';
+import { FilesService } from '../platform/files/files.service';
+import { NotificationsModule } from '../platform/notifications/notifications.module';
+import { NotificationsService } from '../platform/notifications/notifications.service';
+import { SettlementModule } from '../settlement/settlement.module';
+import { ExperimentsRepository } from './experiments.repository';
+import { ExperimentsService } from './experiments.service';
+import { LabAccess } from './lab-access';
+import { LabEvidencePolicy, ObservationFilesPolicy } from './lab-files.policy';
+import { LAB_NOTICES } from './lab-notices';
+import { LabsController } from './labs.controller';
+import { ObservationsController } from './observations.controller';
+import { ObservationsRepository } from './observations.repository';
+import { ObservationsService } from './observations.service';
+import { ProjectPartsService } from './project-parts.service';
+import { ProjectsRepository } from './projects.repository';
+import { ProjectsService } from './projects.service';
+import { PublicLabsController } from './public-labs.controller';
+import { PublicLabsRepository } from './public-labs.repository';
+import { PublicLabsService } from './public-labs.service';
+import { LabResponsePromise } from './response-promise';
+
+/**
+ * Living labs (issue 11): observations and their response promise, projects through the centre's
+ * four stages, experiments on real bookings, outcomes and the public archive. Calls other domains
+ * only through what they export: `BookingsService` (book a site), `ReportService` (a programme's
+ * execution), the house's files, audit and notifications. Exports nothing yet.
+ */
+@Module({
+  imports: [AuditModule, NotificationsModule, BookingsModule, SettlementModule],
+  controllers: [ObservationsController, LabsController, PublicLabsController],
+  providers: [
+    LabResponsePromise,
+    ObservationsRepository,
+    ObservationsService,
+    ProjectsRepository,
+    ExperimentsRepository,
+    PublicLabsRepository,
+    LabAccess,
+    ProjectsService,
+    ProjectPartsService,
+    ExperimentsService,
+    PublicLabsService,
+    ObservationFilesPolicy,
+  ],
+})
+export class LivingLabsModule implements OnModuleInit {
+  constructor(
+    private readonly files: FilesService,
+    private readonly notifications: NotificationsService,
+    private readonly observationFiles: ObservationFilesPolicy,
+    private readonly projects: ProjectsRepository,
+    private readonly archive: PublicLabsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.notifications.registerTemplates(LAB_NOTICES);
+    this.files.registerOwner('lab_observation', this.observationFiles);
+    for (const kind of ['project', 'experiment', 'outcome'] as const)
+      this.files.registerOwner(`lab_${kind}`, new LabEvidencePolicy(kind, this.projects, this.archive));
+  }
+}
