@@ -12,7 +12,7 @@ import { of } from 'rxjs';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [KrwPipe, TranslatePipe],
   template: `
-    <section class="section" aria-labelledby="ws-budget">
+    <section class="section">
       <h2 class="section-title" id="ws-budget">{{ 'labs.ws.budget' | t: lang() }}</h2>
       @if (!project().programme) {
         <p class="muted">{{ 'labs.ws.budgetNone' | t: lang() }}</p>

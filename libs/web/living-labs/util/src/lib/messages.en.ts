@@ -74,9 +74,9 @@ export const labsEn = {
   'labs.post.submit': 'Post',
   'labs.post.done': 'Thank you. Your observation is posted.',
   'labs.post.uploadFailed': '{name} could not be uploaded: {reason}',
-  'labs.post.promiseAck': 'We acknowledge every observation within {time}.',
+  'labs.post.promiseAck': 'The centre acknowledges every observation {time}.',
   'labs.post.promiseAnswer':
-    'A full answer follows within {simple} (simple), {review} (needs review) or {policy} (policy suggestion).',
+    'A full answer follows {simple} for a simple opinion, {review} when an official must review it, {policy} for a policy suggestion.',
 
   'labs.staff.title': 'Staff',
   'labs.staff.respond': 'Reply',

@@ -76,9 +76,9 @@ export const labsKo: Readonly<Record<keyof typeof labsEn, string>> = {
   'labs.post.submit': '올리기',
   'labs.post.done': '고맙습니다. 관찰을 올렸습니다.',
   'labs.post.uploadFailed': '{name}을(를) 올리지 못했습니다: {reason}',
-  'labs.post.promiseAck': '모든 관찰은 {time} 안에 접수를 확인합니다.',
+  'labs.post.promiseAck': '센터는 모든 관찰의 접수를 {time}에 확인합니다.',
   'labs.post.promiseAnswer':
-    '답변은 {simple}(단순 의견), {review}(검토 필요), {policy}(정책 제안) 안에 드립니다.',
+    '답변은 단순 의견은 {simple}, 담당자 검토가 필요하면 {review}, 정책 제안은 {policy}에 드립니다.',
 
   'labs.staff.title': '직원 처리',
   'labs.staff.respond': '답하기',
