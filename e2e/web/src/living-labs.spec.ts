@@ -117,7 +117,7 @@ async function staffPage(browser: Browser, lang: Lang = 'ko'): Promise<Page> {
   return page;
 }
 
-test('a resident posts an observation in Korean with a photo, and it appears in the public list', async ({
+test('a resident posts an observation in Korean with a photo and sees the promised answer time', async ({
   browser,
 }) => {
   const resident = await newPage(browser, 'ko');
@@ -140,8 +140,9 @@ test('a resident posts an observation in Korean with a photo, and it appears in 
   await expect(resident.locator('.photos img')).toHaveCount(1);
   await expect(resident.getByTestId('obs-answer-promise')).toBeVisible();
   await resident.context().close();
+});
 
-  // Anyone, without signing in, finds it in the public list.
+test('anyone, without signing in, finds the observation in the public list', async ({ browser }) => {
   const visitor = await newPage(browser, 'ko');
   await visitor.goto('/observations');
   await expect(visitor.getByTestId('nav-labs-observations')).toBeAttached();
@@ -268,7 +269,7 @@ test('the experiment books the community kitchen through the booking engine; the
   await staff.context().close();
 });
 
-test('the experiment records consent, a metric with readings charted against baseline and target, and its verdict', async ({
+test('the experiment records consent and a metric with readings charted against baseline and target', async ({
   browser,
 }) => {
   const staff = await staffPage(browser);
@@ -297,6 +298,13 @@ test('the experiment records consent, a metric with readings charted against bas
   await expect(metric.locator('canvas')).toBeVisible();
   await expect(metric.getByTestId('metric-reached')).toHaveText('목표 달성');
   await lookAt(staff, 'experiment', 'ko');
+  await staff.context().close();
+});
+
+test('the experiment page reads in English too, and the verdict concludes it', async ({ browser }) => {
+  const staff = await staffPage(browser);
+  await openExperiment(staff);
+  const metric = staff.getByTestId('metric-체감 온도');
   await useLanguage(staff, 'en');
   await expect(metric.getByTestId('metric-reached')).toHaveText('Target reached');
   await snap(staff, 'labs-experiment-en-desktop');
@@ -311,7 +319,7 @@ test('the experiment records consent, a metric with readings charted against bas
   await staff.context().close();
 });
 
-test('the lead group records an outcome and the results note; a second person (staff) verifies it; the project moves to sharing and is published', async ({
+test("the lead group records an outcome and the results note; a second staff member verifies it (not the project's creator)", async ({
   browser,
 }) => {
   const resident = await newPage(browser, 'ko');
@@ -360,8 +368,14 @@ test('the lead group records an outcome and the results note; a second person (s
   await second.getByTestId('outcome-verify').click();
   await expect(second.getByTestId('outcome-verified')).toContainText('검증');
   await second.context().close();
+});
 
+test('staff move the project through cooperation to sharing and publish it', async ({ browser }) => {
   const staff = await staffPage(browser);
+  const mine = await json<ListPage<ProjectSummary>>(
+    staff,
+    `/api/labs/projects?scope=all&q=${encodeURIComponent(RUN)}`,
+  );
   await staff.goto(`/labs/projects/${mine.items[0].id}`);
   await expect(staff.getByTestId('outcome-verified')).toBeVisible();
   for (const [stage, label] of [

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -160,23 +160,23 @@ export class ObservationPageComponent {
     }
   }
 
-  protected async sendComment(): Promise<void> {
+  protected async sendComment(directive: FormGroupDirective): Promise<void> {
     const body = this.commentForm.getRawValue().body.trim();
     const ok = await this.commentSubmitter.submit(() =>
       firstValueFrom(this.labs.comment(this.id(), { body })),
     );
     if (!ok) return;
-    this.commentForm.reset();
+    directive.resetForm();
     this.observation.reload();
   }
 
-  protected async sendReply(): Promise<void> {
+  protected async sendReply(directive: FormGroupDirective): Promise<void> {
     const v = this.replyForm.getRawValue();
     const ok = await this.replySubmitter.submit(() =>
       firstValueFrom(this.labs.respond(this.id(), { kind: v.kind, body: v.body.trim() })),
     );
     if (!ok) return;
-    this.replyForm.reset();
+    directive.resetForm();
     this.snackBar.open(this.i18n.t('labs.staff.sent'), undefined, { duration: 4000 });
     this.observation.reload();
   }

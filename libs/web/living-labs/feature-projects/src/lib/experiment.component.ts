@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -12,6 +12,7 @@ import {
   EXPERIMENT_VERDICT_LABELS,
   EXPERIMENT_VERDICTS,
   METRIC_DIRECTIONS,
+  type Decision,
   type ExperimentDetail,
   type ExperimentVerdict,
   type MetricDirection,
@@ -153,6 +154,16 @@ export class ExperimentComponent {
   });
   protected readonly verdictSubmitter = injectFormSubmitter(this.verdictForm);
 
+  protected decisionKey(
+    decision: Decision,
+  ):
+    | 'labs.decision.pending'
+    | 'labs.decision.approved'
+    | 'labs.decision.rejected'
+    | 'labs.decision.cancelled' {
+    return `labs.decision.${decision}`;
+  }
+
   protected statusKey(): 'labs.exp.planned' | 'labs.exp.running' | 'labs.exp.concluded' {
     const status = this.detail()?.status;
     return status === 'running'
@@ -193,13 +204,13 @@ export class ExperimentComponent {
     this.experiment.reload();
   }
 
-  protected async link(): Promise<void> {
+  protected async link(directive: FormGroupDirective): Promise<void> {
     const { bookingId } = this.linkForm.getRawValue();
     const ok = await this.linkSubmitter.submit(() =>
       firstValueFrom(this.labs.linkBooking(this.id(), bookingId.trim())),
     );
     if (!ok) return;
-    this.linkForm.reset();
+    directive.resetForm();
     this.experiment.reload();
   }
 
@@ -207,7 +218,7 @@ export class ExperimentComponent {
     await this.act(() => firstValueFrom(this.labs.unlinkBooking(this.id(), bookingId)));
   }
 
-  protected async recordConsent(): Promise<void> {
+  protected async recordConsent(directive: FormGroupDirective): Promise<void> {
     const v = this.consentForm.getRawValue();
     const ok = await this.consentSubmitter.submit(() =>
       firstValueFrom(
@@ -219,7 +230,7 @@ export class ExperimentComponent {
       ),
     );
     if (!ok) return;
-    this.consentForm.reset();
+    directive.resetForm();
     this.participants.reload();
     this.experiment.reload();
   }
@@ -229,7 +240,7 @@ export class ExperimentComponent {
     this.participants.reload();
   }
 
-  protected async addMetric(): Promise<void> {
+  protected async addMetric(directive: FormGroupDirective): Promise<void> {
     const v = this.metricForm.getRawValue();
     const ok = await this.metricSubmitter.submit(() =>
       firstValueFrom(
@@ -243,11 +254,11 @@ export class ExperimentComponent {
       ),
     );
     if (!ok) return;
-    this.metricForm.reset();
+    directive.resetForm();
     this.experiment.reload();
   }
 
-  protected async addReading(): Promise<void> {
+  protected async addReading(directive: FormGroupDirective): Promise<void> {
     const v = this.readingForm.getRawValue();
     const ok = await this.readingSubmitter.submit(() =>
       firstValueFrom(
@@ -259,7 +270,7 @@ export class ExperimentComponent {
       ),
     );
     if (!ok) return;
-    this.readingForm.reset({ metricId: v.metricId });
+    directive.resetForm({ metricId: v.metricId });
     this.experiment.reload();
   }
 

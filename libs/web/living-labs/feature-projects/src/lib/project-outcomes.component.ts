@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -93,7 +93,14 @@ import { ProjectSection } from './section-base';
             {{ 'labs.ws.addOutcome' | t: lang() }}
           </button>
         } @else {
-          <form class="grid-form" [formGroup]="form" (ngSubmit)="add()" novalidate data-testid="outcome-form">
+          <form
+            class="grid-form"
+            [formGroup]="form"
+            #addDir="ngForm"
+            (ngSubmit)="add(addDir)"
+            novalidate
+            data-testid="outcome-form"
+          >
             @if (submitter.error(); as message) {
               <p class="form-error wide" role="alert" tabindex="-1">{{ message }}</p>
             }
@@ -172,7 +179,7 @@ export class ProjectOutcomesComponent extends ProjectSection {
     return this.staff() && !!me && me !== outcome.recordedBy.id && me !== this.project().lead.user?.id;
   }
 
-  protected async add(): Promise<void> {
+  protected async add(directive: FormGroupDirective): Promise<void> {
     const v = this.form.getRawValue();
     const ok = await this.submitter.submit(() =>
       firstValueFrom(
@@ -186,7 +193,7 @@ export class ProjectOutcomesComponent extends ProjectSection {
       ),
     );
     if (!ok) return;
-    this.form.reset();
+    directive.resetForm();
     this.adding.set(false);
     this.changed.emit();
   }

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -47,7 +47,14 @@ import { ProjectSection } from './section-base';
         }
       </ul>
       @if (p.canEdit) {
-        <form class="grid-form" [formGroup]="form" (ngSubmit)="add()" novalidate data-testid="milestone-form">
+        <form
+          class="grid-form"
+          [formGroup]="form"
+          #addDir="ngForm"
+          (ngSubmit)="add(addDir)"
+          novalidate
+          data-testid="milestone-form"
+        >
           @if (submitter.error(); as message) {
             <p class="form-error wide" role="alert" tabindex="-1">{{ message }}</p>
           }
@@ -97,13 +104,13 @@ export class ProjectPlanComponent extends ProjectSection {
   });
   protected readonly submitter = injectFormSubmitter(this.form);
 
-  protected async add(): Promise<void> {
+  protected async add(directive: FormGroupDirective): Promise<void> {
     const v = this.form.getRawValue();
     const ok = await this.submitter.submit(() =>
       firstValueFrom(this.labs.addMilestone(this.project().id, { title: v.title.trim(), dueOn: v.dueOn })),
     );
     if (!ok) return;
-    this.form.reset();
+    directive.resetForm();
     this.changed.emit();
   }
 

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -110,7 +110,14 @@ import { ProjectSection } from './section-base';
             {{ 'labs.ws.addPartner' | t: lang() }}
           </button>
         } @else {
-          <form class="grid-form" [formGroup]="form" (ngSubmit)="add()" novalidate data-testid="partner-form">
+          <form
+            class="grid-form"
+            [formGroup]="form"
+            #addDir="ngForm"
+            (ngSubmit)="add(addDir)"
+            novalidate
+            data-testid="partner-form"
+          >
             @if (submitter.error(); as message) {
               <p class="form-error wide" role="alert" tabindex="-1">{{ message }}</p>
             }
@@ -194,7 +201,7 @@ export class ProjectTeamComponent extends ProjectSection {
   });
   protected readonly submitter = injectFormSubmitter(this.form);
 
-  protected async add(): Promise<void> {
+  protected async add(directive: FormGroupDirective): Promise<void> {
     const v = this.form.getRawValue();
     const request: CreatePartnerRequest = {
       name: v.name.trim(),
@@ -216,7 +223,7 @@ export class ProjectTeamComponent extends ProjectSection {
       firstValueFrom(this.labs.addPartner(this.project().id, request)),
     );
     if (!ok) return;
-    this.form.reset();
+    directive.resetForm();
     this.adding.set(false);
     this.changed.emit();
   }

@@ -120,6 +120,7 @@ export const labsEn = {
   'labs.dash.onTimeShare': 'On-time share',
   'labs.dash.median': 'Median (working time)',
   'labs.dash.byTeam': 'Answers by team',
+  'labs.dash.month': 'Month',
   'labs.dash.byMonth': 'Answers by month',
   'labs.dash.chartByMonth': 'Answers on time and late per month',
   'labs.dash.lateNow': 'Late now',
@@ -291,4 +292,8 @@ export const labsEn = {
   'labs.exp.lesson': 'Lesson learned',
   'labs.exp.recordVerdict': 'Record the verdict',
   'labs.exp.back': 'Back to the project',
+  'labs.decision.pending': 'waiting for approval',
+  'labs.decision.approved': 'approved',
+  'labs.decision.rejected': 'rejected',
+  'labs.decision.cancelled': 'cancelled',
 } as const;

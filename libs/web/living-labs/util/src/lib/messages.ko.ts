@@ -122,6 +122,7 @@ export const labsKo: Readonly<Record<keyof typeof labsEn, string>> = {
   'labs.dash.onTimeShare': '기한 내 비율',
   'labs.dash.median': '중앙값 (근무 시간)',
   'labs.dash.byTeam': '팀별 답변',
+  'labs.dash.month': '월',
   'labs.dash.byMonth': '월별 답변',
   'labs.dash.chartByMonth': '월별 기한 내·지연 답변',
   'labs.dash.lateNow': '지금 지연 중',
@@ -292,4 +293,8 @@ export const labsKo: Readonly<Record<keyof typeof labsEn, string>> = {
   'labs.exp.lesson': '배운 점',
   'labs.exp.recordVerdict': '판정 기록',
   'labs.exp.back': '프로젝트로 돌아가기',
+  'labs.decision.pending': '승인 대기',
+  'labs.decision.approved': '승인됨',
+  'labs.decision.rejected': '거절됨',
+  'labs.decision.cancelled': '취소됨',
 };
