@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -158,6 +158,8 @@ import { ProjectSection } from './section-base';
   styleUrl: './sections.scss',
 })
 export class ProjectOutcomesComponent extends ProjectSection {
+  /** Who created the project (from its timeline): they may not verify its outcomes either. */
+  readonly creatorId = input<string | null>(null);
   private readonly fb = inject(NonNullableFormBuilder);
   private readonly auth = inject(AuthService);
   protected readonly types = OUTCOME_TYPES;
@@ -173,10 +175,16 @@ export class ProjectOutcomesComponent extends ProjectSection {
   });
   protected readonly submitter = injectFormSubmitter(this.form);
 
-  /** Staff, not the project's lead and not whoever recorded it. */
+  /** Staff, not the project's lead or creator and not whoever recorded it (the API refuses them too). */
   protected mayVerify(outcome: ProjectOutcome): boolean {
     const me = this.auth.me()?.id;
-    return this.staff() && !!me && me !== outcome.recordedBy.id && me !== this.project().lead.user?.id;
+    return (
+      this.staff() &&
+      !!me &&
+      me !== outcome.recordedBy.id &&
+      me !== this.project().lead.user?.id &&
+      me !== this.creatorId()
+    );
   }
 
   protected async add(directive: FormGroupDirective): Promise<void> {

@@ -94,6 +94,9 @@ export class WorkspaceComponent {
   protected readonly timeline = computed<TimelineEvent[]>(() =>
     this.data.hasValue() ? [...this.data.value().timeline].reverse() : [],
   );
+  protected readonly creatorId = computed(
+    () => this.timeline().find((event) => event.kind === 'created')?.actor?.id ?? null,
+  );
   protected readonly notFound = computed(() => {
     const error = this.data.error();
     return error ? toProblem(error).status === 404 : false;

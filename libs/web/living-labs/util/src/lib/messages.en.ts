@@ -138,7 +138,7 @@ export const labsEn = {
   'labs.archive.chartOutcome': 'Outcomes per type',
   'labs.archive.open': 'Open',
   'labs.archive.empty': 'No shared project matches.',
-  'labs.archive.experiments': '{count} experiments',
+  'labs.archive.experiments': 'Experiments: {count}',
   'labs.archive.clear': 'Clear filters',
 
   'labs.page.problem': 'The problem',
