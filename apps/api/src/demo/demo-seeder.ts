@@ -20,6 +20,8 @@ import { GroupMemberEntity } from '../groups/group-member.entity';
 import { GroupEntity } from '../groups/group.entity';
 import { DEMO_CATALOGUE } from './demo-catalogue';
 import { seedSettlementDemo } from './settlement-demo';
+import { seedLivingLabsDemo } from './living-labs-demo';
+import { FilesService } from '../platform/files/files.service';
 import { DateTime } from 'luxon';
 
 export const DEMO_PASSWORD = 'madang-demo';
@@ -75,6 +77,7 @@ export class DemoSeeder {
     private readonly bookings: BookingsService,
     private readonly actors: ActorLoader,
     private readonly config: AppConfig,
+    private readonly files: FilesService,
   ) {}
 
   async seed(): Promise<void> {
@@ -90,6 +93,12 @@ export class DemoSeeder {
     await this.ensureCatalogue(approver);
     await this.ensureBookings();
     await seedSettlementDemo(this.db);
+    await seedLivingLabsDemo(this.db, {
+      bookings: this.bookings,
+      files: this.files,
+      config: this.config,
+      actorFor: (email) => this.actorFor(email),
+    });
   }
 
   private async actorFor(email: string): Promise<Actor> {

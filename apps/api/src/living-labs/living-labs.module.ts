@@ -1,4 +1,4 @@
-import { Module, OnModuleInit } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { BookingsModule } from '../bookings/bookings.module';
 import { AuditModule } from '../platform/audit/audit.module';
 import { FilesService } from '../platform/files/files.service';
@@ -46,19 +46,21 @@ import { LabResponsePromise } from './response-promise';
     ObservationFilesPolicy,
   ],
 })
-export class LivingLabsModule implements OnModuleInit {
+export class LivingLabsModule {
+  /**
+   * Templates and file owners are registered when the module is built, not at init: the demo seeder
+   * runs before the application initialises and attaches evidence through the file service.
+   */
   constructor(
-    private readonly files: FilesService,
-    private readonly notifications: NotificationsService,
-    private readonly observationFiles: ObservationFilesPolicy,
-    private readonly projects: ProjectsRepository,
-    private readonly archive: PublicLabsRepository,
-  ) {}
-
-  onModuleInit(): void {
-    this.notifications.registerTemplates(LAB_NOTICES);
-    this.files.registerOwner('lab_observation', this.observationFiles);
+    files: FilesService,
+    notifications: NotificationsService,
+    observationFiles: ObservationFilesPolicy,
+    projects: ProjectsRepository,
+    archive: PublicLabsRepository,
+  ) {
+    notifications.registerTemplates(LAB_NOTICES);
+    files.registerOwner('lab_observation', observationFiles);
     for (const kind of ['project', 'experiment', 'outcome'] as const)
-      this.files.registerOwner(`lab_${kind}`, new LabEvidencePolicy(kind, this.projects, this.archive));
+      files.registerOwner(`lab_${kind}`, new LabEvidencePolicy(kind, projects, archive));
   }
 }

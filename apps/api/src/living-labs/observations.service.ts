@@ -340,8 +340,10 @@ export class ObservationsService {
     const fromMonth = query.from
       ? DateTime.fromFormat(query.from, 'yyyy-MM', { zone })
       : toMonth.minus({ months: 11 });
+    if (toMonth.year < 2000 || toMonth.year > 2999) throw invalidField('to', 'invalid');
+    if (fromMonth.year < 2000 || fromMonth.year > 2999) throw invalidField('from', 'invalid');
     if (toMonth < fromMonth) throw invalidField('to', 'invalid');
-    if (toMonth.diff(fromMonth, 'months').months > 36) throw invalidField('from', 'too_small', { min: 0 });
+    if (toMonth.diff(fromMonth, 'months').months > 36) throw invalidField('from', 'invalid');
     const rows = await this.observations.dashboardRecords(
       this.db.manager,
       fromMonth.toJSDate(),

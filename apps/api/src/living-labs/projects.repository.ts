@@ -97,6 +97,7 @@ export class ProjectsRepository {
     if (f.stage) add('p.stage = ?', f.stage);
     if (f.category) add('p.category = ?', f.category);
     if (f.q) add(`(p.title || ' ' || p.summary) ILIKE ?`, `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    // Every viewer parameter is named in both statements, so PostgreSQL knows each one's type.
     const clause = `WHERE ${where.join(' AND ')} AND ($2::boolean OR true) AND cardinality($3::uuid[]) >= 0`;
     const [rows, [{ total }]] = await Promise.all([
       m.query(

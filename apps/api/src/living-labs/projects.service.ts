@@ -428,8 +428,8 @@ export class ProjectsService {
 
   // ─── views ──────────────────────────────────────────────────────────────────
 
+  /** A project's summary for someone inside its scope (everyone inside edits, until it is discontinued). */
   summary(actor: Actor, p: ProjectRow): ProjectSummary {
-    const inScope = true;
     return {
       id: p.id,
       title: p.title,
@@ -443,7 +443,7 @@ export class ProjectsService {
           : null,
         user: p.lead_user_id ? { id: p.lead_user_id, displayName: p.lead_user_name ?? '' } : null,
       },
-      canEdit: inScope && p.stage !== 'discontinued',
+      canEdit: p.stage !== 'discontinued',
       canManageTeam: p.stage !== 'discontinued' && this.access.canManageTeam(actor, p),
       experimentCount: p.experiment_count,
       outcomeCount: p.outcome_count,

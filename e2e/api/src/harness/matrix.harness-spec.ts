@@ -5,6 +5,7 @@ import { signedIn, uploadPhoto } from './support/fixture';
 import { fetchOperations, type Operation } from './support/openapi';
 import { describeRequest, ProbeSession, ROLES, type RoleName } from './support/probe';
 import { settlementContext } from './support/settlement-context';
+import { livingLabsContext } from './support/living-labs-context';
 import { HarnessStack } from './support/stack';
 
 /**
@@ -156,6 +157,7 @@ async function contextFor(baseUrl: string): Promise<MatrixContext> {
     },
     unique: () => `${Date.now().toString(36)}${(counter++).toString(36)}`,
     settlement,
+    labs: await livingLabsContext(baseUrl, setup),
   };
 }
 

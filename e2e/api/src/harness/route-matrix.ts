@@ -14,6 +14,7 @@ import {
   type RouteEntry,
 } from './routes/common';
 import { SETTLEMENT_ROUTES } from './routes/settlement';
+import { LIVING_LAB_ROUTES } from './routes/living-labs';
 
 export * from './routes/common';
 
@@ -389,4 +390,5 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
   },
   // ── other domains, one file each ─────────────────────────────────────────────
   ...SETTLEMENT_ROUTES,
+  ...LIVING_LAB_ROUTES,
 };

@@ -294,6 +294,46 @@ const WORST: Worst[] = [
     role: 'admin',
     build: () => get('/api/admin/jobs'),
   },
+  // ── living labs (issue 11) ──
+  {
+    name: 'GET /api/public/observations, a million per page, a search of every wildcard',
+    role: 'anonymous',
+    build: () =>
+      get(
+        `/api/public/observations?limit=1000000&offset=1000000000000000&sort=supported&q=${q('%_\\%'.repeat(20))}`,
+      ),
+  },
+  {
+    name: 'GET /api/observations, all, late, the largest page',
+    role: 'approver',
+    build: () => get('/api/observations?scope=all&late=true&limit=200&sort=supported'),
+  },
+  {
+    name: 'GET /api/labs/response-dashboard over 36 months',
+    role: 'approver',
+    build: () => get('/api/labs/response-dashboard?from=2024-01&to=2026-12'),
+  },
+  {
+    name: 'GET /api/labs/response-dashboard from year 0001',
+    role: 'approver',
+    build: () => get('/api/labs/response-dashboard?from=0001-01&to=9999-12'),
+  },
+  {
+    name: 'GET /api/labs/projects, all, a million per page',
+    role: 'approver',
+    build: () => get(`/api/labs/projects?scope=all&limit=1000000&q=${q('%'.repeat(100))}`),
+  },
+  {
+    name: 'GET /api/public/labs/projects with every filter, a far year',
+    role: 'anonymous',
+    build: () =>
+      get('/api/public/labs/projects?stage=sharing&category=safety&year=2100&outcomeType=other&limit=200'),
+  },
+  {
+    name: 'GET /api/public/labs/summary (every published project)',
+    role: 'anonymous',
+    build: () => get('/api/public/labs/summary'),
+  },
 ];
 
 describe('stall detector: the worst inputs are answered in time while /api/ready keeps answering', () => {

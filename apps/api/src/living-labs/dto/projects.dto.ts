@@ -49,6 +49,7 @@ import {
   IsDefined,
   IsNumber,
   IsUUID,
+  Matches,
   Max,
   Min,
   ValidateNested,
@@ -56,6 +57,10 @@ import {
 import { PageQueryDto } from '../../core/pagination';
 import { IntRange, Nullable, OneOf, Optional, Text } from '../../core/validators';
 import { DateOnly, QueryInt, WonAmount } from '../../settlement/dto/common';
+
+/** A calendar date of this era (1900–2999): PostgreSQL has no year 0, and nothing here is older. */
+const LabDate = () =>
+  applyDecorators(DateOnly(), Matches(/^(19|2\d)\d{2}-/, { context: { code: 'not_date' } }));
 
 /** A measured value (metric baseline, target, reading): a finite number within ±10¹². */
 const MeasureValue = () =>
@@ -321,7 +326,7 @@ export class CreateMilestoneDto implements CreateMilestoneRequest {
 
   @ApiProperty({ example: '2026-07-01' })
   @IsDefined()
-  @DateOnly()
+  @LabDate()
   dueOn!: string;
 
   @ApiPropertyOptional({ enum: MILESTONE_STATUSES })
@@ -338,7 +343,7 @@ export class UpdateMilestoneDto implements UpdateMilestoneRequest {
 
   @ApiPropertyOptional()
   @Optional()
-  @DateOnly()
+  @LabDate()
   dueOn?: string;
 
   @ApiPropertyOptional({ enum: MILESTONE_STATUSES })
@@ -348,7 +353,7 @@ export class UpdateMilestoneDto implements UpdateMilestoneRequest {
 
   @ApiPropertyOptional({ nullable: true })
   @Nullable()
-  @DateOnly()
+  @LabDate()
   doneOn?: string | null;
 }
 
@@ -370,7 +375,7 @@ export class CreateOutcomeDto implements CreateOutcomeRequest {
 
   @ApiProperty({ example: '2026-11-20' })
   @IsDefined()
-  @DateOnly()
+  @LabDate()
   occurredOn!: string;
 
   @ApiProperty({ example: '제주특별자치도의회' })
@@ -397,12 +402,12 @@ export class CreateExperimentDto implements CreateExperimentRequest {
 
   @ApiProperty({ example: '2026-07-01' })
   @IsDefined()
-  @DateOnly()
+  @LabDate()
   startsOn!: string;
 
   @ApiProperty({ example: '2026-07-31' })
   @IsDefined()
-  @DateOnly()
+  @LabDate()
   endsOn!: string;
 
   @ApiPropertyOptional({ example: 120 })
@@ -429,12 +434,12 @@ export class UpdateExperimentDto implements UpdateExperimentRequest {
 
   @ApiPropertyOptional()
   @Optional()
-  @DateOnly()
+  @LabDate()
   startsOn?: string;
 
   @ApiPropertyOptional()
   @Optional()
-  @DateOnly()
+  @LabDate()
   endsOn?: string;
 
   @ApiPropertyOptional({ nullable: true })
@@ -497,7 +502,7 @@ export class CreateMetricDto implements CreateMetricRequest {
 export class AddReadingDto implements AddReadingRequest {
   @ApiProperty({ example: '2026-07-08' })
   @IsDefined()
-  @DateOnly()
+  @LabDate()
   measuredOn!: string;
 
   @ApiProperty({ example: 31.2 })

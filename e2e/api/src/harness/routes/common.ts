@@ -1,5 +1,6 @@
 import type { ProbeRequest, RoleName } from '../support/probe';
 import type { SettlementContext } from '../support/settlement-context';
+import type { LabsContext } from '../support/living-labs-context';
 
 /**
  * The route × role table's vocabulary (route-matrix.ts assembles the table from one file per domain).
@@ -61,6 +62,8 @@ export interface MatrixContext {
   unique(): string;
   /** Settlement objects (programmes, expenses, periods, bank lines, entries). */
   settlement: SettlementContext;
+  /** Living-lab objects (observations, projects led by resident A's team, experiments, outcomes). */
+  labs: LabsContext;
 }
 
 export interface RouteEntry {
