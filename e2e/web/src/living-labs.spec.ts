@@ -324,9 +324,7 @@ test('the experiment page reads in English too, and the verdict concludes it', a
   await staff.context().close();
 });
 
-test("the lead group records an outcome and the results note; a second staff member verifies it (not the project's creator)", async ({
-  browser,
-}) => {
+test('the lead group records an outcome and the results note', async ({ browser }) => {
   const resident = await newPage(browser, 'ko');
   await signIn(resident, RESIDENT);
   await useLanguage(resident, 'ko');
@@ -355,6 +353,18 @@ test("the lead group records an outcome and the results note; a second staff mem
   await resident.getByTestId('ws-save-resultsNote').click();
   await expect(resident.getByTestId('ws-value-resultsNote')).toContainText('조례');
   await resident.context().close();
+});
+
+test("a second staff member verifies the outcome (the project's creator may not)", async ({ browser }) => {
+  const creator = await staffPage(browser);
+  const mine = await json<ListPage<ProjectSummary>>(
+    creator,
+    `/api/labs/projects?scope=all&q=${encodeURIComponent(RUN)}`,
+  );
+  await creator.goto(`/labs/projects/${mine.items[0].id}`);
+  await expect(creator.getByTestId('outcome-unverified')).toBeVisible();
+  await expect(creator.getByTestId('outcome-verify')).toHaveCount(0);
+  await creator.context().close();
 
   // The project's creator may not verify its outcome (the API and the database refuse): a second
   // staff member does — the reviewer, given the approver role by the administrator for this run.
@@ -396,6 +406,18 @@ test('staff move the project through cooperation to sharing and publish it', asy
   const project = await json<ProjectDetail>(staff, `/api/labs/projects/${mine.items[0].id}`);
   if (!project.published) await staff.getByTestId('ws-share').click();
   await expect(staff.getByTestId('ws-public-page')).toBeVisible();
+  await staff.context().close();
+});
+
+test('the shared project’s workspace at desk and phone width', async ({ browser }) => {
+  const staff = await staffPage(browser);
+  const mine = await json<ListPage<ProjectSummary>>(
+    staff,
+    `/api/labs/projects?scope=all&q=${encodeURIComponent(RUN)}`,
+  );
+  await staff.goto(`/labs/projects/${mine.items[0].id}`);
+  await expect(staff.getByTestId('ws-stage')).toHaveText('공유');
+  await expect(staff.getByTestId('ws-timeline')).toContainText('공유 단계로');
   await lookAt(staff, 'workspace', 'ko');
   await staff.context().close();
 });
