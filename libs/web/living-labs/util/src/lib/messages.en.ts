@@ -274,6 +274,7 @@ export const labsEn = {
   'labs.exp.conflict': 'That time is already taken at this site. Choose another time or site.',
   'labs.exp.linkBooking': 'Link an existing booking',
   'labs.exp.bookingId': 'Booking id',
+  'labs.exp.unlink': 'Unlink (the booking stays)',
   'labs.exp.link': 'Link',
   'labs.exp.participants': 'Participants and consent',
   'labs.exp.entered': 'Counted',

@@ -275,6 +275,7 @@ export const labsKo: Readonly<Record<keyof typeof labsEn, string>> = {
   'labs.exp.conflict': '그 시간에는 이 장소가 이미 예약되어 있습니다. 다른 시간이나 장소를 고르세요.',
   'labs.exp.linkBooking': '기존 예약 연결',
   'labs.exp.bookingId': '예약 번호',
+  'labs.exp.unlink': '연결 해제 (예약은 유지)',
   'labs.exp.link': '연결',
   'labs.exp.participants': '참여자와 동의',
   'labs.exp.entered': '집계',
