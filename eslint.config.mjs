@@ -75,6 +75,10 @@ export default [
               onlyDependOnLibsWithTags: ['domain:recruitment', 'domain:shared', 'scope:shared'],
             },
             {
+              sourceTag: 'domain:living-labs',
+              onlyDependOnLibsWithTags: ['domain:living-labs', 'domain:shared', 'scope:shared'],
+            },
+            {
               sourceTag: 'domain:notifications',
               onlyDependOnLibsWithTags: ['domain:notifications', 'domain:shared', 'scope:shared'],
             },

@@ -151,6 +151,51 @@ export const routes: Routes = [
     loadChildren: () => import('@madang/web/recruitment/feature-manage').then((m) => m.MANAGE_ROUTES),
   },
   {
+    path: 'observations/new',
+    canActivate: [permissionGuard(PERMISSIONS.LABS_PARTICIPATE)],
+    loadChildren: () =>
+      import('@madang/web/living-labs/feature-observations').then((m) => m.POST_OBSERVATION_ROUTES),
+  },
+  {
+    path: 'observations/:id',
+    loadChildren: () =>
+      import('@madang/web/living-labs/feature-observations').then((m) => m.OBSERVATION_ROUTES),
+  },
+  {
+    path: 'observations',
+    loadChildren: () =>
+      import('@madang/web/living-labs/feature-observations').then((m) => m.OBSERVATIONS_ROUTES),
+  },
+  {
+    path: 'labs',
+    pathMatch: 'full',
+    loadChildren: () => import('@madang/web/living-labs/feature-public').then((m) => m.ARCHIVE_ROUTES),
+  },
+  {
+    path: 'labs/shared/:id',
+    loadChildren: () => import('@madang/web/living-labs/feature-public').then((m) => m.SHARED_PROJECT_ROUTES),
+  },
+  {
+    path: 'labs/inbox',
+    canActivate: [permissionGuard(PERMISSIONS.LABS_MANAGE)],
+    loadChildren: () => import('@madang/web/living-labs/feature-observations').then((m) => m.INBOX_ROUTES),
+  },
+  {
+    path: 'labs/dashboard',
+    canActivate: [permissionGuard(PERMISSIONS.LABS_MANAGE)],
+    loadChildren: () => import('@madang/web/living-labs/feature-dashboard').then((m) => m.DASHBOARD_ROUTES),
+  },
+  {
+    path: 'labs/projects',
+    canActivate: [permissionGuard(PERMISSIONS.LABS_PARTICIPATE)],
+    loadChildren: () => import('@madang/web/living-labs/feature-projects').then((m) => m.PROJECTS_ROUTES),
+  },
+  {
+    path: 'labs/experiments/:id',
+    canActivate: [permissionGuard(PERMISSIONS.LABS_PARTICIPATE)],
+    loadChildren: () => import('@madang/web/living-labs/feature-projects').then((m) => m.EXPERIMENT_ROUTES),
+  },
+  {
     path: 'profile',
     canActivate: [permissionGuard(PERMISSIONS.SELF)],
     loadChildren: () => import('@madang/web/accounts/feature-profile').then((m) => m.PROFILE_ROUTES),

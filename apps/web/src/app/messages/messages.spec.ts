@@ -6,6 +6,7 @@ import { Router, provideRouter } from '@angular/router';
 import { ACCOUNTS_MESSAGES } from '@madang/web/accounts/util';
 import { BOOKINGS_MESSAGES } from '@madang/web/bookings/util';
 import { SETTLEMENT_MESSAGES } from '@madang/web/settlement/util';
+import { LABS_MESSAGES } from '@madang/web/living-labs/util';
 import { NOTIFICATIONS_MESSAGES } from '@madang/web/notifications/util';
 import { PLATFORM_MESSAGES } from '@madang/web/platform/util';
 import { RECRUITMENT_MESSAGES } from '@madang/web/recruitment/util';
@@ -19,6 +20,7 @@ const PARTS: readonly MessageBundle[] = [
   ACCOUNTS_MESSAGES,
   BOOKINGS_MESSAGES,
   SETTLEMENT_MESSAGES,
+  LABS_MESSAGES,
   NOTIFICATIONS_MESSAGES,
   PLATFORM_MESSAGES,
   RECRUITMENT_MESSAGES,

@@ -33,6 +33,13 @@ export const shellEn = {
   'nav.recruitmentReviews': 'My reviews',
   'nav.recruitmentManage': 'Manage calls',
   'nav.recruitmentObligations': 'Overdue obligations',
+  'nav.labsHeading': 'Living labs',
+  'nav.labsObservations': 'Observations',
+  'nav.labsPost': 'Post an observation',
+  'nav.labsArchive': 'Living-lab archive',
+  'nav.labsProjects': 'My lab projects',
+  'nav.labsInbox': 'Observation inbox',
+  'nav.labsDashboard': 'Response times',
   'nav.jobs': 'Background jobs',
   'nav.adminHeading': 'Administration',
 

@@ -35,6 +35,13 @@ export const shellKo: Readonly<Record<keyof typeof shellEn, string>> = {
   'nav.recruitmentReviews': '내 심사',
   'nav.recruitmentManage': '공모 관리',
   'nav.recruitmentObligations': '기한 넘긴 의무',
+  'nav.labsHeading': '리빙랩',
+  'nav.labsObservations': '시민 관찰',
+  'nav.labsPost': '관찰 올리기',
+  'nav.labsArchive': '리빙랩 아카이브',
+  'nav.labsProjects': '내 리빙랩 프로젝트',
+  'nav.labsInbox': '관찰 접수함',
+  'nav.labsDashboard': '답변 시간',
   'nav.jobs': '백그라운드 작업',
   'nav.adminHeading': '관리',
 

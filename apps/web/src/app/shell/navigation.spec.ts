@@ -6,8 +6,16 @@ const ids = (signedIn: boolean, permissions: readonly Permission[]) =>
   visibleNavItems(signedIn, new Set(permissions)).map((item) => item.id);
 
 describe('visibleNavItems', () => {
-  it('offers anonymous visitors home, the catalogue, sign-in and sign-up only', () => {
-    expect(ids(false, [])).toEqual(['home', 'catalogue', 'recruitment-calls', 'sign-in', 'sign-up']);
+  it('offers anonymous visitors home, the catalogue, sign-in, sign-up and the public living-lab pages only', () => {
+    expect(ids(false, [])).toEqual([
+      'home',
+      'catalogue',
+      'recruitment-calls',
+      'sign-in',
+      'sign-up',
+      'labs-observations',
+      'labs-archive',
+    ]);
   });
 
   it('never shows permission pages to an anonymous visitor, whatever the set says', () => {
@@ -17,10 +25,12 @@ describe('visibleNavItems', () => {
       'recruitment-calls',
       'sign-in',
       'sign-up',
+      'labs-observations',
+      'labs-archive',
     ]);
   });
 
-  it('shows a resident home, the catalogue, their bookings and profile, and no admin page', () => {
+  it('shows a resident home, the catalogue, their bookings and profile, the living-lab pages, and no admin page', () => {
     expect(ids(true, permissionsFor(['resident']))).toEqual([
       'home',
       'catalogue',
@@ -28,10 +38,14 @@ describe('visibleNavItems', () => {
       'bookings',
       'recruitment-applications',
       'profile',
+      'labs-observations',
+      'labs-post',
+      'labs-archive',
+      'labs-projects',
     ]);
   });
 
-  it('shows an approver the queue, day calendar, equipment desk, catalogue editor, users and groups but not the audit log', () => {
+  it('shows an approver the queue, day calendar, catalogue editor, users, groups and the living-lab staff pages but not the audit log', () => {
     expect(ids(true, permissionsFor(['resident', 'approver']))).toEqual([
       'home',
       'catalogue',
@@ -41,6 +55,12 @@ describe('visibleNavItems', () => {
       'profile',
       'recruitment-manage',
       'recruitment-obligations',
+      'labs-observations',
+      'labs-post',
+      'labs-archive',
+      'labs-projects',
+      'labs-inbox',
+      'labs-dashboard',
       'approvals',
       'approvals-day',
       'desk',
@@ -59,6 +79,10 @@ describe('visibleNavItems', () => {
       'recruitment-applications',
       'profile',
       'settlement-periods',
+      'labs-observations',
+      'labs-post',
+      'labs-archive',
+      'labs-projects',
       'users',
       'groups',
       'audit',
@@ -85,6 +109,10 @@ describe('visibleNavItems', () => {
       'settlement-bank',
       'settlement-income',
       'settlement-report',
+      'labs-observations',
+      'labs-post',
+      'labs-archive',
+      'labs-projects',
       'approvals-day',
       'groups',
     ]);
@@ -96,11 +124,18 @@ describe('visibleNavItems', () => {
         NAV_ITEMS,
         settlement,
       ).map((section) => section.id),
-    ).toEqual(['main', 'settlement', 'admin']);
+    ).toEqual(['main', 'settlement', 'labs', 'admin']);
   });
 
   it('follows the permission: jobs:read alone shows the job health page', () => {
-    expect(ids(true, [PERMISSIONS.JOBS_READ])).toEqual(['home', 'catalogue', 'recruitment-calls', 'jobs']);
+    expect(ids(true, [PERMISSIONS.JOBS_READ])).toEqual([
+      'home',
+      'catalogue',
+      'recruitment-calls',
+      'labs-observations',
+      'labs-archive',
+      'jobs',
+    ]);
   });
 
   it('shows a resident with a settlement scope (a lead-group manager) the request, expenses and report only', () => {
@@ -119,11 +154,26 @@ describe('visibleNavItems', () => {
   it('never shows scope entries to an anonymous visitor, whatever the scopes say', () => {
     expect(
       visibleNavItems(false, new Set(), NAV_ITEMS, new Set(['settlement'] as const)).map((item) => item.id),
-    ).toEqual(['home', 'catalogue', 'recruitment-calls', 'sign-in', 'sign-up']);
+    ).toEqual([
+      'home',
+      'catalogue',
+      'recruitment-calls',
+      'sign-in',
+      'sign-up',
+      'labs-observations',
+      'labs-archive',
+    ]);
   });
 
   it('follows the permission, not the role: audit:read alone shows the audit log', () => {
-    expect(ids(true, [PERMISSIONS.AUDIT_READ])).toEqual(['home', 'catalogue', 'recruitment-calls', 'audit']);
+    expect(ids(true, [PERMISSIONS.AUDIT_READ])).toEqual([
+      'home',
+      'catalogue',
+      'recruitment-calls',
+      'labs-observations',
+      'labs-archive',
+      'audit',
+    ]);
   });
 
   it('links only to routes that exist', () => {
@@ -140,15 +190,17 @@ describe('visibleNavSections', () => {
       items: section.items.map((item) => item.id),
     }));
 
-  it('gives an anonymous visitor the main section only, without a heading', () => {
+  it('gives an anonymous visitor the main section without a heading, and the public living-lab pages', () => {
     expect(sections(false, [])).toEqual([
       { id: 'main', heading: null, items: ['home', 'catalogue', 'recruitment-calls', 'sign-in', 'sign-up'] },
+      { id: 'labs', heading: 'nav.labsHeading', items: ['labs-observations', 'labs-archive'] },
     ]);
   });
 
   it('adds the admin section, with its heading, when one of its pages may be opened', () => {
     expect(sections(true, [PERMISSIONS.AUDIT_READ])).toEqual([
       { id: 'main', heading: null, items: ['home', 'catalogue', 'recruitment-calls'] },
+      { id: 'labs', heading: 'nav.labsHeading', items: ['labs-observations', 'labs-archive'] },
       { id: 'admin', heading: 'nav.adminHeading', items: ['audit'] },
     ]);
   });
@@ -165,6 +217,6 @@ describe('visibleNavSections', () => {
         audience: { kind: 'permission', permission: PERMISSIONS.USERS_MANAGE_ROLES },
       },
     ];
-    expect(sections(true, [PERMISSIONS.SELF], items).map((section) => section.id)).toEqual(['main']);
+    expect(sections(true, [PERMISSIONS.SELF], items).map((section) => section.id)).toEqual(['main', 'labs']);
   });
 });

@@ -1,0 +1,2 @@
+export * from './lib/labs.service';
+export * from './lib/public-labs.service';

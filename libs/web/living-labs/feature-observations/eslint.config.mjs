@@ -1,0 +1,3 @@
+import webConfig from '../../../../eslint.web.mjs';
+
+export default [...webConfig];
