@@ -91,7 +91,8 @@ export interface RulesFormValue {
   noShowLimit: { count: string; periodDays: string; consequence: NoShowConsequence };
 }
 
-export const NUMBER_FIELDS = [
+/** The timing rules: whole numbers in the "timing" group of the editor. */
+export const TIMING_FIELDS = [
   'slotStepMinutes',
   'minDurationMinutes',
   'maxDurationMinutes',
@@ -100,11 +101,17 @@ export const NUMBER_FIELDS = [
   'bufferBeforeMinutes',
   'bufferAfterMinutes',
   'maxPendingPerPerson',
+] as const;
+
+/** Attendance and waitlist rules: whole numbers in their own group of the editor. */
+export const ATTENDANCE_FIELDS = [
   'checkInOpensMinutesBefore',
   'noShowAfterMinutes',
   'returnGraceMinutes',
   'waitlistOfferMinutes',
 ] as const;
+
+export const NUMBER_FIELDS = [...TIMING_FIELDS, ...ATTENDANCE_FIELDS] as const;
 
 /** The list rules the editor edits row by row. */
 export const LIST_FIELDS = ['closures', 'quotas', 'windowOverrides', 'peak', 'waivers'] as const;
