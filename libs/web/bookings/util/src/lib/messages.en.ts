@@ -344,7 +344,7 @@ export const bookingsEn = {
   'rules.preview': 'What these rules say',
   'rules.previewEmpty': 'Nothing is set here: everything is inherited.',
   'rules.groupTags': 'Group tags',
-  'rules.groupTagsHint': 'Comma-separated standing tags of a group, e.g. resident_base',
+  'rules.groupTagsHint': 'Comma-separated, e.g. resident_base',
   'rules.groupTagsInvalid':
     'Up to 10 different tags: lower-case letters, digits and _, starting with a letter.',
   'rules.attendance': 'Check-in, no-shows and waitlist',

@@ -344,7 +344,7 @@ export const bookingsKo: Readonly<Record<keyof typeof bookingsEn, string>> = {
   'rules.preview': '이 규칙의 뜻',
   'rules.previewEmpty': '여기서 정한 규칙이 없습니다. 모두 상위 규칙을 따릅니다.',
   'rules.groupTags': '그룹 태그',
-  'rules.groupTagsHint': '쉼표로 구분한 그룹의 자격 태그, 예: resident_base',
+  'rules.groupTagsHint': '쉼표로 구분, 예: resident_base',
   'rules.groupTagsInvalid': '서로 다른 태그 10개까지: 영문 소문자로 시작하고 소문자·숫자·_만 씁니다.',
   'rules.attendance': '체크인·노쇼·대기',
   'rules.attendanceHint': '비워 두면 상위 규칙을 따릅니다. 노쇼 시간을 정해야 노쇼를 기록합니다.',
