@@ -151,6 +151,20 @@ for (const [lang, daysAhead] of [
     await page.getByTestId(`${p}-waiver-labelEn-0`).fill('NGO discount');
     await expect(page.getByTestId(`${p}-problems`)).toHaveCount(0);
 
+    // A standing group tag (time-bound privilege) on the waiver: checked against the schema as typed.
+    await page.getByTestId(`${p}-waiver-tags-0`).fill('Resident Base');
+    await page.getByTestId(`${p}-waiver-tags-0`).blur();
+    await expect(page.getByTestId(`${p}-waiver-0`).locator('mat-error')).toBeVisible();
+    await page.getByTestId(`${p}-waiver-tags-0`).fill('resident_base');
+
+    // Attendance: no-shows after 15 minutes, three within 30 days suspend; waitlist offers for 45.
+    await page.getByTestId(`${p}-noShowAfterMinutes`).fill('15');
+    await page.getByTestId(`${p}-waitlistOfferMinutes`).fill('45');
+    await page.getByTestId(`${p}-noShowLimit-count`).fill('3');
+    await page.getByTestId(`${p}-noShowLimit-periodDays`).fill('30');
+    await page.getByTestId(`${p}-noShowLimit-consequence`).click();
+    await page.getByRole('option', { name: lang === 'ko' ? '신청 거절' : 'Requests are refused' }).click();
+
     // The preview says what the rules mean, one sentence each.
     const preview = page.getByTestId(`${p}-preview`);
     await expect(preview.locator('[data-rule="closures[0]"]')).toHaveText(
@@ -164,6 +178,12 @@ for (const [lang, daysAhead] of [
         : 'Each person may book at most 2 bookings per week.',
     );
     await expect(preview.locator('[data-rule="pricing.waivers[0]"]')).toContainText('50%');
+    await expect(preview.locator('[data-rule="pricing.waivers[0]"]')).toContainText('resident_base');
+    await expect(preview.locator('[data-rule="noShowLimit"]')).toHaveText(
+      lang === 'ko'
+        ? '30일 안에 노쇼가 3번이면 신청할 수 없습니다.'
+        : 'After 3 no-shows within 30 days, requests are refused.',
+    );
     await lookAt(page, 'rules-editor', lang);
 
     await page.getByTestId(`${p}-save`).click();
@@ -176,9 +196,17 @@ for (const [lang, daysAhead] of [
       quotas: [{ scope: 'person', period: 'week', maxBookings: 2 }],
       pricing: {
         waivers: [
-          { groupKinds: ['ngo'], percent: 50, label: { ko: '비영리 단체 감면', en: 'NGO discount' } },
+          {
+            groupKinds: ['ngo'],
+            groupTags: ['resident_base'],
+            percent: 50,
+            label: { ko: '비영리 단체 감면', en: 'NGO discount' },
+          },
         ],
       },
+      noShowAfterMinutes: 15,
+      noShowLimit: { count: 3, periodDays: 30, consequence: 'suspend' },
+      waitlistOfferMinutes: 45,
     });
     await page.context().close();
   });

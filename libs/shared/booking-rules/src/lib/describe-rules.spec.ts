@@ -29,6 +29,21 @@ const doc: RentalRulesOverride = {
     ],
   },
   cancellation: { freeUntilHoursBefore: 24, feePercent: 50 },
+  checkInOpensMinutesBefore: 20,
+  noShowAfterMinutes: 15,
+  noShowLimit: { count: 3, periodDays: 60, consequence: 'require_approval' },
+  returnGraceMinutes: 90,
+  waitlistOfferMinutes: 45,
+};
+
+/** Time-bound group privileges (the demo hall's resident-base waiver and its window). */
+const tagged: RentalRulesOverride = {
+  windowOverrides: [{ groupTags: ['resident_base'], maxAdvanceDays: 90 }],
+  eligibility: { groupTags: ['resident_base'] },
+  pricing: {
+    waivers: [{ groupTags: ['resident_base'], percent: 100, label: { ko: '입주 팀', en: 'Resident base' } }],
+  },
+  noShowLimit: { count: 2, periodDays: 30, consequence: 'suspend' },
 };
 
 describe('describeRules (the rules editor preview)', () => {
@@ -55,8 +70,39 @@ describe('describeRules (the rules editor preview)', () => {
       "공익 감면: 비영리 단체 또는 목적 'public_interest'에는 요금을 100% 감면합니다.",
     ],
     ['cancellation', 'en', 'Free cancellation until 24 h before the start; then 50% of the price.'],
+    ['checkInOpensMinutesBefore', 'ko', '체크인은 시작 20분 전부터 할 수 있습니다.'],
+    ['checkInOpensMinutesBefore', 'en', 'Check-in opens 20 min before the start.'],
+    [
+      'noShowAfterMinutes',
+      'ko',
+      '시작 후 15분 안에 체크인하지 않으면 노쇼로 처리하고 자리를 다른 사람에게 엽니다.',
+    ],
+    [
+      'noShowAfterMinutes',
+      'en',
+      'Not checked in 15 min after the start: a no-show, and the slot is released.',
+    ],
+    ['noShowLimit', 'ko', '60일 안에 노쇼가 3번이면 신청에 승인이 필요합니다.'],
+    ['noShowLimit', 'en', 'After 3 no-shows within 60 days, requests need an approver’s decision.'],
+    ['returnGraceMinutes', 'ko', '장비는 예약이 끝나고 1시간 30분 안에 반납해야 합니다.'],
+    ['returnGraceMinutes', 'en', 'Equipment is due back within 1 h 30 min after the end.'],
+    ['waitlistOfferMinutes', 'ko', '자리가 나면 대기 순서대로 45분 동안 먼저 제안합니다.'],
+    ['waitlistOfferMinutes', 'en', 'A freed slot is offered to the next in line for 45 min.'],
   ] as const)('%s in %s', (path, locale, text) => {
     expect(describeRules(doc, locale).find((s) => s.path === path)?.text).toBe(text);
+  });
+
+  it.each([
+    ['windowOverrides[0]', 'ko', "'resident_base' 태그 그룹 예약은(는) 최대 90일 앞까지 예약할 수 있습니다."],
+    ['windowOverrides[0]', 'en', "Bookings for groups tagged 'resident_base' may book up to 90 days ahead."],
+    ['eligibility', 'ko', "'resident_base' 태그 그룹 예약만 예약할 수 있습니다."],
+    ['eligibility', 'en', "Only bookings for groups tagged 'resident_base' may book."],
+    ['pricing.waivers[0]', 'ko', "입주 팀: 'resident_base' 태그 그룹에는 요금을 100% 감면합니다."],
+    ['pricing.waivers[0]', 'en', "Resident base: 100% off for groups tagged 'resident_base'."],
+    ['noShowLimit', 'ko', '30일 안에 노쇼가 2번이면 신청할 수 없습니다.'],
+    ['noShowLimit', 'en', 'After 2 no-shows within 30 days, requests are refused.'],
+  ] as const)('group tags and no-show limits: %s in %s', (path, locale, text) => {
+    expect(describeRules(tagged, locale).find((s) => s.path === path)?.text).toBe(text);
   });
 
   it('says nothing about what an override leaves to the level above', () => {

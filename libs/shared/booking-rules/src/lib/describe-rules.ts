@@ -19,12 +19,16 @@ export interface RuleSentence {
   text: string;
 }
 
-type Who = { roles?: Role[]; groupKinds?: GroupKind[] };
+type Who = { roles?: Role[]; groupKinds?: GroupKind[]; groupTags?: string[] };
 
 const roleNames = (roles: Role[] | undefined, locale: Locale) =>
   (roles ?? []).map((r) => ROLE_LABELS[r][locale]);
 const kindNames = (kinds: GroupKind[] | undefined, locale: Locale) =>
   (kinds ?? []).map((k) => GROUP_KIND_LABELS[k][locale]);
+
+/** "'resident_base' 태그 그룹" / "groups tagged 'resident_base'": standing group tags. */
+const tagNames = (tags: string[] | undefined, locale: Locale) =>
+  (tags ?? []).map((t) => (locale === 'ko' ? `'${t}' 태그 그룹` : `groups tagged '${t}'`));
 
 /** "주민 또는 주민 팀" / "Resident or Resident team": the people a rule names. */
 function who(w: Who, locale: Locale): string {
@@ -32,7 +36,10 @@ function who(w: Who, locale: Locale): string {
   const kinds = kindNames(w.groupKinds, locale).map((k) =>
     locale === 'ko' ? `${k} 예약` : `bookings for a ${k}`,
   );
-  return joinOr([...roles, ...kinds], locale);
+  const tags = tagNames(w.groupTags, locale).map((t) =>
+    locale === 'ko' ? `${t} 예약` : `bookings for ${t}`,
+  );
+  return joinOr([...roles, ...kinds, ...tags], locale);
 }
 
 function days(weekdays: IsoWeekday[], locale: Locale): string {
@@ -117,7 +124,7 @@ export function describeRules(doc: RentalRulesOverride, locale: Locale): RuleSen
       `windowOverrides[${i}]`,
       ko
         ? `${whom}은(는) ${parts.join(', ') || '기본 기간에'} 예약할 수 있습니다.`
-        : `${whom} may book ${parts.join(' and ') || 'in the usual window'}.`,
+        : `${whom.charAt(0).toUpperCase()}${whom.slice(1)} may book ${parts.join(' and ') || 'in the usual window'}.`,
     );
   });
   if (doc.bufferBeforeMinutes || doc.bufferAfterMinutes) {
@@ -142,7 +149,10 @@ export function describeRules(doc: RentalRulesOverride, locale: Locale): RuleSen
         : `Each ${q.scope === 'person' ? 'person' : 'group'} may book at most ${limits.join(' and ')} per ${period}.`,
     );
   });
-  if (doc.eligibility && (doc.eligibility.roles?.length || doc.eligibility.groupKinds?.length)) {
+  if (
+    doc.eligibility &&
+    (doc.eligibility.roles?.length || doc.eligibility.groupKinds?.length || doc.eligibility.groupTags?.length)
+  ) {
     const whom = who(doc.eligibility, locale);
     say('eligibility', ko ? `${whom}만 예약할 수 있습니다.` : `Only ${whom} may book.`);
   } else if (doc.eligibility) {
@@ -204,7 +214,10 @@ export function describeRules(doc: RentalRulesOverride, locale: Locale): RuleSen
       );
     (p.waivers ?? []).forEach((w, i) => {
       const tags = (w.purposes ?? []).map((t) => (ko ? `목적 '${t}'` : `purpose '${t}'`));
-      const whom = joinOr([...kindNames(w.groupKinds, locale), ...tags], locale);
+      const whom = joinOr(
+        [...kindNames(w.groupKinds, locale), ...tagNames(w.groupTags, locale), ...tags],
+        locale,
+      );
       say(
         `pricing.waivers[${i}]`,
         ko
@@ -243,6 +256,57 @@ export function describeRules(doc: RentalRulesOverride, locale: Locale): RuleSen
         ? `한 사람이 승인 대기 중인 신청은 최대 ${doc.maxPendingPerPerson}건입니다.`
         : `At most ${doc.maxPendingPerPerson} pending requests per person.`,
     );
+  if (doc.checkInOpensMinutesBefore !== undefined) {
+    const d = formatDuration(doc.checkInOpensMinutesBefore, locale);
+    say(
+      'checkInOpensMinutesBefore',
+      ko ? `체크인은 시작 ${d} 전부터 할 수 있습니다.` : `Check-in opens ${d} before the start.`,
+    );
+  }
+  if (doc.noShowAfterMinutes !== undefined) {
+    const d = formatDuration(doc.noShowAfterMinutes, locale);
+    say(
+      'noShowAfterMinutes',
+      ko
+        ? `시작 후 ${d} 안에 체크인하지 않으면 노쇼로 처리하고 자리를 다른 사람에게 엽니다.`
+        : `Not checked in ${d} after the start: a no-show, and the slot is released.`,
+    );
+  }
+  const limit = doc.noShowLimit;
+  if (limit?.count !== undefined && limit.periodDays !== undefined) {
+    const then =
+      limit.consequence === 'suspend'
+        ? ko
+          ? '신청할 수 없습니다'
+          : 'requests are refused'
+        : ko
+          ? '신청에 승인이 필요합니다'
+          : 'requests need an approver’s decision';
+    say(
+      'noShowLimit',
+      ko
+        ? `${limit.periodDays}일 안에 노쇼가 ${limit.count}번이면 ${then}.`
+        : `After ${limit.count} no-shows within ${limit.periodDays} days, ${then}.`,
+    );
+  }
+  if (doc.returnGraceMinutes !== undefined) {
+    const d = formatDuration(doc.returnGraceMinutes, locale);
+    say(
+      'returnGraceMinutes',
+      ko
+        ? `장비는 예약이 끝나고 ${d} 안에 반납해야 합니다.`
+        : `Equipment is due back within ${d} after the end.`,
+    );
+  }
+  if (doc.waitlistOfferMinutes !== undefined) {
+    const d = formatDuration(doc.waitlistOfferMinutes, locale);
+    say(
+      'waitlistOfferMinutes',
+      ko
+        ? `자리가 나면 대기 순서대로 ${d} 동안 먼저 제안합니다.`
+        : `A freed slot is offered to the next in line for ${d}.`,
+    );
+  }
   if (doc.timeZone) say('timeZone', ko ? `시간대: ${doc.timeZone}.` : `Times are in ${doc.timeZone}.`);
   return out;
 }

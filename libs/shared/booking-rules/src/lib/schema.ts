@@ -42,9 +42,21 @@ export const DEFAULT_MAX_PENDING_PER_PERSON = 3;
 export const DEFAULT_WAITLIST_OFFER_MINUTES = 30;
 /** Bounds of `waitlistOfferMinutes`: long enough to notice, short enough for the next in line. */
 export const WAITLIST_OFFER_MINUTES_RANGE = { min: 5, max: 1440 } as const;
+/** Bounds of the attendance rules (the rules editor shows them at its fields). */
+export const ATTENDANCE_RANGES = {
+  checkInOpensMinutesBefore: { min: 0, max: 1440 },
+  noShowAfterMinutes: { min: 1, max: 1440 },
+  returnGraceMinutes: { min: 0, max: 10080 },
+  noShowCount: { min: 1, max: 100 },
+  noShowPeriodDays: { min: 1, max: 366 },
+} as const;
+/** Standing group tags and purpose tags: lower-case, digits and `_`, starting with a letter. */
+export const RULE_TAG_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
+/** Most standing group tags one rule may name. */
+export const MAX_GROUP_TAGS = 10;
 const MAX_NOTICE_MINUTES = 365 * 24 * 60;
 const MAX_MONEY = 100_000_000;
-const TAG = /^[a-z][a-z0-9_]{0,39}$/;
+const TAG = RULE_TAG_PATTERN;
 
 type Check = (value: unknown, path: string, out: SchemaProblem[]) => void;
 
@@ -189,7 +201,7 @@ const opt = (check: Check): Field => ({ check });
 const roles = list(oneOf(ROLES), ROLES.length, { unique: true });
 const groupKinds = list(oneOf(GROUP_KINDS), GROUP_KINDS.length, { unique: true });
 /** Standing tags of time-bound group privileges (e.g. `resident_base`). */
-const groupTags = list(text(40, TAG), 10, { unique: true });
+const groupTags = list(text(40, TAG), MAX_GROUP_TAGS, { unique: true });
 const weekday = int(1, 7);
 const localized = (max: number) => object({ ko: req(text(max)), en: req(text(max)) });
 
@@ -321,20 +333,28 @@ function rulesSchema(partial: boolean): Check {
         object({ freeUntilHoursBefore: req(num(0, 24 * 365)), feePercent: req(int(0, 100)) }, partial),
       ),
       maxPendingPerPerson: opt(int(1, 100)),
-      checkInOpensMinutesBefore: opt(int(0, 1440)),
-      noShowAfterMinutes: opt(int(1, 1440)),
+      checkInOpensMinutesBefore: opt(
+        int(ATTENDANCE_RANGES.checkInOpensMinutesBefore.min, ATTENDANCE_RANGES.checkInOpensMinutesBefore.max),
+      ),
+      noShowAfterMinutes: opt(
+        int(ATTENDANCE_RANGES.noShowAfterMinutes.min, ATTENDANCE_RANGES.noShowAfterMinutes.max),
+      ),
       // The whole limit or none: a count without its period means nothing.
       noShowLimit: opt(
         object(
           {
-            count: req(int(1, 100)),
-            periodDays: req(int(1, 366)),
+            count: req(int(ATTENDANCE_RANGES.noShowCount.min, ATTENDANCE_RANGES.noShowCount.max)),
+            periodDays: req(
+              int(ATTENDANCE_RANGES.noShowPeriodDays.min, ATTENDANCE_RANGES.noShowPeriodDays.max),
+            ),
             consequence: req(oneOf(['require_approval', 'suspend'])),
           },
           false,
         ),
       ),
-      returnGraceMinutes: opt(int(0, 10080)),
+      returnGraceMinutes: opt(
+        int(ATTENDANCE_RANGES.returnGraceMinutes.min, ATTENDANCE_RANGES.returnGraceMinutes.max),
+      ),
       waitlistOfferMinutes: opt(int(WAITLIST_OFFER_MINUTES_RANGE.min, WAITLIST_OFFER_MINUTES_RANGE.max)),
     },
     partial,

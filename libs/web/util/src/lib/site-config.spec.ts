@@ -1,7 +1,7 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { FALLBACK_SITE_CONFIG, SiteConfigService, centreTimeZone } from './site-config';
+import { FALLBACK_SITE_CONFIG, SiteConfigService, centreTimeZone, centreToday } from './site-config';
 
 describe('SiteConfigService', () => {
   let service: SiteConfigService;
@@ -35,5 +35,14 @@ describe('SiteConfigService', () => {
     http.expectOne('/api/config').flush({ timeZone: 'Mars/Olympus', locales: ['ko'] });
     await loading;
     expect(centreTimeZone()).toBe(FALLBACK_SITE_CONFIG.timeZone);
+  });
+
+  it("gives today's date in the configured zone, not the browser's or Seoul's", () => {
+    // 23:30 UTC on 31 December: already 1 January in Seoul, still 31 December in New York.
+    const now = new Date('2026-12-31T23:30:00Z');
+    expect(centreToday(undefined, now)).toBe('2027-01-01');
+    service.set({ ...FALLBACK_SITE_CONFIG, timeZone: 'America/New_York' });
+    expect(centreToday(undefined, now)).toBe('2026-12-31');
+    expect(centreToday('Pacific/Kiritimati', new Date('2026-12-31T09:30:00Z'))).toBe('2026-12-31');
   });
 });

@@ -22,6 +22,11 @@ export function centreTimeZone(): string {
   return current().timeZone;
 }
 
+/** Today's date in the centre's time zone (default: the server's), `YYYY-MM-DD`. */
+export function centreToday(timeZone = centreTimeZone(), now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(now);
+}
+
 /** The server's public configuration (time zone, languages, currency), loaded once at app start. */
 @Injectable({ providedIn: 'root' })
 export class SiteConfigService {

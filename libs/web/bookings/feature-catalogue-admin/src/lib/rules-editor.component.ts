@@ -11,13 +11,32 @@ import {
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NgTemplateOutlet } from '@angular/common';
-import { FormArray, FormBuilder, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  type AbstractControl,
+  FormArray,
+  FormBuilder,
+  FormGroup,
+  ReactiveFormsModule,
+  type ValidationErrors,
+  type ValidatorFn,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { checkRulesOverride, describeRules } from '@madang/booking-rules';
+import {
+  ATTENDANCE_RANGES,
+  DEFAULT_CHECK_IN_OPENS_MINUTES_BEFORE,
+  DEFAULT_RETURN_GRACE_MINUTES,
+  DEFAULT_WAITLIST_OFFER_MINUTES,
+  MAX_GROUP_TAGS,
+  RULE_TAG_PATTERN,
+  WAITLIST_OFFER_MINUTES_RANGE,
+  checkRulesOverride,
+  describeRules,
+} from '@madang/booking-rules';
 import { IconComponent } from '@madang/web/ui';
 import {
   FIELD_ERROR_MESSAGES,
@@ -37,8 +56,10 @@ import {
   TranslatePipe,
 } from '@madang/web/i18n';
 import {
+  ATTENDANCE_FIELDS,
   type ListField,
   NUMBER_FIELDS,
+  TIMING_FIELDS,
   WEEKDAYS,
   type RulesFormValue,
   emptyClosure,
@@ -51,6 +72,36 @@ import {
 } from './rules-form';
 
 const WHOLE = [Validators.pattern(/^\s*\d*\s*$/)];
+
+/** The schema's bounds of each attendance field, shown at the field and checked as typed. */
+const ATTENDANCE_BOUNDS: Readonly<Record<(typeof ATTENDANCE_FIELDS)[number], { min: number; max: number }>> =
+  {
+    checkInOpensMinutesBefore: ATTENDANCE_RANGES.checkInOpensMinutesBefore,
+    noShowAfterMinutes: ATTENDANCE_RANGES.noShowAfterMinutes,
+    returnGraceMinutes: ATTENDANCE_RANGES.returnGraceMinutes,
+    waitlistOfferMinutes: WAITLIST_OFFER_MINUTES_RANGE,
+  };
+const wholeIn = (range: { min: number; max: number }) => [
+  ...WHOLE,
+  Validators.min(range.min),
+  Validators.max(range.max),
+];
+
+/**
+ * A comma-separated list of standing group tags, as the schema takes them: each matching
+ * RULE_TAG_PATTERN, all different, at most MAX_GROUP_TAGS.
+ */
+export const groupTagsValidator: ValidatorFn = (control: AbstractControl): ValidationErrors | null => {
+  const list = String(control.value ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+  const ok =
+    list.length <= MAX_GROUP_TAGS &&
+    new Set(list).size === list.length &&
+    list.every((t) => RULE_TAG_PATTERN.test(t));
+  return ok ? null : { groupTags: true };
+};
 
 /** A problem of the rules being edited, from the browser's schema check or the server. */
 export interface RulesProblem {
@@ -91,7 +142,13 @@ export class RulesEditorComponent {
   protected readonly weekdays = WEEKDAYS;
   protected readonly roles = ROLES;
   protected readonly groupKinds = GROUP_KINDS;
-  protected readonly numberFields = NUMBER_FIELDS;
+  protected readonly numberFields = TIMING_FIELDS;
+  protected readonly attendanceFields = ATTENDANCE_FIELDS;
+  protected readonly attendanceBounds = ATTENDANCE_BOUNDS;
+  protected readonly noShowBounds = {
+    count: ATTENDANCE_RANGES.noShowCount,
+    periodDays: ATTENDANCE_RANGES.noShowPeriodDays,
+  };
 
   /** The override as saved. */
   readonly override = input.required<RentalRulesOverride>();
@@ -130,6 +187,7 @@ export class RulesEditorComponent {
     eligibilityMode: ['inherit' as RulesFormValue['eligibilityMode']],
     eligibilityRoles: [[] as RulesFormValue['eligibilityRoles']],
     eligibilityGroupKinds: [[] as RulesFormValue['eligibilityGroupKinds']],
+    eligibilityGroupTags: ['', groupTagsValidator],
     approvalRequired: ['' as RulesFormValue['approvalRequired']],
     autoApproveRoles: [[] as RulesFormValue['autoApproveRoles']],
     autoApproveGroupKinds: [[] as RulesFormValue['autoApproveGroupKinds']],
@@ -140,6 +198,15 @@ export class RulesEditorComponent {
     waivers: this.fb.array([this.waiverGroup()]),
     freeUntilHoursBefore: ['', [Validators.pattern(/^\s*\d*(\.\d+)?\s*$/)]],
     feePercent: ['', [Validators.pattern(/^\s*\d*\s*$/), Validators.max(100)]],
+    checkInOpensMinutesBefore: ['', wholeIn(ATTENDANCE_BOUNDS.checkInOpensMinutesBefore)],
+    noShowAfterMinutes: ['', wholeIn(ATTENDANCE_BOUNDS.noShowAfterMinutes)],
+    returnGraceMinutes: ['', wholeIn(ATTENDANCE_BOUNDS.returnGraceMinutes)],
+    waitlistOfferMinutes: ['', wholeIn(ATTENDANCE_BOUNDS.waitlistOfferMinutes)],
+    noShowLimit: this.fb.group({
+      count: ['', wholeIn(ATTENDANCE_RANGES.noShowCount)],
+      periodDays: ['', wholeIn(ATTENDANCE_RANGES.noShowPeriodDays)],
+      consequence: ['require_approval' as RulesFormValue['noShowLimit']['consequence']],
+    }),
   });
 
   protected readonly labels: Readonly<Record<(typeof NUMBER_FIELDS)[number], MessageKey>> = {
@@ -151,6 +218,10 @@ export class RulesEditorComponent {
     bufferBeforeMinutes: 'rules.bufferBefore',
     bufferAfterMinutes: 'rules.bufferAfter',
     maxPendingPerPerson: 'rules.maxPending',
+    checkInOpensMinutesBefore: 'rules.checkInOpens',
+    noShowAfterMinutes: 'rules.noShowAfter',
+    returnGraceMinutes: 'rules.returnGrace',
+    waitlistOfferMinutes: 'rules.waitlistOffer',
   };
 
   protected readonly inheritedText = computed(() => {
@@ -173,6 +244,11 @@ export class RulesEditorComponent {
       deposit: String(r.pricing.deposit),
       freeUntilHoursBefore: String(r.cancellation.freeUntilHoursBefore),
       feePercent: String(r.cancellation.feePercent),
+      checkInOpensMinutesBefore: String(r.checkInOpensMinutesBefore ?? DEFAULT_CHECK_IN_OPENS_MINUTES_BEFORE),
+      noShowAfterMinutes:
+        r.noShowAfterMinutes === undefined ? this.i18n.t('rules.notTracked') : String(r.noShowAfterMinutes),
+      returnGraceMinutes: String(r.returnGraceMinutes ?? DEFAULT_RETURN_GRACE_MINUTES),
+      waitlistOfferMinutes: String(r.waitlistOfferMinutes ?? DEFAULT_WAITLIST_OFFER_MINUTES),
     };
   });
 
@@ -224,6 +300,11 @@ export class RulesEditorComponent {
     return this.problems().filter(
       (p) => p.path === path || p.path.startsWith(`${path}.`) || p.path.startsWith(`${path}[`),
     );
+  }
+
+  /** "A whole number from 5 to 1440." for a bounded field. */
+  protected rangeText(range: { min: number; max: number }): string {
+    return this.i18n.t('rules.numberRange', { min: range.min, max: range.max });
   }
 
   protected weekdayKey(weekday: number): MessageKey {
@@ -285,6 +366,7 @@ export class RulesEditorComponent {
     return this.fb.group({
       roles: [row.roles],
       groupKinds: [row.groupKinds],
+      groupTags: [row.groupTags, groupTagsValidator],
       minNoticeMinutes: [row.minNoticeMinutes, WHOLE],
       maxAdvanceDays: [row.maxAdvanceDays, WHOLE],
     });
@@ -302,6 +384,7 @@ export class RulesEditorComponent {
   private waiverGroup(row = emptyWaiver()) {
     return this.fb.group({
       groupKinds: [row.groupKinds],
+      groupTags: [row.groupTags, groupTagsValidator],
       purposes: [row.purposes],
       percent: [row.percent, [Validators.required, ...WHOLE, Validators.min(1), Validators.max(100)]],
       labelKo: [row.labelKo, [Validators.required, Validators.maxLength(200)]],

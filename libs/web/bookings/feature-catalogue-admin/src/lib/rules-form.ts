@@ -1,6 +1,7 @@
 import type {
   GroupKind,
   IsoWeekday,
+  NoShowConsequence,
   QuotaPeriod,
   QuotaScope,
   RentalRulesOverride,
@@ -25,6 +26,8 @@ export interface QuotaRow {
 export interface WindowOverrideRow {
   roles: Role[];
   groupKinds: GroupKind[];
+  /** Standing group tags (time-bound privileges, e.g. `resident_base`), comma-separated. */
+  groupTags: string;
   minNoticeMinutes: string;
   maxAdvanceDays: string;
 }
@@ -38,6 +41,8 @@ export interface PeakRow {
 /** One waiver: who qualifies (group kinds and/or purpose tags, comma-separated), how much, its label. */
 export interface WaiverRow {
   groupKinds: GroupKind[];
+  /** Standing group tags (e.g. `resident_base`), comma-separated. */
+  groupTags: string;
   purposes: string;
   percent: string;
   labelKo: string;
@@ -66,6 +71,8 @@ export interface RulesFormValue {
   eligibilityMode: EligibilityMode;
   eligibilityRoles: Role[];
   eligibilityGroupKinds: GroupKind[];
+  /** Standing group tags that may book, comma-separated. */
+  eligibilityGroupTags: string;
   approvalRequired: '' | 'yes' | 'no';
   autoApproveRoles: Role[];
   autoApproveGroupKinds: GroupKind[];
@@ -76,9 +83,16 @@ export interface RulesFormValue {
   waivers: WaiverRow[];
   freeUntilHoursBefore: string;
   feePercent: string;
+  checkInOpensMinutesBefore: string;
+  noShowAfterMinutes: string;
+  returnGraceMinutes: string;
+  waitlistOfferMinutes: string;
+  /** The no-show limit: all three set, or none (count '' = no limit here). */
+  noShowLimit: { count: string; periodDays: string; consequence: NoShowConsequence };
 }
 
-export const NUMBER_FIELDS = [
+/** The timing rules: whole numbers in the "timing" group of the editor. */
+export const TIMING_FIELDS = [
   'slotStepMinutes',
   'minDurationMinutes',
   'maxDurationMinutes',
@@ -88,6 +102,16 @@ export const NUMBER_FIELDS = [
   'bufferAfterMinutes',
   'maxPendingPerPerson',
 ] as const;
+
+/** Attendance and waitlist rules: whole numbers in their own group of the editor. */
+export const ATTENDANCE_FIELDS = [
+  'checkInOpensMinutesBefore',
+  'noShowAfterMinutes',
+  'returnGraceMinutes',
+  'waitlistOfferMinutes',
+] as const;
+
+export const NUMBER_FIELDS = [...TIMING_FIELDS, ...ATTENDANCE_FIELDS] as const;
 
 /** The list rules the editor edits row by row. */
 export const LIST_FIELDS = ['closures', 'quotas', 'windowOverrides', 'peak', 'waivers'] as const;
@@ -107,12 +131,14 @@ export const emptyQuota = (): QuotaRow => ({
 export const emptyWindowOverride = (): WindowOverrideRow => ({
   roles: [],
   groupKinds: [],
+  groupTags: '',
   minNoticeMinutes: '',
   maxAdvanceDays: '',
 });
 export const emptyPeak = (): PeakRow => ({ weekdays: [], from: '18:00', to: '22:00', rate: '' });
 export const emptyWaiver = (): WaiverRow => ({
   groupKinds: [],
+  groupTags: '',
   purposes: '',
   percent: '',
   labelKo: '',
@@ -155,16 +181,18 @@ export function overrideToForm(override: RentalRulesOverride): RulesFormValue {
     windowOverrides: (override.windowOverrides ?? []).map((o) => ({
       roles: [...(o.roles ?? [])],
       groupKinds: [...(o.groupKinds ?? [])],
+      groupTags: (o.groupTags ?? []).join(', '),
       minNoticeMinutes: str(o.minNoticeMinutes),
       maxAdvanceDays: str(o.maxAdvanceDays),
     })),
     eligibilityMode: !eligibility
       ? 'inherit'
-      : eligibility.roles?.length || eligibility.groupKinds?.length
+      : eligibility.roles?.length || eligibility.groupKinds?.length || eligibility.groupTags?.length
         ? 'only'
         : 'anyone',
     eligibilityRoles: [...(eligibility?.roles ?? [])],
     eligibilityGroupKinds: [...(eligibility?.groupKinds ?? [])],
+    eligibilityGroupTags: (eligibility?.groupTags ?? []).join(', '),
     approvalRequired:
       override.approval?.required === undefined ? '' : override.approval.required ? 'yes' : 'no',
     autoApproveRoles: [...(override.approval?.autoApproveRoles ?? [])],
@@ -180,6 +208,7 @@ export function overrideToForm(override: RentalRulesOverride): RulesFormValue {
     })),
     waivers: (override.pricing?.waivers ?? []).map((w) => ({
       groupKinds: [...(w.groupKinds ?? [])],
+      groupTags: (w.groupTags ?? []).join(', '),
       purposes: (w.purposes ?? []).join(', '),
       percent: str(w.percent),
       labelKo: w.label.ko,
@@ -187,6 +216,15 @@ export function overrideToForm(override: RentalRulesOverride): RulesFormValue {
     })),
     freeUntilHoursBefore: str(override.cancellation?.freeUntilHoursBefore),
     feePercent: str(override.cancellation?.feePercent),
+    checkInOpensMinutesBefore: str(override.checkInOpensMinutesBefore),
+    noShowAfterMinutes: str(override.noShowAfterMinutes),
+    returnGraceMinutes: str(override.returnGraceMinutes),
+    waitlistOfferMinutes: str(override.waitlistOfferMinutes),
+    noShowLimit: {
+      count: str(override.noShowLimit?.count),
+      periodDays: str(override.noShowLimit?.periodDays),
+      consequence: override.noShowLimit?.consequence ?? 'require_approval',
+    },
   };
 }
 
@@ -282,6 +320,7 @@ export function formToOverride(value: RulesFormValue, base: RentalRulesOverride)
         const row: NonNullable<RentalRulesOverride['windowOverrides']>[number] = {};
         setOrDelete(row, 'roles', nonEmpty(o.roles));
         setOrDelete(row, 'groupKinds', nonEmpty(o.groupKinds));
+        setOrDelete(row, 'groupTags', nonEmpty(tags(o.groupTags)));
         setOrDelete(row, 'minNoticeMinutes', num(o.minNoticeMinutes));
         setOrDelete(row, 'maxAdvanceDays', num(o.maxAdvanceDays));
         return row;
@@ -296,6 +335,7 @@ export function formToOverride(value: RulesFormValue, base: RentalRulesOverride)
     const eligibility: NonNullable<RentalRulesOverride['eligibility']> = {};
     setOrDelete(eligibility, 'roles', nonEmpty(value.eligibilityRoles));
     setOrDelete(eligibility, 'groupKinds', nonEmpty(value.eligibilityGroupKinds));
+    setOrDelete(eligibility, 'groupTags', nonEmpty(tags(value.eligibilityGroupTags)));
     result.eligibility = eligibility;
   }
 
@@ -336,6 +376,7 @@ export function formToOverride(value: RulesFormValue, base: RentalRulesOverride)
           label: { ko: w.labelKo.trim(), en: w.labelEn.trim() },
         };
         setOrDelete(waiver, 'groupKinds', nonEmpty(w.groupKinds));
+        setOrDelete(waiver, 'groupTags', nonEmpty(tags(w.groupTags)));
         setOrDelete(waiver, 'purposes', nonEmpty(tags(w.purposes)));
         return waiver;
       }),
@@ -348,5 +389,16 @@ export function formToOverride(value: RulesFormValue, base: RentalRulesOverride)
   setOrDelete(cancellation, 'freeUntilHoursBefore', num(value.freeUntilHoursBefore));
   setOrDelete(cancellation, 'feePercent', num(value.feePercent));
   setOrDelete(result, 'cancellation', Object.keys(cancellation).length ? cancellation : undefined);
+
+  // The no-show limit is whole or absent (the schema refuses a part): an empty count and period
+  // leave it out; anything typed goes to the server, so the schema check names the missing part.
+  const limit = value.noShowLimit;
+  if (limit.count.trim() === '' && limit.periodDays.trim() === '') delete result.noShowLimit;
+  else
+    result.noShowLimit = {
+      count: num(limit.count) as number,
+      periodDays: num(limit.periodDays) as number,
+      consequence: limit.consequence,
+    };
   return result;
 }

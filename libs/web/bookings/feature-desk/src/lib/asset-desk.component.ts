@@ -19,7 +19,7 @@ import {
 import { DeskService } from '@madang/web/bookings/data-access';
 import { formatRange, fromLocalInput } from '@madang/web/bookings/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
-import { failureText, toProblem } from '@madang/web/util';
+import { centreTimeZone, failureText, toProblem } from '@madang/web/util';
 import { firstValueFrom } from 'rxjs';
 
 type PartRow = PutAssetPartsRequest['parts'][number] & { key: number };
@@ -243,7 +243,8 @@ export class AssetDeskComponent {
   protected readonly reason = signal<OutOfServiceReason>('maintenance');
   protected readonly note = signal('');
   protected readonly conflicts = signal<BlockConflict[]>([]);
-  private readonly zone = computed(() => 'Asia/Seoul');
+  /** The centre's zone (the server's `MADANG_TIMEZONE`): the out-of-service inputs are read in it. */
+  private readonly zone = computed(() => centreTimeZone());
 
   protected reasonKey(reason: string) {
     return reason === 'repair'

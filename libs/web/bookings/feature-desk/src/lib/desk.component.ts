@@ -3,13 +3,8 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { DeskService } from '@madang/web/bookings/data-access';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
-import { failureText } from '@madang/web/util';
+import { centreToday, failureText } from '@madang/web/util';
 import { DeskItemComponent } from './desk-item.component';
-
-/** Today's date in the centre's time zone, `YYYY-MM-DD`. */
-export function centreToday(timeZone = 'Asia/Seoul'): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(new Date());
-}
 
 /** The equipment desk: one day's hand-outs and returns, and everything overdue. */
 @Component({

@@ -6,6 +6,16 @@ import {
   fromCentreInput,
   toCentreInput,
 } from './countdown';
+import { TestBed } from '@angular/core/testing';
+import { provideHttpClient } from '@angular/common/http';
+import { FALLBACK_SITE_CONFIG, SiteConfigService } from '@madang/web/util';
+
+let config: SiteConfigService;
+beforeEach(() => {
+  TestBed.configureTestingModule({ providers: [provideHttpClient()] });
+  config = TestBed.inject(SiteConfigService);
+});
+afterEach(() => config.set(FALLBACK_SITE_CONFIG));
 
 describe('countdown', () => {
   const deadline = '2027-03-31T18:00:00+09:00';
@@ -40,10 +50,18 @@ describe('countdown', () => {
 });
 
 describe('formatInCentre', () => {
-  it('shows the instant in Korea time whatever the browser zone', () => {
+  it('shows the instant in the centre zone whatever the browser zone (default: the fallback, Seoul)', () => {
     const text = formatInCentre('2027-03-31T09:00:00Z', 'en');
     expect(text).toContain('31 March 2027');
     expect(text).toContain('18:00:00');
+  });
+
+  it('follows the zone the server configured, not a hard-coded one', () => {
+    config.set({ ...FALLBACK_SITE_CONFIG, timeZone: 'America/New_York' });
+    const text = formatInCentre('2027-03-31T09:00:00Z', 'en');
+    expect(text).toContain('05:00:00');
+    expect(text).not.toContain('18:00:00');
+    expect(formatInCentre('2027-03-31T09:00:00Z', 'en', 'Europe/Berlin')).toContain('11:00:00');
   });
 });
 
@@ -60,6 +78,19 @@ describe('centre wall-clock inputs', () => {
     const back = fromCentreInput('2027-03-31T18:00');
     expect(back).toBe('2027-03-31T18:00:00+09:00');
     expect(new Date(back as string).toISOString()).toBe('2027-03-31T09:00:00.000Z');
+  });
+
+  it("reads the wall clock in the configured zone, with that day's offset (summer time)", () => {
+    config.set({ ...FALLBACK_SITE_CONFIG, timeZone: 'Europe/Berlin' });
+    // 31 March 2027 is summer time in Berlin (+02:00), 1 January is winter time (+01:00).
+    expect(toCentreInput('2027-03-31T09:00:00Z')).toBe('2027-03-31T11:00');
+    expect(fromCentreInput('2027-03-31T11:00')).toBe('2027-03-31T11:00:00+02:00');
+    expect(fromCentreInput('2027-01-01T11:00')).toBe('2027-01-01T11:00:00+01:00');
+    expect(new Date(fromCentreInput('2027-01-01T11:00') as string).toISOString()).toBe(
+      '2027-01-01T10:00:00.000Z',
+    );
+    expect(toCentreInput('2027-03-31T09:00:00Z', 'America/Los_Angeles')).toBe('2027-03-31T02:00');
+    expect(fromCentreInput('2027-03-31T02:00', 'America/Los_Angeles')).toBe('2027-03-31T02:00:00-07:00');
   });
 
   it('refuses what is not a wall-clock time', () => {

@@ -1,7 +1,6 @@
 import type { Locale } from '@madang/contracts';
-
-/** The centre's time zone: deadlines are shown (and enforced by the server) in it. */
-export const CENTRE_TIME_ZONE = 'Asia/Seoul';
+import { centreTimeZone } from '@madang/web/util';
+import { DateTime } from 'luxon';
 
 export interface Countdown {
   /** True once the deadline has passed (the server refuses a submission from then on). */
@@ -39,14 +38,17 @@ export function countdownText(left: Countdown, locale: Locale): string {
   return shown.map(([value, ko, en]) => `${value}${locale === 'ko' ? ko : en}`).join(' ');
 }
 
-/** A date-time in the centre's time zone with the zone named, e.g. `2027년 3월 31일 오후 6:00:00 (KST)`. */
-export function formatInCentre(value: string, locale: Locale): string {
+/**
+ * A date-time in the centre's time zone (the server's, `centreTimeZone()`, unless `timeZone` is
+ * given) with the zone named, e.g. `2027년 3월 31일 오후 6시 0분 0초 GMT+9`.
+ */
+export function formatInCentre(value: string, locale: Locale, timeZone = centreTimeZone()): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
     dateStyle: 'long',
     timeStyle: 'long',
-    timeZone: CENTRE_TIME_ZONE,
+    timeZone,
   }).format(date);
 }
 
@@ -55,20 +57,24 @@ export function charCount(text: string): number {
   return Array.from(text).length;
 }
 
-/** Korea has kept +09:00 all year since 1988: the centre's wall clock is UTC + 9 h. */
-const CENTRE_OFFSET_MS = 9 * 3600 * 1000;
-
-/** An instant as the value of a `datetime-local` input on the centre's wall clock (`YYYY-MM-DDTHH:mm`). */
-export function toCentreInput(value: string | null | undefined): string {
+/**
+ * An instant as the value of a `datetime-local` input on the centre's wall clock
+ * (`YYYY-MM-DDTHH:mm`), in `timeZone` (default: the server's zone).
+ */
+export function toCentreInput(value: string | null | undefined, timeZone = centreTimeZone()): string {
   if (!value) return '';
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return '';
-  return new Date(date.getTime() + CENTRE_OFFSET_MS).toISOString().slice(0, 16);
+  const local = DateTime.fromJSDate(date, { zone: timeZone });
+  return local.isValid ? local.toFormat("yyyy-MM-dd'T'HH:mm") : '';
 }
 
-/** A `datetime-local` value read on the centre's wall clock, as an ISO instant with its offset. */
-export function fromCentreInput(local: string): string | null {
-  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(local)
-    ? `${local.length === 16 ? `${local}:00` : local}+09:00`
-    : null;
+/**
+ * A `datetime-local` value read on the centre's wall clock in `timeZone` (default: the server's
+ * zone), as an ISO instant with that zone's offset at that moment (summer time included).
+ */
+export function fromCentreInput(local: string, timeZone = centreTimeZone()): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(local)) return null;
+  const instant = DateTime.fromISO(local, { zone: timeZone });
+  return instant.isValid ? instant.toISO({ suppressMilliseconds: true }) : null;
 }
