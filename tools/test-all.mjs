@@ -32,7 +32,7 @@ const steps = [
  * only the tail of the output, so they are printed again at the very end.
  */
 const FAILURE_LINE =
-  /(✘|✕|●|^\s*FAIL\b|^\s*\d+\) \[|\bflaky\b|Error: |Failed tasks|Tests:.*failed|\d+ failed)/;
+  /(✘|✕|●|^\s*FAIL\b|^\s*\d+\) \[|\bflaky\b|Error: |error TS\d+|\d+ errors?\b|^\s*\d+:\d+\s+error\s|^- [\w-]+:[\w-]+$|Failed tasks|Tests:.*failed|\d+ failed)/;
 const MAX_REPEATED = 40;
 
 /** Runs one tier, its output passed through as it comes, and resolves with its exit status and failure lines. */

@@ -56,6 +56,13 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; roles: Role[];
     locale: 'en',
   },
   { email: 'admin@madang.local', displayName: '정관리', roles: ['resident', 'admin'], locale: 'ko' },
+  // The second living-lab staff member: outcomes are verified by someone other than the project's lead.
+  {
+    email: 'labs@madang.local',
+    displayName: '윤연구 (연구홍보팀)',
+    roles: ['resident', 'approver'],
+    locale: 'ko',
+  },
 ];
 
 export const DEMO_TEAM = {

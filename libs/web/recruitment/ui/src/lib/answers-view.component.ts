@@ -8,6 +8,8 @@ import type {
   TeamMemberAnswer,
 } from '@madang/contracts';
 import { I18nService, LocalizedPipe, TranslatePipe } from '@madang/web/i18n';
+// The recruitment message keys (their `declare module` augmentation) come with the domain's util library.
+import type {} from '@madang/web/recruitment/util';
 
 interface ShownField {
   field: FormField;
