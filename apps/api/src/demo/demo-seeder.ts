@@ -56,6 +56,9 @@ export const DEMO_ACCOUNTS: { email: string; displayName: string; roles: Role[];
     locale: 'en',
   },
   { email: 'admin@madang.local', displayName: '정관리', roles: ['resident', 'admin'], locale: 'ko' },
+  // Manages the alley research group and the coastal cooperative that apply to the demo calls (so
+  // resident@ keeps exactly one team, which the booking and settlement demos are about).
+  { email: 'resident3@madang.local', displayName: '오협동', roles: ['resident'], locale: 'ko' },
   // The second living-lab staff member: outcomes are verified by someone other than the project's lead.
   {
     email: 'labs@madang.local',

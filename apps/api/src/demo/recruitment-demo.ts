@@ -150,6 +150,7 @@ export async function seedRecruitmentDemo(db: DataSource): Promise<void> {
     const approver = await user('approver@madang.local');
     const resident = await user('resident@madang.local');
     const resident2 = await user('resident2@madang.local');
+    const resident3 = await user('resident3@madang.local');
     const reviewer = await user('reviewer@madang.local');
     const asset = (nameEn: string) => must(m, `SELECT id FROM assets WHERE name_en = $1`, [nameEn]);
     const rentLine = await one(m, `SELECT id FROM budget_lines WHERE name = '입주 임대료 수입' LIMIT 1`);
@@ -157,7 +158,7 @@ export async function seedRecruitmentDemo(db: DataSource): Promise<void> {
 
     const team = await must(m, `SELECT id FROM groups WHERE name = '함께걷는 제주 주민팀'`);
     const lab = await ensureGroup(m, '제주 골목 연구소', 'ngo', '골목의 역사와 생활을 기록하는 연구 모임', [
-      { userId: resident, manager: true },
+      { userId: resident3, manager: true },
     ]);
     const coworkers = await ensureGroup(m, '이웃 코워커스', 'ngo', '동네에서 일하는 프리랜서 모임', [
       { userId: resident2, manager: true },
@@ -171,7 +172,7 @@ export async function seedRecruitmentDemo(db: DataSource): Promise<void> {
       '해안마을 협동조합',
       'partner_org',
       '마을 창고를 공유 공간으로 여는 협동조합',
-      [{ userId: resident, manager: true }],
+      [{ userId: resident3, manager: true }],
     );
 
     const calls = new CallsRepository();
@@ -298,7 +299,7 @@ export async function seedRecruitmentDemo(db: DataSource): Promise<void> {
     const pastLab = await apply(
       past,
       lab,
-      resident,
+      resident3,
       { teamName: '골목 연구소', field: 'culture', plan: '골목 기록 아카이브' },
       DateTime.fromISO('2026-01-25T15:30:00', { zone: ZONE }),
     );
@@ -449,7 +450,7 @@ export async function seedRecruitmentDemo(db: DataSource): Promise<void> {
     const partnerApp = await apply(
       partnerCall,
       partner,
-      resident,
+      resident3,
       {
         teamName: '해안마을 협동조합',
         field: 'environment',
