@@ -4,6 +4,9 @@ import { expectAccessible, snap } from './support';
 type Lang = 'ko' | 'en';
 
 async function useLanguage(page: Page, lang: Lang): Promise<void> {
+  // The session (and with it the account's saved language) must have loaded first, or it would undo the switch.
+  await expect(page.getByTestId('current-user')).toBeVisible();
+  await expect(page.locator('h1').first()).toBeVisible();
   if ((await page.locator('html').getAttribute('lang')) !== lang)
     await page.getByTestId('lang-switch').click();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);

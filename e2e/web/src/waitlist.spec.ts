@@ -41,7 +41,8 @@ test('waitlist journey: join a taken slot, the holder cancels, the offer counts 
 }) => {
   const tag = Date.now().toString(36);
   const date = weekdayAhead(11);
-  const holder = await personPage(browser, 'resident@madang.local', 'ko');
+  // resident3@ books little else in the suite, so the holder's booking is on the first page of My bookings.
+  const holder = await personPage(browser, 'resident3@madang.local', 'ko');
   const list = (await (await holder.request.get('/api/assets')).json()) as {
     id: string;
     name: { en: string };
@@ -54,7 +55,7 @@ test('waitlist journey: join a taken slot, the holder cancels, the offer counts 
   await expect(holder.getByTestId('booking-result')).toHaveAttribute('data-decision', 'approved');
 
   // Someone else tries the same hour, is told it is taken, and joins the waitlist from there.
-  const waiter = await personPage(browser, 'resident2@madang.local', 'ko');
+  const waiter = await personPage(browser, 'reviewer@madang.local', 'ko'); // few other bookings: the new one is on page 1
   await request(waiter, room, date, '16:00', '17:00', `Waiting ${tag}`);
   await expect(waiter.getByTestId('conflicts')).toBeVisible();
   await waiter.getByTestId('join-waitlist-button').click();
