@@ -4,9 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API_PREFIX, CSRF_HEADER, SESSION_COOKIE } from '@madang/contracts';
 import cookieParser from 'cookie-parser';
-import express, { NextFunction, Request, Response } from 'express';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/app-config';
@@ -19,8 +17,9 @@ import { problemFor } from './core/problem.filter';
 import { routesOf } from './core/route-inventory';
 import { requestMeta } from './core/request-meta.middleware';
 import { requestTimeout } from './core/request-timeout';
-import { compressAnswers, noStoreForApi, securityHeaders, staticCacheHeaders } from './core/security-headers';
+import { compressAnswers, noStoreForApi, securityHeaders } from './core/security-headers';
 import { createValidationPipe } from './core/validation';
+import { serveWebApp } from './core/web-app';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -78,23 +77,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       jsonDocumentUrl: `${API_PREFIX}/docs-json`,
     },
   );
-  serveWebApp(app, config);
+  await serveWebApp(app, config);
   return app;
-}
-
-/** Serves the built Angular app at `/`, with index.html for every client-side route outside /api. */
-function serveWebApp(app: INestApplication, config: AppConfig): void {
-  const dir = config.WEB_DIST_DIR ?? join(__dirname, '..', 'web', 'browser');
-  if (!dir || !existsSync(join(dir, 'index.html'))) return;
-  const index = join(dir, 'index.html');
-  app.use(express.static(dir, { index: false, setHeaders: staticCacheHeaders }));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith(`/${API_PREFIX}/`) || req.path === `/${API_PREFIX}`)
-      return next();
-    if (!req.accepts('html')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
-  });
 }
 
 /** Runs pending migrations under an advisory lock, so several instances can start together. */

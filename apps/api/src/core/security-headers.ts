@@ -1,4 +1,5 @@
 import compression from 'compression';
+import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 
@@ -11,9 +12,15 @@ export const CRITICAL_CSS_ONLOAD_HASH = "'sha256-MhtPZXr7+LpJUY5qtMutB+qWfQtMaPc
 
 export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()';
 
+/** The per-request nonce a server-rendered page puts on its own inline scripts (Angular's event replay). */
+export function cspNonceOf(res: Response): string {
+  return (res.locals as { cspNonce: string }).cspNonce;
+}
+
 /**
  * Security headers for every answer (pages and API) through helmet: a Content-Security-Policy the
- * Angular app works under (scripts only from the origin plus the one handler above; inline styles
+ * Angular app works under (scripts only from the origin, the one handler above, and inline scripts
+ * carrying this answer's nonce — the server-rendered page's event-replay bootstrap; inline styles
  * for Angular's component styles and the inlined critical CSS), `frame-ancestors 'none'`,
  * X-Content-Type-Options, Referrer-Policy and Permissions-Policy; HSTS only behind HTTPS.
  */
@@ -23,7 +30,12 @@ export function securityHeaders(options: { https: boolean }) {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-hashes'", CRITICAL_CSS_ONLOAD_HASH],
+        scriptSrc: [
+          "'self'",
+          "'unsafe-hashes'",
+          CRITICAL_CSS_ONLOAD_HASH,
+          (_req, res) => `'nonce-${cspNonceOf(res as Response)}'`,
+        ],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         fontSrc: ["'self'", 'data:'],
@@ -42,6 +54,7 @@ export function securityHeaders(options: { https: boolean }) {
   });
   return (req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
+    res.locals['cspNonce'] = randomBytes(16).toString('base64');
     policy(req, res, next);
   };
 }

@@ -12,6 +12,11 @@ import {
 } from '@angular/material/form-field';
 import { MatPaginatorIntl } from '@angular/material/paginator';
 import {
+  provideClientHydration,
+  withEventReplay,
+  withHttpTransferCacheOptions,
+} from '@angular/platform-browser';
+import {
   TitleStrategy,
   provideRouter,
   withComponentInputBinding,
@@ -30,6 +35,13 @@ import { NOTIFICATIONS_MESSAGES } from '@madang/web/notifications/util';
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
+    // Public pages arrive rendered by the server (app.routes.server.ts): the browser adopts that DOM
+    // instead of drawing it again, replays clicks made before it was ready, and reuses the API answers
+    // the server fetched. Session calls are never among them (the server renders anonymously).
+    provideClientHydration(
+      withEventReplay(),
+      withHttpTransferCacheOptions({ filter: (request) => !request.url.startsWith('/api/auth/') }),
+    ),
     provideZonelessChangeDetection(),
     provideRouter(
       routes,

@@ -4,3 +4,4 @@ export * from './lib/locale-names';
 export * from './lib/localized.pipe';
 export * from './lib/messages';
 export * from './lib/translate.pipe';
+export * from './lib/locale-choice';

@@ -44,3 +44,14 @@ export function interpolate(
     Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole,
   );
 }
+
+/** The language chosen in the switcher, sent with every page request so the server renders in it. */
+export const LOCALE_COOKIE = 'madang_locale';
+
+/** What the API hands the web app while it renders a page on the server (`REQUEST_CONTEXT`). */
+export interface RenderContext {
+  /** Where people reach Madang: PUBLIC_URL, else the request's own origin (behind trusted proxies). */
+  readonly origin: string;
+  /** This answer's Content-Security-Policy nonce, for the page's own inline scripts. */
+  readonly nonce: string;
+}

@@ -1,3 +1,4 @@
+import { REQUEST } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { DOCUMENT } from '@angular/common';
 import { ERROR_MESSAGES, ROLE_LABELS } from '@madang/contracts';
@@ -21,6 +22,7 @@ function setBrowserLanguages(languages: string[]): void {
 describe('I18nService', () => {
   beforeEach(() => {
     localStorage.clear();
+    document.cookie = 'madang_locale=; Path=/; Max-Age=0';
     setBrowserLanguages(['en-GB', 'en']);
   });
 
@@ -69,6 +71,35 @@ describe('I18nService', () => {
     expect(i18n.t('form.minLength', { min: 8 })).toBe('8자 이상이어야 합니다.');
     expect(i18n.t('error.goHome')).toBe('홈으로 가기');
     expect(localStorage.getItem(LOCALE_STORAGE_KEY)).toBe('ko');
+  });
+
+  it('remembers a switch in a cookie, so pages the server renders next come in that language', () => {
+    create().use('ko');
+    expect(document.cookie).toContain('madang_locale=ko');
+    TestBed.resetTestingModule();
+    expect(create().locale()).toBe('ko');
+  });
+
+  it('renders on the server in the language the request asks for', () => {
+    TestBed.configureTestingModule({
+      providers: [
+        {
+          provide: REQUEST,
+          // The parts of the Fetch API's Request the service reads (jsdom has no Request).
+          useValue: {
+            url: 'http://127.0.0.1:3000/catalogue',
+            headers: {
+              get: (name: string) =>
+                ({ 'accept-language': 'ko-KR', cookie: 'madang_locale=en' })[name] ?? null,
+            },
+          },
+        },
+      ],
+    });
+    const i18n = create();
+    expect(i18n.locale()).toBe('en');
+    i18n.use('ko');
+    expect(document.cookie).not.toContain('madang_locale=ko');
   });
 
   it('picks texts from the contracts lib in the current language', () => {

@@ -1,13 +1,7 @@
 import { DOCUMENT } from '@angular/common';
-import { Injectable, effect, inject, signal } from '@angular/core';
-import {
-  type Locale,
-  type LocalizedText,
-  LOCALES,
-  interpolate,
-  isLocale,
-  negotiateLocale,
-} from '@madang/contracts';
+import { Injectable, REQUEST, effect, inject, signal } from '@angular/core';
+import { LOCALE_COOKIE, type Locale, type LocalizedText, LOCALES, interpolate } from '@madang/contracts';
+import { chooseLocale } from './locale-choice';
 import { type MessageKey, messageText } from './messages';
 
 export const LOCALE_STORAGE_KEY = 'madang.locale';
@@ -21,6 +15,8 @@ export type MessageParams = Readonly<Record<string, string | number>>;
 @Injectable({ providedIn: 'root' })
 export class I18nService {
   private readonly document = inject(DOCUMENT);
+  /** Set only while the server renders a page: the request it renders. */
+  private readonly request = inject(REQUEST, { optional: true });
   private readonly storage = safeStorage(this.document);
   private readonly current = signal<Locale>(this.initialLocale());
 
@@ -49,28 +45,45 @@ export class I18nService {
     return params ? interpolate(template, params) : template;
   }
 
-  /** Switches the language and remembers it in this browser. */
+  /**
+   * Switches the language and remembers it in this browser: in storage, and in a cookie so the pages
+   * the server renders next come in the same language.
+   */
   use(locale: Locale): void {
     this.current.set(locale);
+    if (this.request) return;
     try {
       this.storage?.setItem(LOCALE_STORAGE_KEY, locale);
+      this.document.cookie = `${LOCALE_COOKIE}=${locale}; Path=/; Max-Age=31536000; SameSite=Lax`;
     } catch {
-      // Storage may be full or blocked; the language still changes for this visit.
+      // Storage or cookies may be blocked; the language still changes for this visit.
     }
   }
 
-  /** Stored choice first, then the browser's languages, then the default (Korean). */
+  /** See `chooseLocale`: the same rule on the server (from the request) and in the browser. */
   private initialLocale(): Locale {
+    if (this.request) {
+      return chooseLocale({
+        search: new URL(this.request.url).search,
+        cookies: this.request.headers.get('cookie'),
+        acceptLanguage: this.request.headers.get('accept-language'),
+      });
+    }
     let stored: string | null = null;
+    let cookies: string | null = null;
     try {
       stored = this.storage?.getItem(LOCALE_STORAGE_KEY) ?? null;
+      cookies = this.document.cookie;
     } catch {
       stored = null;
     }
-    if (isLocale(stored)) return stored;
     const nav = this.document.defaultView?.navigator;
-    const languages = nav?.languages?.length ? nav.languages.join(',') : nav?.language;
-    return negotiateLocale(languages);
+    return chooseLocale({
+      search: this.document.location?.search,
+      cookies,
+      stored,
+      acceptLanguage: nav?.languages?.length ? nav.languages.join(',') : nav?.language,
+    });
   }
 }
 

@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { Injectable, computed, inject, signal } from '@angular/core';
+import { Injectable, REQUEST, computed, inject, signal } from '@angular/core';
 import type {
   ChangePasswordRequest,
   Locale,
@@ -24,6 +24,8 @@ export class AuthService {
   private readonly loaded = signal(false);
   private startup: Promise<void> | null = null;
   private csrf: Promise<void> | null = null;
+  /** Set only while the server renders a public page, which it always does signed out. */
+  private readonly rendering = inject(REQUEST, { optional: true }) !== null;
 
   readonly me = this.state.asReadonly();
   readonly isLoaded = this.loaded.asReadonly();
@@ -106,6 +108,10 @@ export class AuthService {
   }
 
   private async start(): Promise<void> {
+    if (this.rendering) {
+      this.loaded.set(true);
+      return;
+    }
     await this.csrfReady();
     try {
       const me = await firstValueFrom(this.http.get<MeResponse>('/api/auth/me'));

@@ -1,0 +1,131 @@
+import { Logger } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { API_PREFIX, LOCALE_COOKIE, type RenderContext } from '@madang/contracts';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AppConfig } from '../config/app-config';
+import { cspNonceOf, staticCacheHeaders } from './security-headers';
+
+/** What the web app's server bundle exports (apps/web/src/server.ts). */
+interface WebServerBundle {
+  createWebRenderer(options: { allowedHosts: readonly string[] }): {
+    render(request: globalThis.Request, context: unknown): Promise<globalThis.Response | null>;
+  };
+}
+
+// The API is bundled as CommonJS; the web server bundle is ES modules. A plain `import()` would be
+// rewritten by the bundler into `require`, which cannot load it.
+const importModule = new Function('specifier', 'return import(specifier)') as (
+  specifier: string,
+) => Promise<unknown>;
+
+/**
+ * Serves the built Angular app on the API's port: static files (hashed ones cached for a year), and
+ * every other page GET through Angular's server engine, which renders the public pages on the server
+ * (app.routes.server.ts) and answers the others with the client-rendered shell.
+ *
+ * The renderer gets a request addressed to this very process over loopback, so the pages' relative
+ * `/api/…` calls during rendering come straight back here without leaving the machine or passing a
+ * proxy, and go through the same HTTP contract (validation, locale, caching headers) as the browser's.
+ * It carries no session cookie: what the server renders is what an anonymous visitor sees, so it can
+ * never leak one resident's data into another's page. Without a server bundle (a build without SSR,
+ * or the tests' stand-in folder), the client-rendered shell is sent as before.
+ */
+export async function serveWebApp(app: NestExpressApplication, config: AppConfig): Promise<void> {
+  const dir = config.WEB_DIST_DIR ?? join(__dirname, '..', 'web', 'browser');
+  if (!dir) return;
+  const shell = ['index.csr.html', 'index.html']
+    .map((name) => join(dir, name))
+    .find((file) => existsSync(file));
+  if (!shell) return;
+  const logger = new Logger('WebApp');
+  const bundle = await loadServerBundle(join(dirname(dir), 'server', 'server.mjs'), logger);
+  const loopback = loopbackHost(config.HOST);
+  const renderer = bundle?.createWebRenderer({ allowedHosts: [loopback, 'localhost', '127.0.0.1'] });
+
+  app.use(express.static(dir, { index: false, setHeaders: staticCacheHeaders }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith(`/${API_PREFIX}/`) || req.path === `/${API_PREFIX}`)
+      return next();
+    if (!req.accepts('html')) return next();
+    const sendShell = () => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(shell);
+    };
+    if (!bundle || !renderer) return sendShell();
+    const request = new globalThis.Request(`http://${loopback}:${req.socket.localPort}${req.originalUrl}`, {
+      headers: rendererHeaders(req),
+    });
+    const context: RenderContext = { origin: publicOrigin(req, config), nonce: cspNonceOf(res) };
+    renderer
+      .render(request, context)
+      .then(async (response) => {
+        if (!response) return next();
+        const html = withNonce(await response.text(), context.nonce);
+        res.status(response.status);
+        response.headers.forEach((value, name) => {
+          if (name !== 'content-length') res.setHeader(name, value);
+        });
+        if (!response.headers.has('cache-control')) res.setHeader('Cache-Control', 'no-cache');
+        res.setHeader('Vary', 'Accept-Language, Cookie');
+        res.send(html);
+      })
+      .catch((error: unknown) => {
+        logger.error(`rendering ${req.path} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        if (!res.headersSent) sendShell();
+        else res.end();
+      });
+  });
+}
+
+async function loadServerBundle(file: string, logger: Logger): Promise<WebServerBundle | null> {
+  if (!existsSync(file)) return null;
+  try {
+    const bundle = (await importModule(pathToFileURL(file).href)) as Partial<WebServerBundle>;
+    if (typeof bundle.createWebRenderer !== 'function')
+      throw new Error('it does not export createWebRenderer');
+    return bundle as WebServerBundle;
+  } catch (error) {
+    logger.error(
+      `the web app's server bundle (${file}) could not be loaded; pages are rendered in the browser only: ${
+        error instanceof Error ? error.message : String(error)
+      }`,
+    );
+    return null;
+  }
+}
+
+/** How this process reaches itself: a wildcard or loopback bind answers on 127.0.0.1; else the bound address. */
+export function loopbackHost(host: string): string {
+  if (['0.0.0.0', '::', '', 'localhost', '127.0.0.1', '::1'].includes(host)) return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * Angular's build inlines the event-dispatch contract (a fixed script that records clicks made before
+ * hydration) into the page template; the replay call after it already carries the nonce (CSP_NONCE).
+ * Give the contract this answer's nonce too, so the policy needs no `'unsafe-inline'`.
+ */
+export function withNonce(html: string, nonce: string): string {
+  return html.replace(
+    '<script type="text/javascript" id="ng-event-dispatch-contract">',
+    `<script type="text/javascript" id="ng-event-dispatch-contract" nonce="${nonce}">`,
+  );
+}
+
+function rendererHeaders(req: Request): Record<string, string> {
+  const headers: Record<string, string> = { accept: 'text/html' };
+  const language = req.get('accept-language');
+  if (language) headers['accept-language'] = language.slice(0, 200);
+  const locale = (req.cookies as Record<string, string> | undefined)?.[LOCALE_COOKIE];
+  if (typeof locale === 'string' && /^[a-z]{2}$/.test(locale))
+    headers['cookie'] = `${LOCALE_COOKIE}=${locale}`;
+  return headers;
+}
+
+function publicOrigin(req: Request, config: AppConfig): string {
+  if (config.PUBLIC_URL) return new URL(config.PUBLIC_URL).origin;
+  return `${req.protocol}://${req.get('host') ?? `localhost:${config.PORT}`}`;
+}

@@ -1,0 +1,24 @@
+import {
+  CSP_NONCE,
+  type ApplicationConfig,
+  REQUEST_CONTEXT,
+  inject,
+  mergeApplicationConfig,
+} from '@angular/core';
+import { provideServerRendering, withRoutes } from '@angular/ssr';
+import type { RenderContext } from '@madang/contracts';
+import { appConfig } from './app.config';
+import { serverRoutes } from './app.routes.server';
+
+/** The browser configuration plus server rendering with the render mode of each route. */
+export const serverConfig: ApplicationConfig = mergeApplicationConfig(appConfig, {
+  providers: [
+    provideServerRendering(withRoutes(serverRoutes)),
+    // The API's Content-Security-Policy allows inline scripts only with this answer's nonce
+    // (apps/api/src/core/security-headers.ts); the event-replay bootstrap Angular inlines carries it.
+    {
+      provide: CSP_NONCE,
+      useFactory: () => (inject(REQUEST_CONTEXT, { optional: true }) as RenderContext | null)?.nonce ?? null,
+    },
+  ],
+});

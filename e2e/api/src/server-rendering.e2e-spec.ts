@@ -1,0 +1,127 @@
+import { MadangClient } from '@madang/testing';
+import { type MeResponse, SESSION_COOKIE } from '@madang/contracts';
+
+const baseUrl = () => process.env['E2E_BASE_URL'] as string;
+
+interface Named {
+  readonly id: string;
+  readonly name: { ko: string; en: string };
+}
+interface PublicCall {
+  readonly id: string;
+  readonly title: { ko: string; en: string };
+}
+
+async function page(path: string, headers: Record<string, string> = {}) {
+  const res = await fetch(`${baseUrl()}${path}`, { headers: { accept: 'text/html', ...headers } });
+  return { res, html: await res.text() };
+}
+
+/** The part of the page a person sees, without the state Angular hands to the browser. */
+const visible = (html: string) => html.replace(/<script\b[\s\S]*?<\/script>/g, '');
+
+/** Issue 13: public pages arrive with their content, before any script runs. */
+describe('server-rendered public pages (built app over HTTP)', () => {
+  let assets: Named[];
+  let call: PublicCall;
+
+  beforeAll(async () => {
+    const client = new MadangClient(baseUrl());
+    assets = (await client.get<Named[]>('/api/assets')).body;
+    call = (await client.get<{ items: PublicCall[] }>('/api/public/calls')).body.items[0] as PublicCall;
+    expect(assets.length).toBeGreaterThan(3);
+    expect(call).toBeDefined();
+  });
+
+  it('renders the catalogue with every asset name in Korean, and in English with ?lang=en', async () => {
+    const ko = await page('/catalogue');
+    expect(ko.res.status).toBe(200);
+    expect(ko.html).toMatch(/<html lang="ko"/);
+    for (const asset of assets) expect(visible(ko.html)).toContain(asset.name.ko);
+    const en = await page('/catalogue?lang=en');
+    expect(en.html).toMatch(/<html lang="en"/);
+    for (const asset of assets) expect(visible(en.html)).toContain(asset.name.en);
+  });
+
+  it('follows the remembered language cookie, then Accept-Language', async () => {
+    const byCookie = await page('/catalogue', { cookie: 'madang_locale=en', 'accept-language': 'ko-KR' });
+    expect(byCookie.html).toMatch(/<html lang="en"/);
+    const byHeader = await page('/catalogue', { 'accept-language': 'en-US,en;q=0.9' });
+    expect(byHeader.html).toMatch(/<html lang="en"/);
+    expect(byHeader.res.headers.get('vary')).toMatch(/Accept-Language/);
+    expect(byHeader.res.headers.get('vary')).toMatch(/Cookie/);
+  });
+
+  it('renders an asset page and a call page with their own names', async () => {
+    const asset = assets[0] as Named;
+    const assetPage = await page(`/catalogue/${asset.id}`);
+    expect(assetPage.res.status).toBe(200);
+    expect(visible(assetPage.html)).toMatch(new RegExp(`<h1[^>]*>\\s*${escape(asset.name.ko)}`));
+    const callPage = await page(`/calls/${call.id}?lang=en`);
+    expect(visible(callPage.html)).toMatch(new RegExp(`<h1[^>]*>\\s*${escape(call.title.en)}`));
+  });
+
+  it('renders the living-lab archive and the observations list on the server', async () => {
+    for (const path of ['/', '/calls', '/labs', '/observations']) {
+      const { res, html } = await page(path);
+      expect(res.status).toBe(200);
+      expect(visible(html)).toMatch(/<h1[^>]*>[^<]+/);
+    }
+  });
+
+  it('leaves signed-in pages to the browser: the shell only, no data', async () => {
+    const { res, html } = await page('/settlement');
+    expect(res.status).toBe(200);
+    expect(html).not.toMatch(/<h1/);
+    expect(html).toMatch(/<app-root/);
+  });
+
+  it('renders anonymously even for a signed-in visitor (no personal data in server HTML)', async () => {
+    const resident = new MadangClient(baseUrl());
+    await resident.login('resident@madang.local', 'madang-demo');
+    const session = resident.cookie(SESSION_COOKIE) as string;
+    const me = (await resident.get<MeResponse>('/api/auth/me')).body;
+    expect(session).toBeTruthy();
+    // The shell greets a signed-in resident by name once the browser knows the session.
+    const { html } = await page('/', { cookie: `${SESSION_COOKIE}=${session}` });
+    expect(html).not.toContain(me.displayName);
+    expect(html).not.toContain(me.email);
+  });
+
+  it('lets only its own inline scripts run: each carries the answer’s CSP nonce', async () => {
+    const { res, html } = await page('/catalogue');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
+      ([, attributes, body]) => !/\bsrc=/.test(attributes as string) && (body as string).trim() !== '',
+    );
+    const executable = inline.filter(
+      ([, attributes]) => !/type="application\/(?:ld\+)?json"/.test(attributes as string),
+    );
+    expect(executable.length).toBeGreaterThan(0);
+    for (const [, attributes] of executable) expect(attributes).toContain(`nonce="${nonce}"`);
+    const again = await page('/catalogue');
+    expect(/'nonce-([^']+)'/.exec(again.res.headers.get('content-security-policy') ?? '')?.[1]).not.toBe(
+      nonce,
+    );
+  });
+
+  it('compresses pages and scripts, and caches hashed files for a year', async () => {
+    const res = await fetch(`${baseUrl()}/catalogue`, {
+      headers: { accept: 'text/html', 'accept-encoding': 'br' },
+    });
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    const script = /<script src="(main-[A-Z0-9]+\.js)"/.exec(await res.text())?.[1];
+    expect(script).toBeTruthy();
+    const js = await fetch(`${baseUrl()}/${script}`, { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(js.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(js.headers.get('content-encoding')).toMatch(/br|gzip/);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
