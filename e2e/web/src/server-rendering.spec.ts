@@ -1,0 +1,104 @@
+import { type Page, expect, test } from '@playwright/test';
+import { expectAccessible, signIn, snap } from './support';
+
+/**
+ * Issue 13: public pages arrive rendered by the server and the browser adopts them (hydration) instead
+ * of drawing them again. The app's scripts are held back until the test has looked at the server's page,
+ * so "before any script runs" is a real moment here, not a guess (the app is a module script, which also
+ * holds back DOMContentLoaded: the pages are opened with `waitUntil: 'commit'`).
+ */
+async function holdScripts(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/(main|chunk)-[A-Z0-9]+\.js$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    // The session look-up answers 401 to a visitor who is not signed in: that is the answer, not a fault.
+    if (message.type() === 'error' && !/401 \(Unauthorized\)/.test(message.text()))
+      errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+test('the catalogue shows its rooms before any script runs, then hydrates without redrawing', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  const assets = (await (await page.request.get('/api/assets')).json()) as { name: { ko: string } }[];
+  const release = await holdScripts(page);
+  await page.goto('/catalogue', { waitUntil: 'commit' });
+  // Server-rendered: the heading and every room's name are there with no script run yet.
+  await expect(page.locator('h1')).toHaveText('공간·장비');
+  for (const asset of assets.slice(0, 5)) await expect(page.getByText(asset.name.ko).first()).toBeVisible();
+  // Mark the server's DOM nodes; hydration must adopt these very nodes, not replace them.
+  await page.evaluate(() => {
+    (document.querySelector('h1') as HTMLElement & { __fromServer?: boolean }).__fromServer = true;
+  });
+  release();
+  await page.waitForLoadState('networkidle');
+  await page.getByTestId('lang-switch').click();
+  await expect(page.locator('h1')).toHaveText('Spaces & equipment');
+  expect(
+    await page.evaluate(
+      () => (document.querySelector('h1') as HTMLElement & { __fromServer?: boolean }).__fromServer,
+    ),
+    'the heading the server sent is the one the app now updates',
+  ).toBe(true);
+  expect(errors).toEqual([]);
+  await expectAccessible(page, 'server-rendered catalogue after hydration');
+});
+
+test('a click made before the app is ready is replayed once it is', async ({ page }) => {
+  const errors = watchConsole(page);
+  const release = await holdScripts(page);
+  await page.goto('/calls', { waitUntil: 'commit' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await expect(page.locator('h1')).toHaveText('공모 안내');
+  await page.getByTestId('lang-switch').click(); // recorded by Angular's event-dispatch contract
+  release();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('h1')).toHaveText(/call/i);
+  expect(errors).toEqual([]);
+});
+
+test('a page opened with ?lang=en is rendered in English by the server, and the choice sticks', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  const release = await holdScripts(page);
+  await page.goto('/labs?lang=en', { waitUntil: 'commit' });
+  await expect(page.locator('h1')).toHaveText('Living-lab archive');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  release();
+  await page.waitForLoadState('networkidle');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  // Switching in the app sets the cookie; the next server-rendered page comes in Korean.
+  await page.getByTestId('lang-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  const next = await page.request.get('/observations', { headers: { accept: 'text/html' } });
+  expect(await next.text()).toMatch(/<html lang="ko"/);
+  expect(errors).toEqual([]);
+  await snap(page, 'labs-archive-ssr');
+});
+
+test('signed in, a public page hydrates into the signed-in shell and the work pages still open', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await signIn(page, 'resident@madang.local');
+  await page.goto('/catalogue');
+  await expect(page.getByTestId('current-user')).toBeVisible();
+  await page.locator('a[href^="/catalogue/"]').first().click();
+  await expect(page.locator('.fc').first()).toBeVisible();
+  await page.goto('/bookings');
+  await expect(page.locator('h1')).toBeVisible();
+  expect(errors).toEqual([]);
+});
