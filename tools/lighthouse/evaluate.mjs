@@ -1,5 +1,5 @@
 // Pure pieces of the Lighthouse tier: the targets (issue 13), what one report says, the misses, the audits to
-// fix, and the printed table. No browser, no I/O: tested by evaluate.test.mjs (`node --test tools/lighthouse/`).
+// fix, and the printed table. No browser, no I/O: tested by evaluate.test.mjs (`node --test tools/lighthouse/evaluate.test.mjs`).
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const SHORT = { performance: 'perf', accessibility: 'a11y', 'best-practices': 'BP', seo: 'SEO' };
@@ -130,7 +130,8 @@ export function table(rows) {
   const line = (cells) =>
     cells
       .map((cell, i) => (i === 0 || i === cells.length - 1 ? pad(cell, widths[i]) : padLeft(cell, widths[i])))
-      .join('  ');
+      .join('  ')
+      .trimEnd();
   const targets = `targets: ${CATEGORIES.map((c) => `${SHORT[c]} ${c === 'performance' || c === 'best-practices' ? '≥' : '='} ${TARGETS[c]}`).join(', ')}; JS on the wire ≤ ${JS_BUDGET_KB} kB for ${JS_BUDGET_PAGES.join(', ')}`;
   return [line(head), line(widths.map((w) => '─'.repeat(w))), ...body.map(line), targets].join('\n');
 }
