@@ -47,6 +47,7 @@ const started = Date.now();
 const seconds = (from) => ((Date.now() - from) / 1000).toFixed(0);
 let server = null;
 let chrome = null;
+let interrupted = false; // Ctrl-C: no new Chrome is started while cleanUp() runs
 
 /** Stops Chrome and Madang (and removes the data folder): on success, failure and Ctrl-C alike. */
 async function cleanUp() {
@@ -61,6 +62,7 @@ async function cleanUp() {
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.once(signal, () => {
+    interrupted = true;
     console.error(`\n${signal}: stopping Chrome and Madang …`);
     cleanUp().finally(() => process.exit(130));
   });
@@ -85,11 +87,20 @@ function documentFailure(artifacts) {
 
 /** One Lighthouse run in its own Chrome; resolves with the report, or `{ error }`. */
 async function lighthouseRun(url) {
+  if (interrupted) return { error: 'interrupted' };
   chrome = await chromeLauncher.launch({
     chromePath: existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined,
     chromeFlags: CHROME_FLAGS,
     logLevel: 'silent',
+    handleSIGINT: false, // its own handler exits at once, leaving Madang running: cleanUp() below stops both
   });
+  if (interrupted) {
+    await Promise.resolve()
+      .then(() => chrome?.kill())
+      .catch(() => undefined);
+    chrome = null;
+    return { error: 'interrupted' };
+  }
   try {
     const result = await lighthouse(url, {
       port: chrome.port,
@@ -121,6 +132,7 @@ const summary = {
   lighthouse: null,
   chrome: null,
   runsPerPage: runsWanted,
+  benchmarkIndex: null,
   loadAverage: loadavg().map((n) => Number(n.toFixed(2))),
   html: [],
   pages: [],
@@ -196,6 +208,8 @@ try {
     const median = computeMedianRun(valid);
     summary.lighthouse ??= median.lighthouseVersion;
     summary.chrome ??= median.environment?.hostUserAgent ?? null;
+    // Lighthouse's CPU benchmark of this machine at the time (higher is faster; a loaded box scores low).
+    summary.benchmarkIndex ??= median.environment?.benchmarkIndex ?? null;
     entry.figures = summarise(median);
     entry.medianRun = runs.findIndex((r) => r.lhr === median) + 1;
     entry.misses = misses(page.label, entry.figures).map((miss) => ({
