@@ -224,7 +224,8 @@ try {
 
   // 3. What came out.
   console.log(
-    `\nLighthouse ${summary.lighthouse ?? '?'}, mobile, simulated throttling — median of ${runsWanted}:`,
+    `\nLighthouse ${summary.lighthouse ?? '?'}, mobile, simulated throttling — median of ${runsWanted}` +
+      ` (CPU benchmark index ${summary.benchmarkIndex ?? '?'}, load average ${loadavg()[0].toFixed(1)}):`,
   );
   console.log(table(rows));
   for (const entry of summary.pages) {
