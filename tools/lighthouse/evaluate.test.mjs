@@ -196,3 +196,13 @@ test('raw HTML: a page with its content and og:title passes; the shell of a clie
     'og:title: "마당" does not name "강당"',
   ]);
 });
+
+test('raw HTML: names only in the head, the transfer state or JSON-LD do not count as content', () => {
+  const hydrationOnly =
+    '<head><title>강당</title><meta property="og:title" content="강당"></head><body><app-root></app-root>' +
+    '<script id="ng-state" type="application/json">{"name":{"ko":"강당"}}</script>' +
+    '<script type="application/ld+json">{"@type":"Place","name":"강당"}</script></body>';
+  assert.deepEqual(checkHtml(hydrationOnly, { texts: ['강당'], what: 'the room name', ogTitle: '강당' }), [
+    'the room name: 1 of 1 missing (e.g. "강당")',
+  ]);
+});

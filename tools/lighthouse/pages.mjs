@@ -70,12 +70,19 @@ export function ogTitle(html) {
 }
 
 /**
- * Checks one page's raw HTML: the expected texts present, an og:title (containing `ogTitle` when given).
+ * Checks one page's raw HTML: the expected texts present in its markup, an og:title (containing `ogTitle` when given).
  * Returns a list of problems (empty when the page passes), each a short sentence.
  */
 export function checkHtml(html, { texts, what, ogTitle: expectedTitle }) {
   const problems = [];
-  const decoded = decodeHtml(html);
+  // The body's markup only: the head's title and meta tags, Angular's transfer state (<script id="ng-state">)
+  // and JSON-LD carry the same names, but a reader of the page does not see them there.
+  const body = /<body\b/i.exec(html);
+  const markup = html
+    .slice(body ? body.index : 0)
+    .replace(/<script\b[\s\S]*?<\/script\s*>/gi, '')
+    .replace(/<style\b[\s\S]*?<\/style\s*>/gi, '');
+  const decoded = decodeHtml(markup);
   const unique = [...new Set(texts)];
   const missing = unique.filter((text) => !decoded.includes(text));
   if (missing.length) {
