@@ -2,6 +2,7 @@
 // `npm test`: every tier, in order, stopping at the first failure.
 // format → lint (with module boundaries) + type-check + unit → build → integration (real PostgreSQL,
 // incl. the entity/migration drift check) → API end-to-end (built app over HTTP) → browser (Playwright, Chromium)
+// → Lighthouse (issue 13: mobile profile, median of 3, on the public pages; fails below the targets)
 // → hardening harness (issue 7: OpenAPI fuzz, route × role matrix, model-based booking test, stall detector;
 // each file against its own freshly started Madang, fixed budgets — longer runs: npm run fuzz / fuzz:model).
 import { spawn } from 'node:child_process';
@@ -21,6 +22,17 @@ const steps = [
   ['integration tests on PostgreSQL', nx(['run', 'api:test-int'])],
   ['API end-to-end tests', nx(['run', 'api-e2e:e2e'])],
   ['browser end-to-end tests', nx(['run', 'web-e2e:e2e'])],
+  // The tier's own judge first (pure, < 1 s), then the tier: Madang started, four pages × 3 Lighthouse runs.
+  [
+    'Lighthouse (mobile, public pages)',
+    [
+      'sh',
+      [
+        '-c',
+        'node --test --test-reporter=spec tools/lighthouse/evaluate.test.mjs && node tools/lighthouse/run.mjs',
+      ],
+    ],
+  ],
   [
     'hardening harness (fuzz, route × role matrix, booking model, stall detector)',
     ['npx', ['jest', '-c', 'e2e/api/src/harness/jest.config.ts', '--runInBand']],
