@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, afterNextRender, computed, inject, signal } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -69,7 +69,11 @@ export class CatalogueComponent {
   protected readonly photoUrl = photoUrl;
   protected readonly zone = centreTimeZone();
 
-  protected readonly view = signal<View>(readView());
+  /**
+   * Grid until the page is live: the server renders the grid (it cannot see this browser's choice), and
+   * hydration needs the browser's first render to match; the remembered choice is applied right after.
+   */
+  protected readonly view = signal<View>('grid');
 
   protected readonly filters = inject(FormBuilder).nonNullable.group({
     kind: ['' as AssetKind | ''],
@@ -162,6 +166,10 @@ export class CatalogueComponent {
   protected freeCount(members: AssetSummary[]): number {
     const states = this.states();
     return members.filter((m) => states.get(m.id)?.state === 'free').length;
+  }
+
+  constructor() {
+    afterNextRender(() => this.view.set(readView()));
   }
 
   protected price(asset: { price: Parameters<typeof priceSummaryText>[0] }): string {
