@@ -21,6 +21,7 @@ import { requestMeta } from './core/request-meta.middleware';
 import { requestTimeout } from './core/request-timeout';
 import { compressAnswers, noStoreForApi, securityHeaders, staticCacheHeaders } from './core/security-headers';
 import { createValidationPipe } from './core/validation';
+import { serveSeoFiles } from './seo/seo-files';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -78,6 +79,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       jsonDocumentUrl: `${API_PREFIX}/docs-json`,
     },
   );
+  serveSeoFiles(app);
   serveWebApp(app, config);
   return app;
 }
