@@ -9,3 +9,4 @@ export * from './lib/page-state';
 export * from './lib/countdown';
 export * from './lib/site-config';
 export * from './lib/render-timing';
+export * from './lib/page-meta';
