@@ -28,6 +28,8 @@ export interface PageMeta {
   type?: 'website' | 'article';
   /** schema.org structured data, written to `<script type="application/ld+json" id="page-jsonld">`. */
   jsonLd?: JsonLd | null;
+  /** A page only its viewer may see (e.g. their own private observation): not for search engines. */
+  noindex?: boolean;
 }
 
 /** The shell's identity, given once by the shell (its messages are the shell's, not this library's). */
@@ -135,6 +137,31 @@ export class PageMetaService {
     return this.identity()?.address() ?? null;
   }
 
+  /**
+   * The meta of a list page (catalogue, calls, archive, observations): its title, a description
+   * made of its lead and the first items' names, and a schema.org `ItemList` of the items' pages.
+   */
+  listPage(title: string, lead: string, items: readonly { name: string; path: string }[]): PageMeta {
+    const locale = this.i18n.locale();
+    const names = items.map((i) => i.name).join(', ');
+    return {
+      title,
+      description: excerpt(names ? `${lead} ${names}` : lead),
+      jsonLd: {
+        '@context': 'https://schema.org',
+        '@type': 'ItemList',
+        name: title,
+        numberOfItems: items.length,
+        itemListElement: items.map((item, index) => ({
+          '@type': 'ListItem',
+          position: index + 1,
+          name: item.name,
+          url: this.absolute(`${item.path}?lang=${locale}`),
+        })),
+      },
+    };
+  }
+
   /** An absolute URL for a path on this site (absolute URLs are left alone). */
   absolute(pathOrUrl: string): string {
     return /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${this.origin()}${pathOrUrl}`;
@@ -144,8 +171,10 @@ export class PageMetaService {
     const identity = this.identity();
     const route = this.route();
     const locale = this.i18n.locale();
-    const own = route.indexable ? (this.page()?.build() ?? null) : null;
-    const routeTitle = route.title();
+    const built = route.indexable ? (this.page()?.build() ?? null) : null;
+    const indexable = route.indexable && !built?.noindex;
+    const own = indexable ? built : null;
+    const routeTitle = built?.noindex ? built.title : route.title();
     const title = own?.title ?? routeTitle;
     const description = excerpt(own?.description || identity?.description() || '');
     const siteName = identity?.name() ?? '';
@@ -156,11 +185,11 @@ export class PageMetaService {
 
     this.titleService.setTitle(documentTitle);
     this.setName('description', description || null);
-    this.setName('robots', route.indexable ? null : 'noindex');
+    this.setName('robots', indexable ? null : 'noindex');
 
-    this.setLink('canonical', null, route.indexable ? url(locale) : null);
-    for (const l of LOCALES) this.setLink('alternate', l, route.indexable ? url(l) : null);
-    this.setLink('alternate', 'x-default', route.indexable ? url(null) : null);
+    this.setLink('canonical', null, indexable ? url(locale) : null);
+    for (const l of LOCALES) this.setLink('alternate', l, indexable ? url(l) : null);
+    this.setLink('alternate', 'x-default', indexable ? url(null) : null);
 
     this.setProperty('og:title', title ?? siteName);
     this.setProperty('og:description', description || null);
