@@ -1,11 +1,11 @@
 import { provideHttpClient } from '@angular/common/http';
-import { Component, DOCUMENT, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, inject, input } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { I18nService } from '@madang/web/i18n';
 import { JSON_LD_ID, PageMetaService, excerpt, jsonForScript, type PageMeta } from './page-meta';
 import { FALLBACK_SITE_CONFIG, SiteConfigService } from './site-config';
 
-@Component({ selector: 'app-meta-page', template: '' })
+@Component({ selector: 'app-meta-page', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
 class MetaPageComponent {
   readonly meta = input.required<PageMeta | null>();
   constructor() {
