@@ -1,5 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import type { AssetSummary } from '@madang/contracts';
+import type {
+  AssetSummary,
+  PublicCallSummary,
+  PublicObservationSummary,
+  PublicProjectSummary,
+} from '@madang/contracts';
 
 /** The head as a search engine or a chat-link preview reads it. */
 async function head(page: Page) {
@@ -64,6 +69,40 @@ test.describe('findable: titles, Open Graph and structured data', () => {
     // Back to Korean for the next tests in this browser profile.
     await page.getByTestId('lang-switch').click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  });
+
+  test('every public page describes itself: its own title, a description from its data, canonical, JSON-LD', async ({
+    page,
+  }) => {
+    const first = async <T>(url: string) =>
+      ((await (await page.request.get(url)).json()) as { items: T[] }).items[0];
+    const call = await first<PublicCallSummary>('/api/public/calls');
+    const project = await first<PublicProjectSummary>('/api/public/labs/projects');
+    const observation = await first<PublicObservationSummary>('/api/public/observations');
+    const pages: [string, string][] = [
+      ['/', '마당에 오신 것을 환영합니다'],
+      ['/catalogue', '공간·장비'],
+      ['/calls', '공모 안내'],
+      [`/calls/${call.id}`, call.title.ko],
+      ['/labs', '리빙랩 아카이브'],
+      [`/labs/shared/${project.id}`, project.title],
+      ['/observations', '시민 관찰'],
+      [`/observations/${observation.id}`, observation.title],
+    ];
+    const descriptions = new Set<string | null>();
+    for (const [path, title] of pages) {
+      await page.goto(path);
+      await expect(page.locator('h1').first()).toBeVisible();
+      await expect.poll(async () => (await head(page)).jsonLd, { message: path }).not.toBeNull();
+      const meta = await head(page);
+      expect(meta.ogTitle, path).toContain(title);
+      expect(meta.canonical, path).toMatch(new RegExp(`${path === '/' ? '/' : path}\\?lang=ko$`));
+      expect(meta.description?.length, path).toBeGreaterThan(10);
+      expect(meta.description?.length, path).toBeLessThanOrEqual(150);
+      expect(meta.robots, path).toBeNull();
+      descriptions.add(meta.description);
+    }
+    expect(descriptions.size).toBe(pages.length);
   });
 
   test('a signed-in area is noindex, without canonical or structured data', async ({ page }) => {
