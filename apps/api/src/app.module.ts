@@ -23,6 +23,7 @@ import { UsersModule } from './users/users.module';
 import { SettlementModule } from './settlement/settlement.module';
 import { LivingLabsModule } from './living-labs/living-labs.module';
 import { RecruitmentModule } from './recruitment/recruitment.module';
+import { SeoModule } from './seo/seo.module';
 
 /** Composition only: configuration, the database, the global guard and filter, and the domain modules. */
 @Module({})
@@ -53,6 +54,7 @@ export class AppModule {
         LivingLabsModule,
         RecruitmentModule,
         BookingNotifyModule,
+        SeoModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -20,6 +20,7 @@ import { requestTimeout } from './core/request-timeout';
 import { compressAnswers, noStoreForApi, securityHeaders } from './core/security-headers';
 import { createValidationPipe } from './core/validation';
 import { serveWebApp } from './core/web-app';
+import { serveSeoFiles } from './seo/seo-files';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -77,6 +78,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       jsonDocumentUrl: `${API_PREFIX}/docs-json`,
     },
   );
+  serveSeoFiles(app);
   await serveWebApp(app, config);
   return app;
 }

@@ -317,6 +317,12 @@ export class AppConfig {
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }
 
+/** `PUBLIC_URL` without a trailing slash (links are `${publicUrl}/path`), or null when not set. */
+export function publicUrlOf(config: Pick<AppConfig, 'PUBLIC_URL'>): string | null {
+  const url = config.PUBLIC_URL?.replace(/\/+$/, '');
+  return url ? url : null;
+}
+
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

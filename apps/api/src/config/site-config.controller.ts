@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { LOCALES, type SiteConfig } from '@madang/contracts';
 import { Public } from '../core/decorators';
-import { AppConfig } from './app-config';
+import { AppConfig, publicUrlOf } from './app-config';
 
 @ApiTags('config')
 @Controller()
@@ -11,8 +11,14 @@ export class SiteConfigController {
 
   @Get('config')
   @Public()
-  @ApiOperation({ summary: "The centre's time zone, languages and currency (public)" })
+  @ApiOperation({ summary: "The centre's time zone, languages, currency and public address (public)" })
   site(): SiteConfig {
-    return { timeZone: this.config.MADANG_TIMEZONE, locales: LOCALES, defaultLocale: 'ko', currency: 'KRW' };
+    return {
+      timeZone: this.config.MADANG_TIMEZONE,
+      locales: LOCALES,
+      defaultLocale: 'ko',
+      currency: 'KRW',
+      publicUrl: publicUrlOf(this.config),
+    };
   }
 }

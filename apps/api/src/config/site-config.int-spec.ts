@@ -4,7 +4,9 @@ import { startTestApp, type TestApp } from '../test/test-app';
 describe('GET /api/config (public site configuration)', () => {
   let berlin: TestApp;
   beforeAll(async () => {
-    berlin = await startTestApp({ env: { MADANG_TIMEZONE: 'Europe/Berlin' } });
+    berlin = await startTestApp({
+      env: { MADANG_TIMEZONE: 'Europe/Berlin', PUBLIC_URL: 'https://madang.example.kr/' },
+    });
   });
   afterAll(() => berlin.close());
 
@@ -16,6 +18,18 @@ describe('GET /api/config (public site configuration)', () => {
       locales: ['ko', 'en'],
       defaultLocale: 'ko',
       currency: 'KRW',
+      publicUrl: 'https://madang.example.kr',
     });
+  });
+
+  it('answers publicUrl null when PUBLIC_URL is not set', async () => {
+    const plain = await startTestApp();
+    try {
+      const response = await plain.client().get<SiteConfig>('/api/config');
+      expect(response.status).toBe(200);
+      expect(response.body.publicUrl).toBeNull();
+    } finally {
+      await plain.close();
+    }
   });
 });

@@ -28,7 +28,8 @@ import { ProjectViewsService } from './project-views.service';
  * Living labs (issue 11): observations and their response promise, projects through the centre's
  * four stages, experiments on real bookings, outcomes and the public archive. Calls other domains
  * only through what they export: `BookingsService` (book a site), `ReportService` (a programme's
- * execution), the house's files, audit and notifications. Exports nothing yet.
+ * execution), the house's files, audit and notifications. Exports its public lists (archive,
+ * observations) for the sitemap.
  */
 @Module({
   imports: [AuditModule, NotificationsModule, BookingsModule, SettlementModule],
@@ -49,6 +50,8 @@ import { ProjectViewsService } from './project-views.service';
     ProjectViewsService,
     ObservationFilesPolicy,
   ],
+  // The public lists, for the sitemap.
+  exports: [PublicLabsService, ObservationsService],
 })
 export class LivingLabsModule {
   /**

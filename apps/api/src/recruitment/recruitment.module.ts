@@ -55,7 +55,7 @@ import { ReviewsService } from './reviews.service';
     ApplicationFilesPolicy,
     RecruitmentJobs,
   ],
-  exports: [AgreementsService],
+  exports: [AgreementsService, CallsService],
 })
 export class RecruitmentModule implements OnModuleInit {
   constructor(

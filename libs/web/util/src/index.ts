@@ -10,3 +10,4 @@ export * from './lib/countdown';
 export * from './lib/site-config';
 export * from './lib/render-timing';
 export * from './lib/public-origin';
+export * from './lib/page-meta';

@@ -14,6 +14,7 @@ import { OverdueCardComponent } from './overdue-card.component';
 import { AuthService } from '@madang/web/session';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { PERMISSIONS } from '@madang/contracts';
+import { PageMetaService } from '@madang/web/util';
 
 @Component({
   selector: 'app-home',
@@ -116,7 +117,9 @@ import { PERMISSIONS } from '@madang/contracts';
   `,
 })
 export class HomeComponent {
-  protected readonly lang = inject(I18nService).locale;
+  private readonly i18n = inject(I18nService);
+  private readonly pageMeta = inject(PageMetaService);
+  protected readonly lang = this.i18n.locale;
   private readonly auth = inject(AuthService);
   protected readonly me = this.auth.me;
   /** Approvers see what is overdue at the equipment desk first (the desk's code loads only for them). */
@@ -124,6 +127,24 @@ export class HomeComponent {
   protected readonly overdue = signal<Type<unknown> | null>(null);
 
   constructor() {
+    this.pageMeta.follow(() => {
+      const lang = this.lang();
+      const name = `${this.i18n.t('app.nameKo')} ${this.i18n.t('app.name')}`;
+      const description = this.i18n.t('home.lead');
+      return {
+        title: this.i18n.t('home.title'),
+        description,
+        jsonLd: {
+          '@context': 'https://schema.org',
+          '@type': 'WebSite',
+          name,
+          description,
+          inLanguage: lang,
+          url: this.pageMeta.absolute(`/?lang=${lang}`),
+          publisher: { '@type': 'Organization', name: this.i18n.t('app.subtitle') },
+        },
+      };
+    });
     effect(() => {
       if (!this.approver() || this.overdue()) return;
       void import('@madang/web/bookings/feature-desk').then((m) => this.overdue.set(m.OverdueListComponent));

@@ -3,6 +3,9 @@ export const shellEn = {
   'app.name': 'Madang',
   'app.nameKo': '마당',
   'app.subtitle': 'Jeju Social Innovation Centre',
+  'app.description':
+    'Madang (마당) is where the Jeju Social Innovation Centre shares its rooms, equipment, open calls and living labs with its neighbours.',
+  'app.addressRegion': 'Jeju Special Self-Governing Province',
   'app.skipToContent': 'Skip to main content',
 
   'lang.switchTo': '한국어',

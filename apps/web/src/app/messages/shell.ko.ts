@@ -5,6 +5,8 @@ export const shellKo: Readonly<Record<keyof typeof shellEn, string>> = {
   'app.name': 'Madang',
   'app.nameKo': '마당',
   'app.subtitle': '제주 사회혁신센터',
+  'app.description': '마당은 제주 사회혁신센터가 공간과 장비, 공모, 리빙랩을 이웃과 함께 나누는 곳입니다.',
+  'app.addressRegion': '제주특별자치도',
   'app.skipToContent': '본문으로 바로가기',
 
   'lang.switchTo': 'English',

@@ -12,4 +12,10 @@ export interface SiteConfig {
   defaultLocale: Locale;
   /** Money is integer units of this currency. */
   currency: 'KRW';
+  /**
+   * The address people open Madang at (`PUBLIC_URL`, e.g. https://madang.example.kr, no trailing
+   * slash), for canonical links, sitemaps and link previews; null when not configured (then the
+   * page's own origin is used).
+   */
+  publicUrl: string | null;
 }

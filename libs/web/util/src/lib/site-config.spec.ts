@@ -17,12 +17,31 @@ describe('SiteConfigService', () => {
 
   it("takes the centre's time zone from GET /api/config", async () => {
     const loading = service.load();
-    http
-      .expectOne('/api/config')
-      .flush({ timeZone: 'Europe/Berlin', locales: ['ko', 'en'], defaultLocale: 'ko', currency: 'KRW' });
+    http.expectOne('/api/config').flush({
+      timeZone: 'Europe/Berlin',
+      locales: ['ko', 'en'],
+      defaultLocale: 'ko',
+      currency: 'KRW',
+      publicUrl: 'https://madang.example.kr/',
+    });
     await loading;
     expect(service.timeZone()).toBe('Europe/Berlin');
     expect(centreTimeZone()).toBe('Europe/Berlin');
+    expect(service.publicUrl()).toBe('https://madang.example.kr');
+  });
+
+  it('takes publicUrl as null when the server sends none or something that is not an http(s) URL', async () => {
+    let loading = service.load();
+    http
+      .expectOne('/api/config')
+      .flush({ timeZone: 'Asia/Seoul', locales: ['ko', 'en'], defaultLocale: 'ko', currency: 'KRW' });
+    await loading;
+    expect(service.publicUrl()).toBeNull();
+
+    loading = service.load();
+    http.expectOne('/api/config').flush({ ...FALLBACK_SITE_CONFIG, publicUrl: 'javascript:alert(1)' });
+    await loading;
+    expect(service.publicUrl()).toBeNull();
   });
 
   it('keeps the fallback when the API fails or answers a zone the browser does not know', async () => {

@@ -12,6 +12,7 @@ export const FALLBACK_SITE_CONFIG: SiteConfig = {
   locales: LOCALES,
   defaultLocale: 'ko',
   currency: 'KRW',
+  publicUrl: null,
 };
 
 /** One configuration per page load: set once at start, read everywhere (also by pure helpers). */
@@ -37,11 +38,16 @@ export class SiteConfigService {
     return current().timeZone;
   }
 
+  /** The configured public address (`PUBLIC_URL`, no trailing slash), or null. */
+  publicUrl(): string | null {
+    return current().publicUrl;
+  }
+
   /** Loads `GET /api/config`; when the API does not answer within `waitMs` the fallback stays. */
   async load(waitMs = 5000): Promise<void> {
     try {
       const config = await firstValueFrom(this.http.get<SiteConfig>('/api/config').pipe(timeout(waitMs)));
-      if (isSiteConfig(config)) current.set(config);
+      if (isSiteConfig(config)) current.set({ ...config, publicUrl: publicUrlOf(config) });
     } catch {
       // The page still works in the fallback zone; requests that matter are checked by the server.
     }
@@ -51,6 +57,12 @@ export class SiteConfigService {
   set(config: SiteConfig): void {
     current.set(config);
   }
+}
+
+/** An http(s) origin without a trailing slash, or null (older servers do not send one). */
+function publicUrlOf(config: SiteConfig): string | null {
+  const url: unknown = (config as { publicUrl?: unknown }).publicUrl;
+  return typeof url === 'string' && /^https?:\/\/\S+$/.test(url) ? url.replace(/\/+$/, '') : null;
 }
 
 function isSiteConfig(value: unknown): value is SiteConfig {

@@ -45,6 +45,7 @@ import {
   injectHandset,
   fieldErrorText,
   focusFirstProblem,
+  PageMetaService,
 } from '@madang/web/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { MoneyComponent } from '@madang/web/ui';
@@ -73,6 +74,7 @@ import interactionPlugin from '@fullcalendar/interaction';
 import timeGridPlugin from '@fullcalendar/timegrid';
 
 import { JoinWaitlistComponent } from './join-waitlist.component';
+import { assetPageMeta } from './asset-meta';
 @Component({
   selector: 'app-asset-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -123,6 +125,7 @@ export class AssetDetailComponent {
   protected readonly loadError = computed(() =>
     this.asset.error() ? failureText(this.asset.error(), this.lang()) : null,
   );
+  private readonly pageMeta = inject(PageMetaService);
 
   /** The range the calendar shows, from its `datesSet`. */
   private readonly range = signal<{ start: string; end: string } | null>(null);
@@ -334,6 +337,13 @@ export class AssetDetailComponent {
   private readonly calendar = viewChild(FullCalendarComponent);
 
   constructor() {
+    this.pageMeta.follow(() => {
+      const asset = this.detail();
+      const lang = this.lang();
+      if (!asset) return null;
+      const alt = this.i18n.t('catalogue.photoOf', { name: asset.name[lang] });
+      return assetPageMeta(asset, lang, alt, this.pageMeta);
+    });
     // A time typed into the form brings the calendar to its week.
     effect(() => {
       const chosen = this.chosen();

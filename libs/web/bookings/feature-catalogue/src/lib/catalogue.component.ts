@@ -11,7 +11,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { AssetAvailability, AssetKind, AssetQuery, AssetSummary } from '@madang/contracts';
 import { debounceTime, map } from 'rxjs';
-import { centreTimeZone, failureText } from '@madang/web/util';
+import { PageMetaService, centreTimeZone, failureText } from '@madang/web/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { IconComponent, type IconName } from '@madang/web/ui';
 import {
@@ -104,6 +104,19 @@ export class CatalogueComponent {
   protected readonly loadError = computed(() =>
     this.list.error() ? failureText(this.list.error(), this.lang()) : null,
   );
+  private readonly pageMeta = inject(PageMetaService);
+
+  constructor() {
+    this.pageMeta.follow(() => {
+      if (!this.list.hasValue()) return null;
+      const lang = this.lang();
+      return this.pageMeta.listPage(
+        this.i18n.t('catalogue.title'),
+        this.i18n.t('catalogue.lead'),
+        this.assets().map((a) => ({ name: a.name[lang], path: `/catalogue/${a.id}` })),
+      );
+    });
+  }
 
   /** The moment the catalogue answers "free?" for: now, or the time asked. */
   protected readonly moment = computed(() => {

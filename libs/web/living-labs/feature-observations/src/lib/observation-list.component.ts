@@ -18,7 +18,7 @@ import { I18nService, LocalizedPipe, TranslatePipe } from '@madang/web/i18n';
 import { PublicLabsService } from '@madang/web/living-labs/data-access';
 import { AuthService } from '@madang/web/session';
 import { DateTimePipe, PaginatorComponent } from '@madang/web/ui';
-import { PageState, failureText } from '@madang/web/util';
+import { PageMetaService, PageState, failureText } from '@madang/web/util';
 
 const oneOf = <T extends string>(list: readonly T[], value: string | undefined): T | undefined =>
   (list as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
@@ -54,7 +54,9 @@ export class ObservationListComponent {
   private readonly labs = inject(PublicLabsService);
   private readonly router = inject(Router);
   protected readonly auth = inject(AuthService);
-  protected readonly lang = inject(I18nService).locale;
+  private readonly i18n = inject(I18nService);
+  private readonly pageMeta = inject(PageMetaService);
+  protected readonly lang = this.i18n.locale;
   protected readonly page = new PageState([10, 25, 50]);
   protected readonly kinds = OBSERVATION_KINDS;
   protected readonly categories = OBSERVATION_CATEGORIES;
@@ -81,6 +83,15 @@ export class ObservationListComponent {
       this.filters();
       this.page.first();
     });
+    this.pageMeta.follow(() =>
+      this.list.hasValue()
+        ? this.pageMeta.listPage(
+            this.i18n.t('labs.obs.title'),
+            this.i18n.t('labs.obs.lead'),
+            this.list.value().items.map((o) => ({ name: o.title, path: `/observations/${o.id}` })),
+          )
+        : null,
+    );
   }
 
   protected filter(change: Partial<Record<'kind' | 'category' | 'sort' | 'q', string>>): void {

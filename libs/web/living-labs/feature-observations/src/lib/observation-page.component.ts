@@ -26,7 +26,7 @@ import { I18nService, LocalizedPipe, TranslatePipe } from '@madang/web/i18n';
 import { LabsService, PublicLabsService } from '@madang/web/living-labs/data-access';
 import { AuthService } from '@madang/web/session';
 import { DateTimePipe, FieldErrorPipe } from '@madang/web/ui';
-import { failureText, injectFormSubmitter, toProblem } from '@madang/web/util';
+import { PageMetaService, failureText, injectFormSubmitter, toProblem } from '@madang/web/util';
 import { firstValueFrom, of } from 'rxjs';
 import { PromiseBadgeComponent } from './promise-badge.component';
 
@@ -106,6 +106,32 @@ export class ObservationPageComponent {
   protected readonly documents = computed(() =>
     (this.detail()?.files ?? []).filter((f) => !f.mediaType.startsWith('image/')),
   );
+  private readonly pageMeta = inject(PageMetaService);
+  constructor() {
+    this.pageMeta.follow(() => {
+      const o = this.detail();
+      if (!o) return null;
+      const image = this.images()[0];
+      const lang = this.lang();
+      return {
+        title: o.title,
+        description: o.body,
+        type: 'article',
+        // A signed-in viewer may see an observation that is not public (their own): never indexed.
+        noindex: 'isPublic' in o && !o.isPublic,
+        image: image ? { url: image.contentUrl, alt: image.name } : null,
+        jsonLd: {
+          '@context': 'https://schema.org',
+          '@type': 'WebPage',
+          name: o.title,
+          description: o.excerpt,
+          dateCreated: o.createdAt,
+          url: this.pageMeta.absolute(`/observations/${o.id}?lang=${lang}`),
+          ...(o.placeName ? { contentLocation: { '@type': 'Place', name: o.placeName } } : {}),
+        },
+      };
+    });
+  }
 
   /** Staff's pickers: other observations to merge into, projects to link to. */
   protected readonly others = rxResource({

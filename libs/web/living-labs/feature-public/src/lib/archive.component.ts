@@ -20,7 +20,7 @@ import { I18nService, LocalizedPipe, TranslatePipe } from '@madang/web/i18n';
 import { PublicLabsService } from '@madang/web/living-labs/data-access';
 import { LAB_PALETTE } from '@madang/web/living-labs/util';
 import { PaginatorComponent } from '@madang/web/ui';
-import { PageState, failureText } from '@madang/web/util';
+import { PageMetaService, PageState, failureText } from '@madang/web/util';
 import type { ChartConfiguration } from 'chart.js';
 import { BaseChartDirective } from 'ng2-charts';
 
@@ -154,11 +154,22 @@ export class ArchiveComponent {
     plugins: { legend: { position: 'bottom' } },
   };
 
+  private readonly pageMeta = inject(PageMetaService);
+
   constructor() {
     effect(() => {
       this.filters();
       this.page.first();
     });
+    this.pageMeta.follow(() =>
+      this.projects.hasValue()
+        ? this.pageMeta.listPage(
+            this.i18n.t('labs.archive.title'),
+            this.i18n.t('labs.archive.lead'),
+            this.projects.value().items.map((p) => ({ name: p.title, path: `/labs/shared/${p.id}` })),
+          )
+        : null,
+    );
   }
 
   protected filter(change: Partial<Record<'stage' | 'category' | 'year' | 'outcomeType', string>>): void {

@@ -18,7 +18,7 @@ import { I18nService, LocalizedPipe, TranslatePipe } from '@madang/web/i18n';
 import { PublicLabsService } from '@madang/web/living-labs/data-access';
 import { LabMetricChartComponent } from '@madang/web/living-labs/util';
 import { DateTimePipe } from '@madang/web/ui';
-import { failureText, toProblem } from '@madang/web/util';
+import { PageMetaService, failureText, toProblem } from '@madang/web/util';
 
 /**
  * A shared project's public page: the problem (from residents' observations), experiments with
@@ -44,6 +44,7 @@ export class SharedProjectComponent {
   /** The route's `:id`. */
   readonly id = input.required<string>();
   private readonly labs = inject(PublicLabsService);
+  private readonly pageMeta = inject(PageMetaService);
   protected readonly lang = inject(I18nService).locale;
   protected readonly stageLabels = PROJECT_STAGE_LABELS;
   protected readonly categoryLabels = OBSERVATION_CATEGORY_LABELS;
@@ -67,4 +68,28 @@ export class SharedProjectComponent {
     const error = this.project.error();
     return error && !this.notFound() ? failureText(error, this.lang()) : null;
   });
+
+  constructor() {
+    // The project's own words (its title and summary are written in one language by its team).
+    this.pageMeta.follow(() => {
+      if (!this.project.hasValue()) return null;
+      const p = this.project.value();
+      const lang = this.lang();
+      const description = p.summary || p.problemStatement || p.resultsNote || '';
+      return {
+        title: p.title,
+        description,
+        type: 'article',
+        jsonLd: {
+          '@context': 'https://schema.org',
+          '@type': 'WebPage',
+          name: p.title,
+          description,
+          datePublished: p.publishedAt,
+          url: this.pageMeta.absolute(`/labs/shared/${p.id}?lang=${lang}`),
+          author: { '@type': 'Organization', name: p.leadName },
+        },
+      };
+    });
+  }
 }

@@ -6,7 +6,7 @@ import { I18nService, LocalizedPipe, type MessageKey, TranslatePipe } from '@mad
 import { PublicCallsService } from '@madang/web/recruitment/data-access';
 import { formatInCentre } from '@madang/web/recruitment/util';
 import { DateTimePipe } from '@madang/web/ui';
-import { failureText } from '@madang/web/util';
+import { PageMetaService, failureText } from '@madang/web/util';
 
 /**
  * The public list of calls (`/calls`, no sign-in): open now, then past ones with results. Uses no
@@ -21,9 +21,24 @@ import { failureText } from '@madang/web/util';
 })
 export class CallListComponent {
   private readonly calls = inject(PublicCallsService);
-  protected readonly lang = inject(I18nService).locale;
+  private readonly i18n = inject(I18nService);
+  private readonly pageMeta = inject(PageMetaService);
+  protected readonly lang = this.i18n.locale;
   protected readonly kinds = CALL_KIND_LABELS;
   protected readonly phases = CALL_PHASE_LABELS;
+
+  constructor() {
+    this.pageMeta.follow(() => {
+      if (!this.open.hasValue() || !this.past.hasValue()) return null;
+      const lang = this.lang();
+      const calls = this.groups().flatMap((g) => g.calls);
+      return this.pageMeta.listPage(
+        this.i18n.t('recruitment.public.title'),
+        this.i18n.t('recruitment.public.lead'),
+        calls.map((c) => ({ name: c.title[lang], path: `/calls/${c.id}` })),
+      );
+    });
+  }
 
   protected readonly open = rxResource({
     stream: () => this.calls.calls({ scope: 'open', limit: 50 }),

@@ -14,7 +14,7 @@ import { ApplicationsService, PublicCallsService } from '@madang/web/recruitment
 import { formatInCentre } from '@madang/web/recruitment/util';
 import { AuthService } from '@madang/web/session';
 import { DateTimePipe, KrwPipe } from '@madang/web/ui';
-import { failureText } from '@madang/web/util';
+import { PageMetaService, excerpt, failureText } from '@madang/web/util';
 import { of } from 'rxjs';
 
 interface TimelineStep {
@@ -38,12 +38,39 @@ export class CallPageComponent {
   private readonly calls = inject(PublicCallsService);
   private readonly applications = inject(ApplicationsService);
   private readonly auth = inject(AuthService);
-  protected readonly lang = inject(I18nService).locale;
+  private readonly i18n = inject(I18nService);
+  private readonly pageMeta = inject(PageMetaService);
+  protected readonly lang = this.i18n.locale;
   protected readonly kinds = CALL_KIND_LABELS;
   protected readonly phases = CALL_PHASE_LABELS;
   protected readonly signedIn = this.auth.isSignedIn;
 
   readonly id = input.required<string>();
+
+  constructor() {
+    // Title, summary and deadline; schema.org WebPage (a call is not an Event: it has a deadline, no gathering).
+    this.pageMeta.follow(() => {
+      if (!this.call.hasValue()) return null;
+      const call = this.call.value();
+      const lang = this.lang();
+      const deadline = this.i18n.t('recruitment.deadlineAt', { when: this.when(call.deadline) });
+      const summary = call.summary[lang] || call.body[lang];
+      const description = `${excerpt(summary, 145 - deadline.length)} · ${deadline}`;
+      return {
+        title: call.title[lang],
+        description,
+        type: 'article',
+        jsonLd: {
+          '@context': 'https://schema.org',
+          '@type': 'WebPage',
+          name: call.title[lang],
+          description,
+          inLanguage: lang,
+          url: this.pageMeta.absolute(`/calls/${call.id}?lang=${lang}`),
+        },
+      };
+    });
+  }
 
   protected readonly call = rxResource({
     params: () => ({ id: this.id() }),
