@@ -374,6 +374,10 @@ export class AssetDetailComponent {
       firstDay: 1,
       allDaySlot: false,
       height: 'auto',
+      // FullCalendar writes each day's heading as an <a> without an address (day links are off): say it is
+      // not a link, so neither screen readers nor crawlers take it for one.
+      dayHeaderDidMount: ({ el }) =>
+        el.querySelector('a.fc-col-header-cell-cushion:not([href])')?.setAttribute('role', 'presentation'),
       nowIndicator: true,
       slotDuration: { minutes: rules.slotStepMinutes },
       snapDuration: { minutes: rules.slotStepMinutes },

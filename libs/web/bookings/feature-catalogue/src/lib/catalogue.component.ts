@@ -107,6 +107,7 @@ export class CatalogueComponent {
   private readonly pageMeta = inject(PageMetaService);
 
   constructor() {
+    afterNextRender(() => this.view.set(readView()));
     this.pageMeta.follow(() => {
       if (!this.list.hasValue()) return null;
       const lang = this.lang();
@@ -179,10 +180,6 @@ export class CatalogueComponent {
   protected freeCount(members: AssetSummary[]): number {
     const states = this.states();
     return members.filter((m) => states.get(m.id)?.state === 'free').length;
-  }
-
-  constructor() {
-    afterNextRender(() => this.view.set(readView()));
   }
 
   protected price(asset: { price: Parameters<typeof priceSummaryText>[0] }): string {
