@@ -42,7 +42,8 @@ test.describe('findable: titles, Open Graph and structured data', () => {
     let meta = await head(page);
     expect(meta.title).toContain(asset.name.ko);
     expect(meta.ogLocale).toBe('ko_KR');
-    expect(meta.canonical).toMatch(new RegExp(`/catalogue/${asset.id}\\?lang=ko$`));
+    // Opened without ?lang=: the language-negotiated (x-default) page, canonical to itself.
+    expect(meta.canonical).toMatch(new RegExp(`/catalogue/${asset.id}$`));
     expect(meta.ogUrl).toBe(meta.canonical);
     expect(meta.hreflangs).toEqual(['ko', 'en', 'x-default']);
     expect(meta.robots).toBeNull();
@@ -61,14 +62,22 @@ test.describe('findable: titles, Open Graph and structured data', () => {
     meta = await head(page);
     expect(meta.title).toContain(asset.name.en);
     expect(meta.ogLocale).toBe('en_US');
-    expect(meta.canonical).toMatch(/\?lang=en$/);
+    expect(meta.canonical).toMatch(new RegExp(`/catalogue/${asset.id}$`));
     expect(meta.description?.slice(0, 20)).toBe(
       asset.description.en.replace(/\s+/g, ' ').trim().slice(0, 20),
     );
     expect(meta.jsonLd).toMatchObject({ '@type': 'Place', name: asset.name.en });
-    // Back to Korean for the next tests in this browser profile.
+    // An address that names its language is that language's canonical page.
+    await page.goto(`/catalogue/${asset.id}?lang=en`);
+    await expect(page.getByTestId('asset-name')).toHaveText(asset.name.en);
+    await expect
+      .poll(async () => (await head(page)).canonical)
+      .toMatch(new RegExp(`/catalogue/${asset.id}\\?lang=en$`));
+    expect((await head(page)).ogUrl).toMatch(/\?lang=en$/);
+    // Back to Korean for the next tests in this browser profile; the address stops naming English.
     await page.getByTestId('lang-switch').click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+    await expect(page).toHaveURL(new RegExp(`/catalogue/${asset.id}$`));
   });
 
   test('every public page describes itself: its own title, a description from its data, canonical, JSON-LD', async ({

@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { type ActivatedRouteSnapshot, type RouterStateSnapshot, TitleStrategy } from '@angular/router';
-import { I18nService, type MessageKey } from '@madang/web/i18n';
+import { isLocale } from '@madang/contracts';
+import { I18nService, LOCALE_QUERY_PARAM, type MessageKey } from '@madang/web/i18n';
 import { PageMetaService } from '@madang/web/util';
 
 /**
@@ -36,6 +37,7 @@ export class I18nTitleStrategy extends TitleStrategy {
       title: () => (key ? this.i18n.t(key) : null),
       indexable: isPublic(snapshot.root),
       path: snapshot.url.split(/[?#]/)[0] || '/',
+      languageInAddress: isLocale(snapshot.root.queryParamMap.get(LOCALE_QUERY_PARAM)),
     });
   }
 }

@@ -22,7 +22,7 @@ import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } fro
 import { type Locale, PERMISSIONS } from '@madang/contracts';
 import { filter, skip } from 'rxjs';
 import { AuthService } from '@madang/web/session';
-import { I18nService, TranslatePipe } from '@madang/web/i18n';
+import { I18nService, LOCALE_QUERY_PARAM, TranslatePipe } from '@madang/web/i18n';
 import { NotificationsMenuComponent } from '@madang/web/notifications/feature-bell';
 import { injectHandset } from '@madang/web/util';
 import { IconComponent } from '@madang/web/ui';
@@ -99,6 +99,13 @@ export class ShellComponent {
 
   protected async toggleLocale(): Promise<void> {
     await this.auth.changeLocale(this.otherLocale());
+    // An address that named the old language (`?lang=en`) would now say the wrong thing: drop it.
+    if (this.router.parseUrl(this.router.url).queryParamMap.has(LOCALE_QUERY_PARAM))
+      void this.router.navigate([], {
+        queryParams: { [LOCALE_QUERY_PARAM]: null },
+        queryParamsHandling: 'merge',
+        replaceUrl: true,
+      });
     void this.announcer.announce(this.i18n.t('lang.changed'));
   }
 

@@ -49,7 +49,7 @@ describe('PageMetaService', () => {
       description: () => (i18n.locale() === 'ko' ? '마당 기본 설명' : 'Madang default description'),
       address: () => ({ '@type': 'PostalAddress', addressCountry: 'KR' }),
     });
-    service.setRoute({ title: () => null, indexable: true, path: '/catalogue/a1' });
+    service.setRoute({ title: () => null, indexable: true, path: '/catalogue/a1', languageInAddress: true });
   });
   afterEach(() => TestBed.inject(SiteConfigService).set(FALLBACK_SITE_CONFIG));
 
@@ -118,7 +118,7 @@ describe('PageMetaService', () => {
     });
     expect(property('og:image:width')).toBe('1200');
     first.destroy();
-    service.setRoute({ title: () => '공모', indexable: true, path: '/calls' });
+    service.setRoute({ title: () => '공모', indexable: true, path: '/calls', languageInAddress: true });
     page({ title: '2027 입주 공모', description: '둘째 페이지' });
     expect(doc.title).toBe('2027 입주 공모 · 마당');
     expect(doc.head.querySelectorAll('meta[name="description"]')).toHaveLength(1);
@@ -153,6 +153,19 @@ describe('PageMetaService', () => {
     service.setRoute({ title: () => null, indexable: true, path: '/' });
     TestBed.tick();
     expect(named('robots')).toBeNull();
+  });
+
+  it('is canonical to itself when the address does not name a language (the x-default page)', () => {
+    service.setRoute({ title: () => '공모', indexable: true, path: '/calls' });
+    page({ title: '공모', description: 'y' });
+    expect(attr('link[rel="canonical"]', 'href')).toBe('https://madang.example.kr/calls');
+    expect(property('og:url')).toBe('https://madang.example.kr/calls');
+    expect(attr('link[rel="alternate"][hreflang="x-default"]', 'href')).toBe(
+      'https://madang.example.kr/calls',
+    );
+    expect(attr('link[rel="alternate"][hreflang="ko"]', 'href')).toBe(
+      'https://madang.example.kr/calls?lang=ko',
+    );
   });
 
   it('escapes < in JSON-LD so a name cannot close the script element', () => {

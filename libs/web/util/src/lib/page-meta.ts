@@ -53,6 +53,12 @@ export interface RouteMeta {
   indexable: boolean;
   /** The page's path (no query, no fragment). */
   path: string;
+  /**
+   * Whether the address names the language (`?lang=en`). Then that address is the page's canonical one;
+   * without it the page is the language-negotiated `x-default` and canonical to itself (a canonical
+   * pointing at another `hreflang` address tells search engines the two are one page).
+   */
+  languageInAddress?: boolean;
 }
 
 const OG_LOCALE: Readonly<Record<Locale, string>> = { ko: 'ko_KR', en: 'en_US' };
@@ -191,13 +197,14 @@ export class PageMetaService {
     this.setName('description', description || null);
     this.setName('robots', indexable ? null : 'noindex');
 
-    this.setLink('canonical', null, indexable ? url(locale) : null);
+    const ownUrl = url(route.languageInAddress ? locale : null);
+    this.setLink('canonical', null, indexable ? ownUrl : null);
     for (const l of LOCALES) this.setLink('alternate', l, indexable ? url(l) : null);
     this.setLink('alternate', 'x-default', indexable ? url(null) : null);
 
     this.setProperty('og:title', title ?? siteName);
     this.setProperty('og:description', description || null);
-    this.setProperty('og:url', url(locale));
+    this.setProperty('og:url', ownUrl);
     this.setProperty('og:type', own?.type ?? 'website');
     this.setProperty('og:site_name', siteName || null);
     this.setProperty('og:locale', OG_LOCALE[locale]);
