@@ -69,6 +69,19 @@ describe('server-rendered public pages (built app over HTTP)', () => {
     }
   });
 
+  it('renders the phone layout for a phone (client hint or User-Agent), the wide one otherwise', async () => {
+    const toggle = /data-testid="nav-toggle"/;
+    const hinted = await page('/catalogue', { 'sec-ch-ua-mobile': '?1' });
+    expect(hinted.html).toMatch(toggle);
+    const android = await page('/catalogue', {
+      'user-agent': 'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) Chrome/130.0 Mobile Safari/537.36',
+    });
+    expect(android.html).toMatch(toggle);
+    expect(android.res.headers.get('vary')).toMatch(/Sec-CH-UA-Mobile/);
+    const desktop = await page('/catalogue', { 'sec-ch-ua-mobile': '?0' });
+    expect(desktop.html).not.toMatch(toggle);
+  });
+
   it('leaves signed-in pages to the browser: the shell only, no data', async () => {
     const { res, html } = await page('/settlement');
     expect(res.status).toBe(200);

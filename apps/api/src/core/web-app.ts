@@ -69,7 +69,7 @@ export async function serveWebApp(app: NestExpressApplication, config: AppConfig
           if (name !== 'content-length') res.setHeader(name, value);
         });
         if (!response.headers.has('cache-control')) res.setHeader('Cache-Control', 'no-cache');
-        res.setHeader('Vary', 'Accept-Language, Cookie');
+        res.setHeader('Vary', 'Accept-Language, Cookie, Sec-CH-UA-Mobile, User-Agent');
         res.send(html);
       })
       .catch((error: unknown) => {
@@ -119,6 +119,11 @@ function rendererHeaders(req: Request): Record<string, string> {
   const headers: Record<string, string> = { accept: 'text/html' };
   const language = req.get('accept-language');
   if (language) headers['accept-language'] = language.slice(0, 200);
+  // What the browser says it is, so a phone's first paint has the phone layout (web util breakpoints).
+  const mobile = req.get('sec-ch-ua-mobile');
+  if (mobile === '?0' || mobile === '?1') headers['sec-ch-ua-mobile'] = mobile;
+  const agent = req.get('user-agent');
+  if (agent) headers['user-agent'] = agent.slice(0, 300);
   const locale = (req.cookies as Record<string, string> | undefined)?.[LOCALE_COOKIE];
   if (typeof locale === 'string' && /^[a-z]{2}$/.test(locale))
     headers['cookie'] = `${LOCALE_COOKIE}=${locale}`;
