@@ -8,7 +8,7 @@ import {
   signal,
   type Type,
 } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
+import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { OverdueCardComponent } from './overdue-card.component';
 import { AuthService } from '@madang/web/session';
@@ -18,7 +18,7 @@ import { PERMISSIONS } from '@madang/contracts';
 @Component({
   selector: 'app-home',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, TranslatePipe, NgComponentOutlet, OverdueCardComponent],
+  imports: [RouterLink, MatButton, TranslatePipe, NgComponentOutlet, OverdueCardComponent],
   template: `
     <section class="hero" aria-labelledby="home-title">
       <h1 class="page-title" id="home-title" tabindex="-1">{{ 'home.title' | t: lang() }}</h1>

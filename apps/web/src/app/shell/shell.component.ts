@@ -13,11 +13,13 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
-import { MatListModule } from '@angular/material/list';
-import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatToolbarModule } from '@angular/material/toolbar';
+// Standalone pieces, not the NgModules, so the bundler keeps only what the shell shows. The menu is
+// plain links styled like Material's nav list: @angular/material/list imports @angular/forms (for its
+// selection list), and esbuild puts a file into the first page's chunk as soon as the first page
+// imports it, used or not.
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
+import { MatToolbar } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { type Locale, PERMISSIONS } from '@madang/contracts';
 import { filter, skip } from 'rxjs';
@@ -36,10 +38,12 @@ import { SettlementScopeService } from '@madang/web/settlement/data-access';
     RouterOutlet,
     RouterLink,
     RouterLinkActive,
-    MatToolbarModule,
-    MatSidenavModule,
-    MatListModule,
-    MatButtonModule,
+    MatToolbar,
+    MatSidenav,
+    MatSidenavContainer,
+    MatSidenavContent,
+    MatButton,
+    MatIconButton,
     IconComponent,
     TranslatePipe,
     NotificationsMenuComponent,
@@ -54,7 +58,6 @@ export class ShellComponent {
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   private readonly announcer = inject(LiveAnnouncer);
-  private readonly snackBar = inject(MatSnackBar);
   private readonly sidenav = viewChild.required(MatSidenav);
 
   protected readonly lang = this.i18n.locale;
@@ -110,7 +113,9 @@ export class ShellComponent {
     try {
       await this.auth.signOut();
     } finally {
-      this.snackBar.open(this.i18n.t('user.signedOut'), undefined, { duration: 4000 });
+      // The snack bar (and the overlay it needs) loads on sign-out, not with the first page.
+      const { MatSnackBar } = await import('@angular/material/snack-bar');
+      this.injector.get(MatSnackBar).open(this.i18n.t('user.signedOut'), undefined, { duration: 4000 });
       await this.router.navigateByUrl('/');
     }
   }
