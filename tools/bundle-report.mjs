@@ -3,7 +3,7 @@
  * What the first page costs: reads the esbuild metafile of a production web build and prints, for the
  * initial chunks and for the chunks each given route loads, the biggest inputs (packages / libs) and the
  * raw, gzip and brotli sizes of the JavaScript as the API serves it (the `compression` middleware:
- * gzip level 6, brotli quality 4; Chrome asks for brotli on HTTPS and on localhost, gzip elsewhere).
+ * gzip level 6, brotli quality 6 (see compressAnswers); Chromium asks for brotli, also over plain HTTP to 127.0.0.1).
  *
  *   npx nx run web:build --stats-json
  *   node tools/bundle-report.mjs                     # `/` and `/catalogue`
@@ -50,7 +50,7 @@ function sizes(file) {
     sizeCache.set(file, {
       raw: body.length,
       gzip: gzipSync(body, { level: 6 }).length,
-      br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } }).length,
+      br: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } }).length,
       br11: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
     });
   }
@@ -137,7 +137,7 @@ function topInputs(files) {
 // --- report ---------------------------------------------------------------------------------------
 const report = { initial: {}, routes: {} };
 const line = (label, t) =>
-  `${label.padEnd(34)} raw ${kB(t.raw).padStart(9)}   gzip ${kB(t.gzip).padStart(8)}   br(q4, served) ${kB(t.br).padStart(8)}   br(q11) ${kB(t.br11).padStart(8)}`;
+  `${label.padEnd(34)} raw ${kB(t.raw).padStart(9)}   gzip ${kB(t.gzip).padStart(8)}   br(q6, served) ${kB(t.br).padStart(8)}   br(q11) ${kB(t.br11).padStart(8)}`;
 function section(title, files) {
   const list = [...files].sort((a, b) => sizes(b).raw - sizes(a).raw);
   const total = sum(list);
