@@ -8,7 +8,6 @@ import {
   signal,
   type Type,
 } from '@angular/core';
-import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { OverdueCardComponent } from './overdue-card.component';
 import { AuthService } from '@madang/web/session';
@@ -18,7 +17,7 @@ import { PERMISSIONS } from '@madang/contracts';
 @Component({
   selector: 'app-home',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButton, TranslatePipe, NgComponentOutlet, OverdueCardComponent],
+  imports: [RouterLink, TranslatePipe, NgComponentOutlet, OverdueCardComponent],
   template: `
     <section class="hero" aria-labelledby="home-title">
       <h1 class="page-title" id="home-title" tabindex="-1">{{ 'home.title' | t: lang() }}</h1>
@@ -53,7 +52,7 @@ import { PERMISSIONS } from '@madang/contracts';
         </h2>
         <p>{{ 'home.signedInText' | t: lang() }}</p>
         <div class="form-actions">
-          <a mat-flat-button routerLink="/profile" data-testid="home-profile">{{
+          <a class="action-link" routerLink="/profile" data-testid="home-profile">{{
             'nav.profile' | t: lang()
           }}</a>
         </div>
@@ -61,10 +60,10 @@ import { PERMISSIONS } from '@madang/contracts';
         <h2 class="section-title" id="home-start">{{ 'home.getStarted' | t: lang() }}</h2>
         <p>{{ 'home.getStartedText' | t: lang() }}</p>
         <div class="form-actions">
-          <a mat-flat-button routerLink="/sign-in" data-testid="home-sign-in">{{
+          <a class="action-link" routerLink="/sign-in" data-testid="home-sign-in">{{
             'nav.signIn' | t: lang()
           }}</a>
-          <a mat-stroked-button routerLink="/sign-up" data-testid="home-sign-up">{{
+          <a class="action-link outlined" routerLink="/sign-up" data-testid="home-sign-up">{{
             'nav.signUp' | t: lang()
           }}</a>
         </div>

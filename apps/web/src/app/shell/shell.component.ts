@@ -1,8 +1,8 @@
-import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { DOCUMENT } from '@angular/common';
+import { DOCUMENT, NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  type ElementRef,
   Injector,
   afterNextRender,
   computed,
@@ -13,12 +13,11 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-// Standalone pieces, not the NgModules, so the bundler keeps only what the shell shows. The menu is
-// plain links styled like Material's nav list: @angular/material/list imports @angular/forms (for its
-// selection list), and esbuild puts a file into the first page's chunk as soon as the first page
-// imports it, used or not.
-import { MatButton, MatIconButton } from '@angular/material/button';
-import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
+// No Material component in the shell but the toolbar: Material's button and sidenav (and the CDK
+// scrolling, ripples and focus handling they bring) would load with the first page. The menu is plain
+// links in an <aside> on a desk and in a native modal <dialog> on a phone; buttons are plain buttons.
+// Material's list is avoided too: it imports @angular/forms, and esbuild puts an imported file into
+// the first page's chunk whether the first page uses it or not.
 import { MatToolbar } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { type Locale, PERMISSIONS } from '@madang/contracts';
@@ -39,11 +38,7 @@ import { SettlementScopeService } from '@madang/web/settlement/data-access';
     RouterLink,
     RouterLinkActive,
     MatToolbar,
-    MatSidenav,
-    MatSidenavContainer,
-    MatSidenavContent,
-    MatButton,
-    MatIconButton,
+    NgTemplateOutlet,
     IconComponent,
     TranslatePipe,
     NotificationsMenuComponent,
@@ -57,14 +52,18 @@ export class ShellComponent {
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
-  private readonly announcer = inject(LiveAnnouncer);
-  private readonly sidenav = viewChild.required(MatSidenav);
+  private readonly drawer = viewChild<ElementRef<HTMLDialogElement>>('drawer');
 
   protected readonly lang = this.i18n.locale;
   protected readonly me = this.auth.me;
   protected readonly otherLocale = computed<Locale>(() => (this.lang() === 'ko' ? 'en' : 'ko'));
   protected readonly isHandset = injectHandset();
   protected readonly menuOpen = signal(false);
+  /**
+   * What the polite live region says (the language changed). The shell's own region, not the CDK's
+   * LiveAnnouncer: @angular/cdk/a11y would bring focus traps and key managers into the first page.
+   */
+  protected readonly announcement = signal('');
   protected readonly canReadNotifications = computed(() =>
     this.auth.permissions().has(PERMISSIONS.NOTIFICATIONS_READ),
   );
@@ -79,6 +78,10 @@ export class ShellComponent {
   );
 
   constructor() {
+    // Grown from phone to desk width with the drawer open: the drawer is gone, so is its state.
+    effect(() => {
+      if (!this.isHandset()) untracked(() => this.menuOpen.set(false));
+    });
     // Ask what of settlement this user may see whenever who is signed in changes.
     effect(() => {
       this.auth.me();
@@ -102,11 +105,31 @@ export class ShellComponent {
 
   protected async toggleLocale(): Promise<void> {
     await this.auth.changeLocale(this.otherLocale());
-    void this.announcer.announce(this.i18n.t('lang.changed'));
+    // Emptied first, so the same words said twice are announced twice.
+    this.announcement.set('');
+    afterNextRender(() => this.announcement.set(this.i18n.t('lang.changed')), { injector: this.injector });
+  }
+
+  protected toggleMenu(): void {
+    if (this.menuOpen()) this.closeMenu();
+    else {
+      this.menuOpen.set(true);
+      this.drawer()?.nativeElement.showModal();
+    }
+  }
+
+  protected closeMenu(): void {
+    this.drawer()?.nativeElement.close();
+    this.menuOpen.set(false);
+  }
+
+  /** A click on the dialog itself, not on its content, is a click on the backdrop. */
+  protected closeOnBackdrop(event: MouseEvent): void {
+    if (event.target === this.drawer()?.nativeElement) this.closeMenu();
   }
 
   protected onNavigate(): void {
-    if (this.isHandset()) void this.sidenav().close();
+    if (this.isHandset()) this.closeMenu();
   }
 
   protected async signOut(): Promise<void> {
