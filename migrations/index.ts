@@ -14,6 +14,7 @@ import { BookingSeries1765600000000 } from './1765600000000-booking-series';
 import { LivingLabs1765800000000 } from './1765800000000-living-labs';
 import { Recruitment1765700000000 } from './1765700000000-recruitment';
 import { BookingNotify1765620000000 } from './1765620000000-booking-notify';
+import { PhotoVariants1765900000000 } from './1765900000000-photo-variants';
 
 /** Every migration in order, as a class list (the API is bundled; globs would find nothing). */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   LivingLabs1765800000000,
   Recruitment1765700000000,
   BookingNotify1765620000000,
+  PhotoVariants1765900000000,
 ];

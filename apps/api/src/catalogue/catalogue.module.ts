@@ -6,6 +6,9 @@ import { CatalogueController } from './catalogue.controller';
 import { CatalogueService } from './catalogue.service';
 import { PhotoUploadInterceptor } from './photo-upload.interceptor';
 import { PhotosService } from './photos.service';
+import { PhotoVariantsController } from './photo-variants.controller';
+import { PhotoVariantsRepository } from './photo-variants.repository';
+import { PhotoVariantsService } from './photo-variants.service';
 import { AssetsRepository } from './assets.repository';
 import { CategoriesRepository } from './categories.repository';
 
@@ -16,7 +19,7 @@ import { CategoriesRepository } from './categories.repository';
  */
 @Module({
   imports: [AuditModule],
-  controllers: [CatalogueController],
+  controllers: [CatalogueController, PhotoVariantsController],
   providers: [
     CatalogueService,
     PhotosService,
@@ -24,6 +27,8 @@ import { CategoriesRepository } from './categories.repository';
     CategoriesRepository,
     AssetFilesPolicy,
     PhotoUploadInterceptor,
+    PhotoVariantsService,
+    PhotoVariantsRepository,
   ],
   exports: [CatalogueService],
 })

@@ -2,6 +2,7 @@ import compression from 'compression';
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { constants as zlib } from 'node:zlib';
 
 /**
  * The one hash the built web app needs in script-src: Angular's critical-CSS inlining loads the full
@@ -59,9 +60,13 @@ export function securityHeaders(options: { https: boolean }) {
   };
 }
 
-/** gzip or brotli, as the client accepts, for API answers and static files. */
+/**
+ * gzip or brotli, as the client accepts, for API answers and static files. Brotli at quality 6, not
+ * the middleware's 4: at 4 it is larger than gzip on the web app's bundles (the first page's JS: 152
+ * vs 148 kB), at 6 about 7 % smaller for ~2 ms more per 200 kB file (hashed files are cached for a year).
+ */
 export function compressAnswers() {
-  return compression({ threshold: 1024 });
+  return compression({ threshold: 1024, brotli: { params: { [zlib.BROTLI_PARAM_QUALITY]: 6 } } });
 }
 
 /**

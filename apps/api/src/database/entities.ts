@@ -20,6 +20,7 @@ import { BookingSeriesEntity } from '../bookings/series/booking-series.entity';
 import { LIVING_LAB_ENTITIES } from '../living-labs/entities';
 import { RECRUITMENT_ENTITIES } from '../recruitment/entities';
 import { BOOKING_NOTIFY_ENTITIES } from '../bookings/booking-notify.entities';
+import { PhotoVariantEntity } from '../catalogue/photo-variant.entity';
 
 /** Every entity, as a class list: the API is bundled, so globs would find nothing. */
 export const ENTITIES = [
@@ -45,4 +46,5 @@ export const ENTITIES = [
   ...LIVING_LAB_ENTITIES,
   ...RECRUITMENT_ENTITIES,
   ...BOOKING_NOTIFY_ENTITIES,
+  PhotoVariantEntity,
 ];

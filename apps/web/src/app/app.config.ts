@@ -7,11 +7,6 @@ import {
   provideZonelessChangeDetection,
 } from '@angular/core';
 import {
-  MAT_FORM_FIELD_DEFAULT_OPTIONS,
-  type MatFormFieldDefaultOptions,
-} from '@angular/material/form-field';
-import { MatPaginatorIntl } from '@angular/material/paginator';
-import {
   provideClientHydration,
   withEventReplay,
   withHttpTransferCacheOptions,
@@ -26,7 +21,6 @@ import { CSRF_COOKIE, CSRF_HEADER } from '@madang/contracts';
 import { routes } from './app.routes';
 import { provideMessages } from '@madang/web/i18n';
 import { AuthService, csrfInterceptor, localeInterceptor, sessionInterceptor } from '@madang/web/session';
-import { I18nPaginatorIntl } from '@madang/web/ui';
 import { SiteConfigService } from '@madang/web/util';
 import { I18nTitleStrategy } from './core/title.strategy';
 import { SHELL_MESSAGES } from './messages/shell.messages';
@@ -57,11 +51,7 @@ export const appConfig: ApplicationConfig = {
     provideMessages(SHELL_MESSAGES),
     provideMessages(NOTIFICATIONS_MESSAGES),
     { provide: TitleStrategy, useClass: I18nTitleStrategy },
-    { provide: MatPaginatorIntl, useClass: I18nPaginatorIntl },
-    {
-      provide: MAT_FORM_FIELD_DEFAULT_OPTIONS,
-      useValue: { appearance: 'outline', subscriptSizing: 'dynamic' } satisfies MatFormFieldDefaultOptions,
-    },
+    // Material's defaults (form fields) load with the domain routes: see app.routes.ts.
     // Ask for the CSRF cookie and the session at start-up without holding back the first render.
     provideAppInitializer(() => {
       void inject(AuthService).ready();

@@ -5,13 +5,14 @@ import { anonymousOnlyGuard, permissionGuard } from '@madang/web/session';
 // shell already loads this one for its icons. The error page is a few hundred bytes.
 import { ErrorPageComponent } from '@madang/web/ui';
 import { settlementScopeGuard } from '@madang/web/settlement/data-access';
+import { withFeatureProviders } from './core/feature-routes';
 
 /**
  * Top-level routes: the shell's own pages, then one lazy entry per domain page. Each domain's
  * routes bring their own titles (message keys, see I18nTitleStrategy) and their own messages.
  * Keep in step with shell/navigation.ts.
  */
-export const routes: Routes = [
+const appRoutes: Routes = [
   {
     path: '',
     pathMatch: 'full',
@@ -233,3 +234,8 @@ export const routes: Routes = [
     data: { status: 404 },
   },
 ];
+
+/** Material's defaults (form fields outlined) come with the first domain page, not with the shell. */
+export const routes: Routes = withFeatureProviders(appRoutes, () =>
+  import('./core/material-defaults').then((m) => m.MATERIAL_DEFAULTS),
+);

@@ -20,6 +20,7 @@ import { LIVING_LAB_ROUTES } from './routes/living-labs';
 import { RECRUITMENT_ROUTES } from './routes/recruitment';
 import { BK_NOTIFY_ROUTES } from './routes/bk-notify';
 import { BK_WEB_ROUTES } from './routes/bk-web';
+import { LEAN_ROUTES } from './routes/lean';
 
 export * from './routes/common';
 
@@ -401,4 +402,5 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
   ...RECRUITMENT_ROUTES,
   ...BK_NOTIFY_ROUTES,
   ...BK_WEB_ROUTES,
+  ...LEAN_ROUTES,
 };

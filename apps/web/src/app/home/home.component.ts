@@ -8,7 +8,6 @@ import {
   signal,
   type Type,
 } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { OverdueCardComponent } from './overdue-card.component';
 import { AuthService } from '@madang/web/session';
@@ -19,7 +18,7 @@ import { PageMetaService } from '@madang/web/util';
 @Component({
   selector: 'app-home',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, TranslatePipe, NgComponentOutlet, OverdueCardComponent],
+  imports: [RouterLink, TranslatePipe, NgComponentOutlet, OverdueCardComponent],
   template: `
     <section class="hero" aria-labelledby="home-title">
       <h1 class="page-title" id="home-title" tabindex="-1">{{ 'home.title' | t: lang() }}</h1>
@@ -54,7 +53,7 @@ import { PageMetaService } from '@madang/web/util';
         </h2>
         <p>{{ 'home.signedInText' | t: lang() }}</p>
         <div class="form-actions">
-          <a mat-flat-button routerLink="/profile" data-testid="home-profile">{{
+          <a class="action-link" routerLink="/profile" data-testid="home-profile">{{
             'nav.profile' | t: lang()
           }}</a>
         </div>
@@ -62,10 +61,10 @@ import { PageMetaService } from '@madang/web/util';
         <h2 class="section-title" id="home-start">{{ 'home.getStarted' | t: lang() }}</h2>
         <p>{{ 'home.getStartedText' | t: lang() }}</p>
         <div class="form-actions">
-          <a mat-flat-button routerLink="/sign-in" data-testid="home-sign-in">{{
+          <a class="action-link" routerLink="/sign-in" data-testid="home-sign-in">{{
             'nav.signIn' | t: lang()
           }}</a>
-          <a mat-stroked-button routerLink="/sign-up" data-testid="home-sign-up">{{
+          <a class="action-link outlined" routerLink="/sign-up" data-testid="home-sign-up">{{
             'nav.signUp' | t: lang()
           }}</a>
         </div>

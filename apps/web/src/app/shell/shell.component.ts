@@ -1,8 +1,8 @@
-import { LiveAnnouncer } from '@angular/cdk/a11y';
-import { DOCUMENT } from '@angular/common';
+import { DOCUMENT, NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  type ElementRef,
   Injector,
   afterNextRender,
   computed,
@@ -13,11 +13,12 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
-import { MatListModule } from '@angular/material/list';
-import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
-import { MatSnackBar } from '@angular/material/snack-bar';
-import { MatToolbarModule } from '@angular/material/toolbar';
+// No Material component in the shell but the toolbar: Material's button and sidenav (and the CDK
+// scrolling, ripples and focus handling they bring) would load with the first page. The menu is plain
+// links in an <aside> on a desk and in a native modal <dialog> on a phone; buttons are plain buttons.
+// Material's list is avoided too: it imports @angular/forms, and esbuild puts an imported file into
+// the first page's chunk whether the first page uses it or not.
+import { MatToolbar } from '@angular/material/toolbar';
 import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { type Locale, PERMISSIONS } from '@madang/contracts';
 import { filter, skip } from 'rxjs';
@@ -36,10 +37,8 @@ import { SettlementScopeService } from '@madang/web/settlement/data-access';
     RouterOutlet,
     RouterLink,
     RouterLinkActive,
-    MatToolbarModule,
-    MatSidenavModule,
-    MatListModule,
-    MatButtonModule,
+    MatToolbar,
+    NgTemplateOutlet,
     IconComponent,
     TranslatePipe,
     NotificationsMenuComponent,
@@ -53,15 +52,18 @@ export class ShellComponent {
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
-  private readonly announcer = inject(LiveAnnouncer);
-  private readonly snackBar = inject(MatSnackBar);
-  private readonly sidenav = viewChild.required(MatSidenav);
+  private readonly drawer = viewChild<ElementRef<HTMLDialogElement>>('drawer');
 
   protected readonly lang = this.i18n.locale;
   protected readonly me = this.auth.me;
   protected readonly otherLocale = computed<Locale>(() => (this.lang() === 'ko' ? 'en' : 'ko'));
   protected readonly isHandset = injectHandset();
   protected readonly menuOpen = signal(false);
+  /**
+   * What the polite live region says (the language changed). The shell's own region, not the CDK's
+   * LiveAnnouncer: @angular/cdk/a11y would bring focus traps and key managers into the first page.
+   */
+  protected readonly announcement = signal('');
   protected readonly canReadNotifications = computed(() =>
     this.auth.permissions().has(PERMISSIONS.NOTIFICATIONS_READ),
   );
@@ -76,6 +78,10 @@ export class ShellComponent {
   );
 
   constructor() {
+    // Grown from phone to desk width with the drawer open: the drawer is gone, so is its state.
+    effect(() => {
+      if (!this.isHandset()) untracked(() => this.menuOpen.set(false));
+    });
     // Ask what of settlement this user may see whenever who is signed in changes.
     effect(() => {
       this.auth.me();
@@ -106,18 +112,40 @@ export class ShellComponent {
         queryParamsHandling: 'merge',
         replaceUrl: true,
       });
-    void this.announcer.announce(this.i18n.t('lang.changed'));
+    // Emptied first, so the same words said twice are announced twice.
+    this.announcement.set('');
+    afterNextRender(() => this.announcement.set(this.i18n.t('lang.changed')), { injector: this.injector });
+  }
+
+  protected toggleMenu(): void {
+    if (this.menuOpen()) this.closeMenu();
+    else {
+      this.menuOpen.set(true);
+      this.drawer()?.nativeElement.showModal();
+    }
+  }
+
+  protected closeMenu(): void {
+    this.drawer()?.nativeElement.close();
+    this.menuOpen.set(false);
+  }
+
+  /** A click on the dialog itself, not on its content, is a click on the backdrop. */
+  protected closeOnBackdrop(event: MouseEvent): void {
+    if (event.target === this.drawer()?.nativeElement) this.closeMenu();
   }
 
   protected onNavigate(): void {
-    if (this.isHandset()) void this.sidenav().close();
+    if (this.isHandset()) this.closeMenu();
   }
 
   protected async signOut(): Promise<void> {
     try {
       await this.auth.signOut();
     } finally {
-      this.snackBar.open(this.i18n.t('user.signedOut'), undefined, { duration: 4000 });
+      // The snack bar (and the overlay it needs) loads on sign-out, not with the first page.
+      const { MatSnackBar } = await import('@angular/material/snack-bar');
+      this.injector.get(MatSnackBar).open(this.i18n.t('user.signedOut'), undefined, { duration: 4000 });
       await this.router.navigateByUrl('/');
     }
   }

@@ -122,3 +122,15 @@ export interface AvailabilityResponse {
   to: string;
   assets: AssetAvailability[];
 }
+
+/**
+ * Asset photos in modern formats: `GET /api/assets/{id}/photos/{photoId}/{width}.{format}` gives the
+ * photo at most `width` pixels wide (never enlarged) in AVIF or WebP, made on first request and kept.
+ */
+export const PHOTO_VARIANT_WIDTHS = [320, 640, 1280] as const;
+export type PhotoVariantWidth = (typeof PHOTO_VARIANT_WIDTHS)[number];
+export const PHOTO_VARIANT_FORMATS = ['avif', 'webp'] as const;
+export type PhotoVariantFormat = (typeof PHOTO_VARIANT_FORMATS)[number];
+
+/** `GET /api/assets/{id}/og.jpg`: the asset's first photo cropped for link previews (Open Graph). */
+export const OG_IMAGE_SIZE = { width: 1200, height: 630 } as const;

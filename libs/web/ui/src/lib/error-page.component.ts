@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import { I18nService, type MessageKey, TranslatePipe } from '@madang/web/i18n';
 
@@ -10,18 +9,21 @@ const PAGES: Readonly<Record<ErrorPageStatus, { title: MessageKey; text: Message
   404: { title: 'error.notFoundTitle', text: 'error.notFoundText', testId: 'not-found-title' },
 };
 
-/** The 403 and 404 pages; the route says which: `{ component: ErrorPageComponent, data: { status: 403 } }`. */
+/**
+ * The 403 and 404 pages; the route says which: `{ component: ErrorPageComponent, data: { status: 403 } }`.
+ * Loaded with the shell (the routes name it), so its link is the global `.action-link`, not Material's button.
+ */
 @Component({
   selector: 'app-error-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, TranslatePipe],
+  imports: [RouterLink, TranslatePipe],
   template: `
     <p class="status-code" aria-hidden="true">{{ status() }}</p>
     <h1 class="page-title" tabindex="-1" [attr.data-testid]="page().testId">
       {{ page().title | t: lang() }}
     </h1>
     <p class="page-lead">{{ page().text | t: lang() }}</p>
-    <a mat-flat-button routerLink="/">{{ 'error.goHome' | t: lang() }}</a>
+    <a class="action-link" routerLink="/">{{ 'error.goHome' | t: lang() }}</a>
   `,
   styles: `
     .status-code {

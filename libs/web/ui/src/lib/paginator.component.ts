@@ -1,15 +1,19 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorIntl, MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import type { PageState } from '@madang/web/util';
+import { I18nPaginatorIntl } from './paginator-intl';
 
 /**
  * The paginator of every server-paged list: shows and moves a `PageState`, in the current
  * language (labels come from I18nPaginatorIntl). `pageChange` tells the page after the move.
+ * The labels are provided here, not in the app config, so that Material's paginator (and the select,
+ * form field and overlay it brings) loads with the pages that show one, not with the first page.
  */
 @Component({
   selector: 'app-paginator',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [MatPaginatorModule],
+  providers: [{ provide: MatPaginatorIntl, useClass: I18nPaginatorIntl }],
   template: `<mat-paginator
     [length]="total()"
     [pageIndex]="state().index()"

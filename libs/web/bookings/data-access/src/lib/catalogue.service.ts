@@ -12,7 +12,10 @@ import type {
   UpdateAssetRequest,
   UpdateCategoryRequest,
   UpdateRulesRequest,
+  PhotoVariantFormat,
+  PhotoVariantWidth,
 } from '@madang/contracts';
+import { PHOTO_VARIANT_WIDTHS } from '@madang/contracts';
 import type { Observable } from 'rxjs';
 
 /** Catalogue, rules and availability: the public half of the booking API plus its editors. */
@@ -86,6 +89,26 @@ export class CatalogueService {
 /** URL of one asset photo (served by the API). */
 export function photoUrl(assetId: string, photoId: string): string {
   return `/api/assets/${encodeURIComponent(assetId)}/photos/${encodeURIComponent(photoId)}`;
+}
+
+/** URL of one photo re-encoded by the API: at most `width` px wide, AVIF or WebP. */
+export function photoVariantUrl(
+  assetId: string,
+  photoId: string,
+  width: PhotoVariantWidth,
+  format: PhotoVariantFormat,
+): string {
+  return `${photoUrl(assetId, photoId)}/${width}.${format}`;
+}
+
+/** `srcset` of a photo in one format at every width the API makes (`…/320.webp 320w, …`). */
+export function photoSrcset(assetId: string, photoId: string, format: PhotoVariantFormat): string {
+  return PHOTO_VARIANT_WIDTHS.map((w) => `${photoVariantUrl(assetId, photoId, w, format)} ${w}w`).join(', ');
+}
+
+/** The asset's link-preview image (its first photo, 1200×630 JPEG): for Open Graph tags. */
+export function openGraphImageUrl(assetId: string): string {
+  return `/api/assets/${encodeURIComponent(assetId)}/og.jpg`;
 }
 
 /**

@@ -53,7 +53,8 @@ import {
   BookingsService,
   newIdempotencyKey,
   CatalogueService,
-  photoUrl,
+  photoSrcset,
+  photoVariantUrl,
 } from '@madang/web/bookings/data-access';
 import {
   KIND_KEYS,
@@ -108,7 +109,8 @@ export class AssetDetailComponent {
   protected readonly lang = this.i18n.locale;
   protected readonly me = this.auth.me;
   protected readonly kindKeys = KIND_KEYS;
-  protected readonly photoUrl = photoUrl;
+  protected readonly photoSrcset = photoSrcset;
+  protected readonly photoVariantUrl = photoVariantUrl;
   protected readonly canBook = computed(() => this.auth.permissions().has(PERMISSIONS.BOOKINGS_CREATE));
   private readonly handset = injectHandset();
 

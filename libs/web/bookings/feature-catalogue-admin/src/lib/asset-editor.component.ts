@@ -19,7 +19,7 @@ import {
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '@madang/web/session';
 import { failureText, fieldErrorText, injectFormSubmitter, toProblem } from '@madang/web/util';
-import { CatalogueService, photoUrl } from '@madang/web/bookings/data-access';
+import { CatalogueService, photoSrcset, photoVariantUrl } from '@madang/web/bookings/data-access';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { KIND_KEYS } from '@madang/web/bookings/util';
 import { RulesEditorComponent } from './rules-editor.component';
@@ -60,7 +60,8 @@ export class AssetEditorComponent {
   protected readonly lang = this.i18n.locale;
   protected readonly kinds: AssetKind[] = ['space', 'equipment_item', 'equipment_pool'];
   protected readonly kindKeys = KIND_KEYS;
-  protected readonly photoUrl = photoUrl;
+  protected readonly photoSrcset = photoSrcset;
+  protected readonly photoVariantUrl = photoVariantUrl;
   protected readonly canManageRules = computed(() => this.auth.permissions().has(PERMISSIONS.RULES_MANAGE));
 
   /** Route parameter; absent on /catalogue-admin/assets/new. */

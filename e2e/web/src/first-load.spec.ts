@@ -1,0 +1,169 @@
+import { expect, type Page, test } from '@playwright/test';
+import sharp from 'sharp';
+import { signIn, snap } from './support';
+
+/**
+ * What a first visit really downloads, as the server sends it to Chromium (compressed bytes on the
+ * wire, from the DevTools protocol): the JavaScript of the first page stays within the budget of
+ * issue 13, fonts are Pretendard's self-hosted slices, and nothing is fetched from another origin.
+ * The figures are printed; `node tools/bundle-report.mjs` tells what the JavaScript is made of.
+ */
+const JS_BUDGET_HOME = 150_000;
+/** The catalogue page loads its own code (filters, dates, Material form controls) on top. */
+const JS_BUDGET_CATALOGUE = 260_000;
+/** Korean home: the slices of the Hangul syllables it shows, in the weights it uses (one variable file each). */
+const FONT_BUDGET_KO_HOME = 600_000;
+
+interface Transfer {
+  url: string;
+  type: string;
+  /** Bytes of the (compressed) body on the wire. */
+  bytes: number;
+  /** Bytes of the response headers. */
+  headers: number;
+  encoding: string;
+}
+
+async function firstVisit(page: Page, path: string): Promise<Transfer[]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const pending = new Map<string, Omit<Transfer, 'bytes' | 'headers'>>();
+  const headerBytes = new Map<string, number>();
+  const done: Transfer[] = [];
+  cdp.on('Network.responseReceived', (event) => {
+    const headers = Object.fromEntries(
+      Object.entries(event.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
+    );
+    headerBytes.set(event.requestId, event.response.encodedDataLength);
+    pending.set(event.requestId, {
+      url: event.response.url,
+      type: event.type,
+      encoding: headers['content-encoding'] ?? 'identity',
+    });
+  });
+  cdp.on('Network.loadingFinished', (event) => {
+    const response = pending.get(event.requestId);
+    const headers = headerBytes.get(event.requestId) ?? 0;
+    if (response) done.push({ ...response, headers, bytes: event.encodedDataLength - headers });
+  });
+  await page.goto(path);
+  await expect(page.locator('h1').first()).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await cdp.detach();
+  return done;
+}
+
+const total = (list: Transfer[]) => list.reduce((sum, t) => sum + t.bytes, 0);
+const withHeaders = (list: Transfer[]) => list.reduce((sum, t) => sum + t.bytes + t.headers, 0);
+const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+const scripts = (list: Transfer[]) => list.filter((t) => t.type === 'Script');
+const fonts = (list: Transfer[]) => list.filter((t) => t.type === 'Font');
+
+function print(label: string, list: Transfer[]): void {
+  const encodings = [...new Set(scripts(list).map((t) => t.encoding))].join(', ');
+  console.log(
+    `${label}: JS ${kB(total(scripts(list)))} (${kB(withHeaders(scripts(list)))} with headers; ` +
+      `${scripts(list).length} files, ${encodings}), ` +
+      `CSS ${kB(total(list.filter((t) => t.type === 'Stylesheet')))}, ` +
+      `fonts ${kB(total(fonts(list)))} (${fonts(list).length} slices), all ${kB(total(list))}`,
+  );
+}
+
+test.describe('first load', () => {
+  test('the Korean home page stays within its JavaScript and font budgets, all from the origin', async ({
+    page,
+    baseURL,
+  }) => {
+    const list = await firstVisit(page, '/?lang=ko');
+    print('/ (ko)', list);
+    expect(list.filter((t) => !t.url.startsWith(baseURL ?? '') && !t.url.startsWith('data:'))).toEqual([]);
+    // Compressed, except files under the compression threshold (1 kB).
+    for (const script of scripts(list))
+      if (script.bytes > 1024) expect(['br', 'gzip'], script.url).toContain(script.encoding);
+    // Within the budget counted as Lighthouse does (transfer size: headers included).
+    expect(withHeaders(scripts(list))).toBeLessThanOrEqual(JS_BUDGET_HOME);
+
+    // Pretendard is the face in use, and it came in slices from the origin.
+    expect(fonts(list).length).toBeGreaterThan(0);
+    for (const font of fonts(list))
+      expect(font.url).toMatch(/\/media\/PretendardVariable\.subset\.\d+-\w+\.woff2$/);
+    expect(total(fonts(list))).toBeLessThanOrEqual(FONT_BUDGET_KO_HOME);
+    const family = await page
+      .locator('h1')
+      .first()
+      .evaluate((h1) => getComputedStyle(h1).fontFamily);
+    expect(family).toMatch(/^"?Pretendard Variable"?,/);
+    expect(await page.evaluate(() => document.fonts.check('16px "Pretendard Variable"', '마당'))).toBe(true);
+  });
+
+  test('the English home page needs fewer font slices than the Korean one', async ({ browser, page }) => {
+    const korean = await firstVisit(page, '/?lang=ko');
+    // `?lang=` and the browser's language both say English (the query wins where the server reads it).
+    const context = await browser.newContext({ locale: 'en-US' });
+    const list = await firstVisit(await context.newPage(), '/?lang=en');
+    print('/ (en)', list);
+    expect(total(scripts(list))).toBeLessThanOrEqual(JS_BUDGET_HOME);
+    // Latin text plus the brand's two Hangul syllables and the footer's Korean name.
+    expect(total(fonts(list))).toBeLessThan(total(fonts(korean)));
+    await context.close();
+  });
+
+  test('the catalogue loads its own code on top of the shell, within its budget', async ({ page }) => {
+    const list = await firstVisit(page, '/catalogue?lang=ko');
+    print('/catalogue (ko)', list);
+    expect(total(scripts(list))).toBeLessThanOrEqual(JS_BUDGET_CATALOGUE);
+  });
+
+  test('asset photos come as AVIF at the size the page shows, with their box reserved', async ({
+    browser,
+    page,
+  }) => {
+    // A catalogue manager adds a 1600×900 photo to an asset that has none.
+    await signIn(page, 'approver@madang.local');
+    const assets = (await (await page.request.get('/api/assets')).json()) as {
+      id: string;
+      photoIds: string[];
+    }[];
+    const asset = assets.find((a) => a.photoIds.length === 0) as { id: string };
+    const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#2a7f62' } })
+      .jpeg()
+      .toBuffer();
+    const token = (await page.context().cookies()).find((c) => c.name === 'XSRF-TOKEN')?.value ?? '';
+    const uploaded = await page.request.post(`/api/assets/${asset.id}/photos`, {
+      headers: { 'X-XSRF-TOKEN': token },
+      multipart: { photo: { name: 'hall.jpg', mimeType: 'image/jpeg', buffer: photo } },
+    });
+    expect(uploaded.status()).toBe(201);
+    const [photoId] = ((await uploaded.json()) as { photoIds: string[] }).photoIds;
+
+    try {
+      const context = await browser.newContext({
+        viewport: { width: 375, height: 812 },
+        deviceScaleFactor: 2,
+      });
+      const visitor = await context.newPage();
+      const list = await firstVisit(visitor, '/catalogue?lang=ko');
+      const image = visitor.getByTestId(`asset-card-${asset.id}`).locator('img');
+      await expect(image).toHaveAttribute('width', '400');
+      await expect(image).toHaveAttribute('height', '225');
+      await expect
+        .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+        .toBeGreaterThan(0);
+      // A 343 px card at 2× wants ~686 px: the 1280 px AVIF (the next width up), not the JPEG.
+      expect(await image.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(
+        new RegExp(`/api/assets/${asset.id}/photos/${photoId}/1280\\.avif$`),
+      );
+      const photoBytes = list.filter((t) => t.url.includes(`/photos/${photoId}/`));
+      expect(photoBytes.map((t) => t.url.split('/').at(-1))).toEqual(['1280.avif']);
+      console.log(`catalogue photo: ${kB(total(photoBytes))} AVIF (original JPEG ${kB(photo.length)})`);
+      await snap(visitor, 'catalogue-photo-phone');
+      await context.close();
+    } finally {
+      await page.request.delete(`/api/assets/${asset.id}/photos/${photoId}`, {
+        headers: { 'X-XSRF-TOKEN': token },
+      });
+    }
+  });
+});
