@@ -1,4 +1,5 @@
 import { MadangClient } from '@madang/testing';
+import sharp from 'sharp';
 import { type MeResponse, SESSION_COOKIE } from '@madang/contracts';
 
 const baseUrl = () => process.env['E2E_BASE_URL'] as string;
@@ -59,6 +60,19 @@ describe('server-rendered public pages (built app over HTTP)', () => {
     expect(visible(assetPage.html)).toMatch(new RegExp(`<h1[^>]*>\\s*${escape(asset.name.ko)}`));
     const callPage = await page(`/calls/${call.id}?lang=en`);
     expect(visible(callPage.html)).toMatch(new RegExp(`<h1[^>]*>\\s*${escape(call.title.en)}`));
+  });
+
+  it('gives a room with a photo an Open Graph image a chat app can show: a 1200×630 JPEG', async () => {
+    const withPhoto = (assets as (Named & { photoIds: string[] })[]).find((a) => a.photoIds.length > 0);
+    expect(withPhoto).toBeDefined();
+    const { html } = await page(`/catalogue/${(withPhoto as Named).id}`);
+    const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1] as string;
+    expect(image).toMatch(new RegExp(`/api/assets/${(withPhoto as Named).id}/og\\.jpg$`));
+    expect(html).toContain('<meta property="og:image:width" content="1200">');
+    const res = await fetch(new URL(new URL(image).pathname, baseUrl()));
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    const meta = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
+    expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 1200, 630]);
   });
 
   it('renders the living-lab archive and the observations list on the server', async () => {

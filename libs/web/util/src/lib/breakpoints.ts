@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { REQUEST, inject, type Signal } from '@angular/core';
+import { REQUEST, inject, signal, type Signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { map } from 'rxjs';
 
@@ -12,20 +12,21 @@ export const HANDSET = '(max-width: 839.98px)';
  * phone gets the phone layout in its first paint and hydration does not have to redraw the page.
  */
 export function injectHandset(): Signal<boolean> {
-  const breakpoints = inject(BreakpointObserver);
   const request = inject(REQUEST, { optional: true });
+  // On the server the observer would answer "no match" at once (there is no window): not asked there.
+  if (request) return signal(isHandsetRequest(request.headers)).asReadonly();
+  const breakpoints = inject(BreakpointObserver);
   return toSignal(breakpoints.observe(HANDSET).pipe(map((state) => state.matches)), {
-    initialValue: request ? isHandsetRequest(request.headers) : breakpoints.isMatched(HANDSET),
+    initialValue: breakpoints.isMatched(HANDSET),
   });
 }
 
 /**
- * A phone, by its client hint (`Sec-CH-UA-Mobile: ?1`, sent by Chromium browsers) or else by its
- * User-Agent. Tablets count as wide: most are over the handset width in landscape.
+ * A phone, by its client hint (`Sec-CH-UA-Mobile: ?1`, sent by Chromium browsers) or by its
+ * User-Agent (either is enough: an emulated phone may send one without the other). Tablets count as
+ * wide: most are over the handset width in landscape.
  */
 export function isHandsetRequest(headers: Pick<Headers, 'get'>): boolean {
-  const hint = headers.get('sec-ch-ua-mobile');
-  if (hint === '?1') return true;
-  if (hint === '?0') return false;
+  if (headers.get('sec-ch-ua-mobile') === '?1') return true;
   return /\bMobi|\biPhone\b|\biPod\b|Android.*Mobile/i.test(headers.get('user-agent') ?? '');
 }

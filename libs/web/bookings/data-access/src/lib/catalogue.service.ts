@@ -1,4 +1,4 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
+import { HttpClient, HttpParams, type HttpResourceRequest } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import type {
   AssetDetail,
@@ -17,6 +17,22 @@ import type {
 } from '@madang/contracts';
 import { PHOTO_VARIANT_WIDTHS } from '@madang/contracts';
 import type { Observable } from 'rxjs';
+
+function assetParams(query: AssetQuery): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params = params.set(key, key === 'freeFrom' || key === 'freeTo' ? toUtc(String(value)) : String(value));
+  }
+  return params;
+}
+
+function availabilityParams(from: string, to: string, assetIds: string[]): HttpParams {
+  const params = new HttpParams().set('from', toUtc(from)).set('to', toUtc(to));
+  return assetIds.length ? params.set('assetIds', assetIds.join(',')) : params;
+}
+
+const assetPath = (id: string) => `/api/assets/${encodeURIComponent(id)}`;
 
 /** Catalogue, rules and availability: the public half of the booking API plus its editors. */
 @Injectable({ providedIn: 'root' })
@@ -41,16 +57,28 @@ export class CatalogueService {
   }
 
   assets(query: AssetQuery = {}): Observable<AssetSummary[]> {
-    let params = new HttpParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value === undefined || value === null || value === '') continue;
-      params = params.set(key, key === 'freeFrom' || key === 'freeTo' ? toUtc(String(value)) : String(value));
-    }
-    return this.http.get<AssetSummary[]>('/api/assets', { params });
+    return this.http.get<AssetSummary[]>('/api/assets', { params: assetParams(query) });
   }
 
   asset(id: string): Observable<AssetDetail> {
-    return this.http.get<AssetDetail>(`/api/assets/${encodeURIComponent(id)}`);
+    return this.http.get<AssetDetail>(assetPath(id));
+  }
+
+  /*
+   * The same GETs as requests for `httpResource`, for pages the server renders: in the browser's first
+   * render `httpResource` answers at once with what the server fetched (Angular's transfer cache), so
+   * hydration finds the same content and nothing is drawn twice.
+   */
+  categoriesRequest(): HttpResourceRequest {
+    return { url: '/api/categories' };
+  }
+
+  assetsRequest(query: AssetQuery = {}): HttpResourceRequest {
+    return { url: '/api/assets', params: assetParams(query) };
+  }
+
+  assetRequest(id: string): HttpResourceRequest {
+    return { url: assetPath(id) };
   }
 
   createAsset(request: CreateAssetRequest): Observable<AssetDetail> {
@@ -80,9 +108,14 @@ export class CatalogueService {
 
   /** Free and busy times of `assetIds`, or of every active asset when none are named (one query). */
   availability(from: string, to: string, assetIds: string[] = []): Observable<AvailabilityResponse> {
-    let params = new HttpParams().set('from', toUtc(from)).set('to', toUtc(to));
-    if (assetIds.length) params = params.set('assetIds', assetIds.join(','));
-    return this.http.get<AvailabilityResponse>('/api/availability', { params });
+    return this.http.get<AvailabilityResponse>('/api/availability', {
+      params: availabilityParams(from, to, assetIds),
+    });
+  }
+
+  /** `availability()` for `httpResource` (see `assetsRequest`). */
+  availabilityRequest(from: string, to: string, assetIds: string[] = []): HttpResourceRequest {
+    return { url: '/api/availability', params: availabilityParams(from, to, assetIds) };
   }
 }
 

@@ -12,6 +12,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { rxResource, toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { httpResource } from '@angular/common/http';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatChipsModule } from '@angular/material/chips';
@@ -117,10 +118,8 @@ export class AssetDetailComponent {
   /** Route parameter `:id`. */
   readonly id = input.required<string>();
 
-  protected readonly asset = rxResource({
-    params: () => this.id(),
-    stream: ({ params }) => this.catalogue.asset(params),
-  });
+  // httpResource, not rxResource: the first render in the browser gets what the server rendered with.
+  protected readonly asset = httpResource<AssetDetail>(() => this.catalogue.assetRequest(this.id()));
   protected readonly detail = computed<AssetDetail | null>(() =>
     this.asset.hasValue() ? this.asset.value() : null,
   );
@@ -338,7 +337,14 @@ export class AssetDetailComponent {
 
   private readonly calendar = viewChild(FullCalendarComponent);
 
+  /**
+   * False while the server renders and in the browser's first (hydrating) render, true right after:
+   * the calendar and the booking form are drawn in the browser only.
+   */
+  protected readonly live = signal(false);
+
   constructor() {
+    afterNextRender(() => this.live.set(true));
     this.pageMeta.follow(() => {
       const asset = this.detail();
       const lang = this.lang();

@@ -1,5 +1,5 @@
-import type { AssetDetail, Locale } from '@madang/contracts';
-import { photoUrl } from '@madang/web/bookings/data-access';
+import { type AssetDetail, type Locale, OG_IMAGE_SIZE } from '@madang/contracts';
+import { openGraphImageUrl, photoUrl } from '@madang/web/bookings/data-access';
 import type { JsonLd, PageMeta, PageMetaService } from '@madang/web/util';
 
 /**
@@ -46,7 +46,10 @@ export function assetPageMeta(
   return {
     title: name,
     description,
-    image: photos.length ? { url: photos[0], alt: photoAlt } : null,
+    // Chat apps show a 1200×630 JPEG best (several do not read AVIF or WebP): the API crops the first photo.
+    image: photos.length
+      ? { url: meta.absolute(openGraphImageUrl(asset.id)), alt: photoAlt, ...OG_IMAGE_SIZE }
+      : null,
     jsonLd,
   };
 }

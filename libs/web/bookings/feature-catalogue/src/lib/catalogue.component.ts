@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, afterNextRender, computed, inject, signal } from '@angular/core';
-import { rxResource, toSignal } from '@angular/core/rxjs-interop';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { httpResource } from '@angular/common/http';
 import { MatButtonModule } from '@angular/material/button';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -9,7 +10,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import type { AssetAvailability, AssetKind, AssetQuery, AssetSummary } from '@madang/contracts';
+import type {
+  AssetAvailability,
+  AssetKind,
+  AssetQuery,
+  AssetSummary,
+  AvailabilityResponse,
+  CategoryDto,
+} from '@madang/contracts';
 import { debounceTime, map } from 'rxjs';
 import { PageMetaService, centreTimeZone, failureText } from '@madang/web/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
@@ -98,11 +106,9 @@ export class CatalogueComponent {
     equal: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
 
-  protected readonly categories = rxResource({ stream: () => this.catalogue.categories() });
-  protected readonly list = rxResource({
-    params: () => this.query(),
-    stream: ({ params }) => this.catalogue.assets(params),
-  });
+  // httpResource, not rxResource: the first render in the browser gets what the server rendered with.
+  protected readonly categories = httpResource<CategoryDto[]>(() => this.catalogue.categoriesRequest());
+  protected readonly list = httpResource<AssetSummary[]>(() => this.catalogue.assetsRequest(this.query()));
   protected readonly assets = computed(() => (this.list.hasValue() ? this.list.value() : []));
   protected readonly loadError = computed(() =>
     this.list.error() ? failureText(this.list.error(), this.lang()) : null,
@@ -132,16 +138,22 @@ export class CatalogueComponent {
   );
 
   /** Every asset's free time from the moment to a day later: one query for the whole page. */
-  protected readonly availability = rxResource({
-    params: () => {
+  // The moment is whole minutes, so the server's render and the browser's first render ask the same.
+  protected readonly availability = httpResource(
+    () => {
       const from = this.moment();
-      return { from, to: new Date(Date.parse(from) + 24 * 3_600_000).toISOString() };
+      return this.catalogue.availabilityRequest(
+        from,
+        new Date(Date.parse(from) + 24 * 3_600_000).toISOString(),
+      );
     },
-    stream: ({ params }) =>
-      this.catalogue
-        .availability(params.from, params.to)
-        .pipe(map((r) => new Map(r.assets.map((a) => [a.assetId, a] as [string, AssetAvailability])))),
-  });
+    {
+      parse: (raw) =>
+        new Map(
+          (raw as AvailabilityResponse).assets.map((a) => [a.assetId, a] as [string, AssetAvailability]),
+        ),
+    },
+  );
   private readonly states = computed(() => {
     const byAsset = this.availability.hasValue() ? this.availability.value() : null;
     const at = this.moment();
