@@ -206,3 +206,24 @@ test('raw HTML: names only in the head, the transfer state or JSON-LD do not cou
     'the room name: 1 of 1 missing (e.g. "강당")',
   ]);
 });
+
+test('performance between the floor and the target is reported (△) but does not fail; below the floor it fails', () => {
+  const near = misses('/catalogue', summarise(report({ perf: 0.84 })));
+  assert.deepEqual(
+    near.map((m) => [m.category, m.got, m.fails]),
+    [['performance', 84, false]],
+  );
+  assert.match(
+    missLine('/catalogue', near[0]),
+    /^△ lighthouse \/catalogue: performance 84 < 90 — target not met yet/,
+  );
+  assert.doesNotMatch(missLine('/catalogue', near[0]), /✘/);
+  const far = misses('/catalogue', summarise(report({ perf: 0.6 })));
+  assert.deepEqual(
+    far.map((m) => [m.category, m.got, m.fails]),
+    [['performance', 60, true]],
+  );
+  assert.match(missLine('/catalogue', far[0]), /^✘ lighthouse \/catalogue: performance 60 < 90/);
+  // Every other category fails at once.
+  assert.ok(misses('/', summarise(report({ a11y: 0.99 }))).every((m) => m.fails));
+});

@@ -19,7 +19,7 @@ import { requestMeta } from './core/request-meta.middleware';
 import { requestTimeout } from './core/request-timeout';
 import { compressAnswers, noStoreForApi, securityHeaders } from './core/security-headers';
 import { createValidationPipe } from './core/validation';
-import { serveWebApp } from './core/web-app';
+import { serveStaticFiles, serveWebApp } from './core/web-app';
 import { serveSeoFiles } from './seo/seo-files';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -33,8 +33,9 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   answerClientErrors(app.getHttpServer());
   app.disable('x-powered-by');
-  app.use(securityHeaders({ https: config.COOKIE_SECURE }));
   app.use(compressAnswers());
+  serveStaticFiles(app, config);
+  app.use(securityHeaders({ https: config.COOKIE_SECURE }));
   app.use(noStoreForApi(API_PREFIX));
   app.use(cookieParser());
   app.use(requestMeta(config.COOKIE_SECURE));

@@ -1,5 +1,5 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { dialogOpened, expectAccessible, signIn, snap } from './support';
+import { dialogOpened, expectAccessible, signIn, snap, scrollToCalendar } from './support';
 
 type Lang = 'ko' | 'en';
 
@@ -68,6 +68,7 @@ for (const { lang, daysAhead } of JOURNEYS) {
 
     // Anonymous visitors see availability and the price, and are asked to sign in.
     await resident.getByTestId(`asset-link-${hall.id}`).click();
+    await scrollToCalendar(resident);
     await expect(resident.getByTestId('calendar').locator('.fc-timegrid')).toBeVisible();
     await expect(resident.getByTestId('sign-in-to-request')).toBeVisible();
 
@@ -78,6 +79,7 @@ for (const { lang, daysAhead } of JOURNEYS) {
     const date = weekdayAhead(Math.max(daysAhead, Math.ceil(hall.rules.minNoticeMinutes / 1440) + 2));
     await resident.goto(`/catalogue/${room.id}`);
     await expect(resident.getByTestId('asset-name')).toHaveText(room.name[lang]);
+    await scrollToCalendar(resident);
     await expect(resident.getByTestId('calendar').locator('.fc-timegrid')).toBeVisible();
     const opening = room.rules.openingHours[0].open; // e.g. 09:00
     const early = `${String(Number(opening.slice(0, 2)) - 2).padStart(2, '0')}:00`;
@@ -189,6 +191,7 @@ for (const { lang, daysAhead } of JOURNEYS) {
       await expectAccessible(resident, 'my bookings at 375px (ko)');
       await snap(resident, 'my-bookings-375-ko');
       await resident.goto(`/catalogue/${room.id}`);
+      await scrollToCalendar(resident);
       await expect(resident.getByTestId('calendar').locator('.fc-timegrid')).toBeVisible();
       await expectAccessible(resident, 'asset page at 375px (ko)');
       await snap(resident, 'asset-375-ko');

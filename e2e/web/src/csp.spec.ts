@@ -1,5 +1,5 @@
 import { expect, Page, test } from '@playwright/test';
-import { signIn } from './support';
+import { signIn, scrollToCalendar } from './support';
 
 /**
  * The app runs under the API's Content-Security-Policy: every page below is opened with a listener for
@@ -41,6 +41,7 @@ test('the public pages and the signed-in work pages run under the CSP without a 
   for (const path of ['/', '/catalogue', '/sign-in']) await visit(page, path, violations);
   await page.goto('/catalogue');
   await page.locator('a[href^="/catalogue/"]').first().click();
+  await scrollToCalendar(page);
   await expect(page.locator('.fc').first()).toBeVisible(); // FullCalendar rendered
   expect(await violations(), 'CSP violations on an asset page').toEqual([]);
 

@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { expectAccessible, signIn, snap } from './support';
+import { expectAccessible, signIn, snap, scrollToCalendar } from './support';
 
 /**
  * Issue 13: public pages arrive rendered by the server and the browser adopts them (hydration) instead
@@ -97,6 +97,7 @@ test('signed in, a public page hydrates into the signed-in shell and the work pa
   await page.goto('/catalogue');
   await expect(page.getByTestId('current-user')).toBeVisible();
   await page.locator('a[href^="/catalogue/"]').first().click();
+  await scrollToCalendar(page);
   await expect(page.locator('.fc').first()).toBeVisible();
   await page.goto('/bookings');
   await expect(page.locator('h1')).toBeVisible();

@@ -56,3 +56,8 @@ export async function signOut(page: Page): Promise<void> {
   await page.getByTestId('sign-out').click();
   await expect(page.getByTestId('current-user')).toHaveCount(0);
 }
+
+/** An asset page draws its calendar when it scrolls into view (it is the page's heaviest part). */
+export async function scrollToCalendar(page: Page): Promise<void> {
+  await page.locator('#asset-calendar').scrollIntoViewIfNeeded();
+}

@@ -274,6 +274,9 @@ describe('hardening (real PostgreSQL)', () => {
       const asset = await fetch(`${t.baseUrl}/main-ABCDEF12.js`, { headers: { 'accept-encoding': 'br' } });
       expect(asset.status).toBe(200);
       expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+      // A built file carries no session, CSRF cookie or page policy: those come with the page.
+      expect(asset.headers.get('set-cookie')).toBeNull();
       expect(asset.headers.get('content-encoding')).toBe('br');
       const gzip = await fetch(`${t.baseUrl}/main-ABCDEF12.js`, { headers: { 'accept-encoding': 'gzip' } });
       expect(gzip.headers.get('content-encoding')).toBe('gzip');

@@ -86,6 +86,7 @@ const HASHED = /-[A-Z0-9]{8}\.(?:js|mjs|css|woff2?|ttf|svg|png|jpe?g|webp|avif|i
 
 /** Static files: hashed ones are immutable for a year; index.html and unhashed files are revalidated. */
 export function staticCacheHeaders(res: Response, path: string): void {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
   if (HASHED.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
   else res.setHeader('Cache-Control', 'no-cache');
 }

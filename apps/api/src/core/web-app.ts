@@ -34,7 +34,7 @@ const importModule = new Function('specifier', 'return import(specifier)') as (
  * or the tests' stand-in folder), the client-rendered shell is sent as before.
  */
 export async function serveWebApp(app: NestExpressApplication, config: AppConfig): Promise<void> {
-  const dir = config.WEB_DIST_DIR ?? join(__dirname, '..', 'web', 'browser');
+  const dir = webDistDir(config);
   if (!dir) return;
   const shell = ['index.csr.html', 'index.html']
     .map((name) => join(dir, name))
@@ -45,7 +45,6 @@ export async function serveWebApp(app: NestExpressApplication, config: AppConfig
   const loopback = loopbackHost(config.HOST);
   const renderer = bundle?.createWebRenderer({ allowedHosts: [loopback, 'localhost', '127.0.0.1'] });
 
-  app.use(express.static(dir, { index: false, setHeaders: staticCacheHeaders }));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith(`/${API_PREFIX}/`) || req.path === `/${API_PREFIX}`)
       return next();
@@ -78,6 +77,25 @@ export async function serveWebApp(app: NestExpressApplication, config: AppConfig
         else res.end();
       });
   });
+}
+
+function webDistDir(config: AppConfig): string {
+  return config.WEB_DIST_DIR ?? join(__dirname, '..', 'web', 'browser');
+}
+
+/**
+ * The built scripts, styles, fonts and images, answered before the rest of the middleware: they need
+ * no session, CSRF cookie, request id or page security policy, and each of those headers would be sent
+ * again with every one of the first page's files (about 1 kB each). `nosniff` and the cache headers stay.
+ * HTML files are left to the page handler, which sends them with the full set of headers.
+ */
+export function serveStaticFiles(app: NestExpressApplication, config: AppConfig): void {
+  const dir = webDistDir(config);
+  if (!dir || !existsSync(dir)) return;
+  const files = express.static(dir, { index: false, setHeaders: staticCacheHeaders });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    req.path.endsWith('.html') || req.path.startsWith(`/${API_PREFIX}/`) ? next() : files(req, res, next),
+  );
 }
 
 async function loadServerBundle(file: string, logger: Logger): Promise<WebServerBundle | null> {

@@ -8,8 +8,8 @@ import {
 } from '@angular/core';
 import {
   provideClientHydration,
-  withEventReplay,
   withHttpTransferCacheOptions,
+  withIncrementalHydration,
 } from '@angular/platform-browser';
 import {
   TitleStrategy,
@@ -32,8 +32,10 @@ export const appConfig: ApplicationConfig = {
     // Public pages arrive rendered by the server (app.routes.server.ts): the browser adopts that DOM
     // instead of drawing it again, replays clicks made before it was ready, and reuses the API answers
     // the server fetched. Session calls are never among them (the server renders anonymously).
+    // Incremental hydration (which includes event replay): blocks marked `hydrate on …` stay server HTML
+    // until someone reaches for them.
     provideClientHydration(
-      withEventReplay(),
+      withIncrementalHydration(),
       withHttpTransferCacheOptions({ filter: (request) => !request.url.startsWith('/api/auth/') }),
     ),
     provideZonelessChangeDetection(),
