@@ -1,6 +1,6 @@
 import { MadangClient } from '@madang/testing';
 import sharp from 'sharp';
-import { type MeResponse, SESSION_COOKIE } from '@madang/contracts';
+import { CSRF_COOKIE, CSRF_HEADER, type MeResponse, SESSION_COOKIE } from '@madang/contracts';
 
 const baseUrl = () => process.env['E2E_BASE_URL'] as string;
 
@@ -63,8 +63,25 @@ describe('server-rendered public pages (built app over HTTP)', () => {
   });
 
   it('gives a room with a photo an Open Graph image a chat app can show: a 1200×630 JPEG', async () => {
-    const withPhoto = (assets as (Named & { photoIds: string[] })[]).find((a) => a.photoIds.length > 0);
-    expect(withPhoto).toBeDefined();
+    // The demo rooms have no photos: staff add one, as in the catalogue editor.
+    const staff = new MadangClient(baseUrl());
+    await staff.login('approver@madang.local', 'madang-demo');
+    await staff.get('/api/auth/csrf');
+    const withPhoto = assets[0] as Named;
+    const jpeg = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: '#2a7f62' } })
+      .jpeg()
+      .toBuffer();
+    const form = new FormData();
+    form.append('photo', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'room.jpg');
+    const upload = await fetch(`${baseUrl()}/api/assets/${withPhoto.id}/photos`, {
+      method: 'POST',
+      body: form,
+      headers: {
+        cookie: [SESSION_COOKIE, CSRF_COOKIE].map((name) => `${name}=${staff.cookie(name)}`).join('; '),
+        [CSRF_HEADER]: staff.cookie(CSRF_COOKIE) as string,
+      },
+    });
+    expect(upload.status).toBeLessThan(300);
     const { html } = await page(`/catalogue/${(withPhoto as Named).id}`);
     const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1] as string;
     expect(image).toMatch(new RegExp(`/api/assets/${(withPhoto as Named).id}/og\\.jpg$`));
