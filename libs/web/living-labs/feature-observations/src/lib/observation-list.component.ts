@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -78,7 +87,11 @@ export class ObservationListComponent {
     this.list.error() ? failureText(this.list.error(), this.lang()) : null,
   );
 
+  /** False while the server renders and in the hydrating render; the filters are drawn after that. */
+  protected readonly live = signal(false);
+
   constructor() {
+    afterNextRender(() => this.live.set(true));
     effect(() => {
       this.filters();
       this.page.first();
