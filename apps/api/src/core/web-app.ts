@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AppConfig } from '../config/app-config';
+import { publicOriginOf } from './public-origin';
 import { cspNonceOf, staticCacheHeaders } from './security-headers';
 
 /** What the web app's server bundle exports (apps/web/src/server.ts). */
@@ -57,7 +58,10 @@ export async function serveWebApp(app: NestExpressApplication, config: AppConfig
     const request = new globalThis.Request(`http://${loopback}:${req.socket.localPort}${req.originalUrl}`, {
       headers: rendererHeaders(req),
     });
-    const context: RenderContext = { origin: publicOrigin(req, config), nonce: cspNonceOf(res) };
+    const context: RenderContext = {
+      origin: publicOriginOf(req, config) ?? `http://localhost:${config.PORT}`,
+      nonce: cspNonceOf(res),
+    };
     renderer
       .render(request, context)
       .then(async (response) => {
@@ -146,9 +150,4 @@ function rendererHeaders(req: Request): Record<string, string> {
   if (typeof locale === 'string' && /^[a-z]{2}$/.test(locale))
     headers['cookie'] = `${LOCALE_COOKIE}=${locale}`;
   return headers;
-}
-
-function publicOrigin(req: Request, config: AppConfig): string {
-  if (config.PUBLIC_URL) return new URL(config.PUBLIC_URL).origin;
-  return `${req.protocol}://${req.get('host') ?? `localhost:${config.PORT}`}`;
 }

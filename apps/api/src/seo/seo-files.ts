@@ -1,10 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { Router, type NextFunction, type Request, type Response } from 'express';
+import { AppConfig } from '../config/app-config';
+import { publicOriginOf } from '../core/public-origin';
 import { SeoService } from './seo.service';
 
 const ONE_HOUR = 'public, max-age=3600';
-/** A Host header that can be part of a URL (name or IPv4/IPv6 literal, optional port). */
-const HOST = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
 
 /**
  * Mounts `GET /sitemap.xml` and `GET /robots.txt` at the site root, ahead of the web app (whose
@@ -14,11 +14,9 @@ const HOST = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
  */
 export function serveSeoFiles(app: INestApplication): void {
   const seo = app.get(SeoService);
+  const config = app.get(AppConfig);
   const router = Router();
-  const originOf = (req: Request): string | null => {
-    const host = req.host;
-    return seo.origin(host && HOST.test(host) ? `${req.protocol}://${host}` : null);
-  };
+  const originOf = (req: Request): string | null => publicOriginOf(req, config);
   const send = (res: Response, type: string, body: string): void => {
     res.status(200).type(type).setHeader('Cache-Control', ONE_HOUR).send(body);
   };

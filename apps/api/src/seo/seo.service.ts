@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LOCALES, PAGE_LIMIT_MAX, type Page } from '@madang/contracts';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { AppConfig, publicUrlOf } from '../config/app-config';
 import { ObservationsService } from '../living-labs/observations.service';
 import { PublicLabsService } from '../living-labs/public-labs.service';
 import { CallsService } from '../recruitment/calls.service';
@@ -18,17 +17,11 @@ export const SITEMAP_MAX_PAGES = Math.floor(50_000 / LOCALES.length);
 @Injectable()
 export class SeoService {
   constructor(
-    private readonly config: AppConfig,
     private readonly catalogue: CatalogueService,
     private readonly calls: CallsService,
     private readonly labs: PublicLabsService,
     private readonly observations: ObservationsService,
   ) {}
-
-  /** The configured public address, else the origin the request came to (null: neither is usable). */
-  origin(requestOrigin: string | null): string | null {
-    return publicUrlOf(this.config) ?? requestOrigin;
-  }
 
   async sitemap(origin: string): Promise<string> {
     return sitemapXml(origin, await this.pages(), LOCALES);
