@@ -12,9 +12,11 @@ export const JS_BUDGET_KB = 150;
  * Performance below its target but above this floor is reported (△, "target not met") without failing
  * the tier. The floor exists because the performance target of 90 is not met yet on every page on this
  * kind of machine (issue 13 stays open until it is): the tier still fails a clear regression. Raise it as
- * pages improve; it never goes above TARGETS.performance. Every other target fails the tier when missed.
+ * pages improve; it never goes above TARGETS.performance. It sits below the run-to-run spread seen on a
+ * shared 2-core machine (the catalogue's median ranged 73–86 over six runs on one day, load 1.3–3.7), so
+ * it catches a regression and not the machine's noise. Every other target fails the tier when missed.
  */
-export const PERFORMANCE_FLOOR = 75;
+export const PERFORMANCE_FLOOR = 65;
 export const JS_BUDGET_PAGES = ['/'];
 
 /** A category's score as Lighthouse shows it (0–100), or null when it could not be computed. */
