@@ -21,7 +21,7 @@ import { CSRF_COOKIE, CSRF_HEADER } from '@madang/contracts';
 import { routes } from './app.routes';
 import { provideMessages } from '@madang/web/i18n';
 import { AuthService, csrfInterceptor, localeInterceptor, sessionInterceptor } from '@madang/web/session';
-import { SiteConfigService } from '@madang/web/util';
+import { SiteConfigService, yieldToBrowser } from '@madang/web/util';
 import { I18nTitleStrategy } from './core/title.strategy';
 import { SHELL_MESSAGES } from './messages/shell.messages';
 import { NOTIFICATIONS_MESSAGES } from '@madang/web/notifications/util';
@@ -60,5 +60,7 @@ export const appConfig: ApplicationConfig = {
     }),
     // The centre's time zone (and languages, currency) from the server before the first date is shown.
     provideAppInitializer(() => inject(SiteConfigService).load()),
+    // Setting up the app and drawing (hydrating) its first page run as separate tasks (see main.ts).
+    provideAppInitializer(() => yieldToBrowser()),
   ],
 };

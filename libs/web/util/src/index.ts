@@ -11,3 +11,4 @@ export * from './lib/site-config';
 export * from './lib/render-timing';
 export * from './lib/public-origin';
 export * from './lib/page-meta';
+export * from './lib/near-viewport';

@@ -21,3 +21,15 @@ export function measureRender(name: string, injector: Injector): void {
     { injector },
   );
 }
+
+/**
+ * Resolves in a new task, after the browser has had a turn (painting, input). Start-up work split at such
+ * points runs as several short tasks instead of one long one, which a phone's user feels as a page that
+ * does not freeze. `scheduler.yield()` where the browser has it (it resumes ahead of other queued tasks),
+ * else a zero-delay timer.
+ */
+export function yieldToBrowser(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -15,13 +15,11 @@ import { rxResource, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { httpResource } from '@angular/common/http';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatChipsModule } from '@angular/material/chips';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { FullCalendarComponent, FullCalendarModule } from '@fullcalendar/angular';
 import type { CalendarOptions, DateSelectArg, DatesSetArg, EventInput } from '@fullcalendar/core';
 import { type BookingEvaluation, evaluateBooking } from '@madang/booking-rules';
 import {
@@ -47,6 +45,7 @@ import {
   fieldErrorText,
   focusFirstProblem,
   PageMetaService,
+  nearViewport,
 } from '@madang/web/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { MoneyComponent } from '@madang/web/ui';
@@ -63,17 +62,14 @@ import {
   fromLocalInput,
   priceSummaryText,
   toLocalInput,
-  CALENDAR_LOCALES,
   businessHoursOf,
   busyEvents,
   calendarLocale,
-  luxonTimeZonePlugin,
   visibleHours,
 } from '@madang/web/bookings/util';
+import { AssetCalendarComponent } from './asset-calendar.component';
 import { RulesSummaryComponent } from './rules-summary.component';
 import { type ExtraItem, RequestItemsComponent } from './request-items.component';
-import interactionPlugin from '@fullcalendar/interaction';
-import timeGridPlugin from '@fullcalendar/timegrid';
 
 import { JoinWaitlistComponent } from './join-waitlist.component';
 import { assetPageMeta } from './asset-meta';
@@ -83,9 +79,8 @@ import { assetPageMeta } from './asset-meta';
   imports: [
     ReactiveFormsModule,
     RouterLink,
-    FullCalendarModule,
+    AssetCalendarComponent,
     MatButtonModule,
-    MatChipsModule,
     MatFormFieldModule,
     MatInputModule,
     MatSelectModule,
@@ -335,16 +330,17 @@ export class AssetDetailComponent {
   protected readonly serverViolations = signal<Violation[]>([]);
   protected readonly result = signal<BookingDto | null>(null);
 
-  private readonly calendar = viewChild(FullCalendarComponent);
+  /** The deferred calendar, by its template name: naming its class here would load FullCalendar eagerly. */
+  private readonly calendar = viewChild<{ goTo(date: string): void }>('assetCalendar');
 
+  private readonly bookingPanel = viewChild<ElementRef<HTMLElement>>('bookingPanel');
   /**
-   * False while the server renders and in the browser's first (hydrating) render, true right after:
-   * the calendar and the booking form are drawn in the browser only.
+   * Whether the booking form is drawn: never while the server renders, in the browser once the panel
+   * comes within a screen of the viewport or a time is picked on the calendar.
    */
-  protected readonly live = signal(false);
+  protected readonly live = nearViewport(this.bookingPanel);
 
   constructor() {
-    afterNextRender(() => this.live.set(true));
     this.pageMeta.follow(() => {
       const asset = this.detail();
       const lang = this.lang();
@@ -361,7 +357,7 @@ export class AssetDetailComponent {
       const at = Date.parse(chosen.start);
       if (at < Date.parse(range.start) || at >= Date.parse(range.end)) {
         const start = chosen.start;
-        queueMicrotask(() => calendar.getApi().gotoDate(start));
+        queueMicrotask(() => calendar.goTo(start));
       }
     });
   }
@@ -373,10 +369,8 @@ export class AssetDetailComponent {
     const hours = visibleHours(rules.openingHours);
     const handset = this.handset();
     return {
-      plugins: [timeGridPlugin, interactionPlugin, luxonTimeZonePlugin],
       initialView: handset ? 'timeGridThreeDay' : 'timeGridWeek',
       views: { timeGridThreeDay: { type: 'timeGrid', duration: { days: 3 } } },
-      locales: CALENDAR_LOCALES,
       locale: calendarLocale(this.lang()),
       timeZone: rules.timeZone,
       firstDay: 1,
@@ -460,6 +454,7 @@ export class AssetDetailComponent {
   }
 
   protected onSelect(info: DateSelectArg): void {
+    this.live.set(true);
     const zone = this.detail()?.rules.timeZone ?? centreTimeZone();
     this.timeForm.setValue({
       start: toLocalInput(info.startStr, zone),

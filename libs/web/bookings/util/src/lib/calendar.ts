@@ -1,35 +1,8 @@
-import { type BusinessHoursInput, type EventInput, type PluginDef, createPlugin } from '@fullcalendar/core';
-import { NamedTimeZoneImpl } from '@fullcalendar/core/internal';
-import enGbLocale from '@fullcalendar/core/locales/en-gb';
-import koLocale from '@fullcalendar/core/locales/ko';
+// Pure helpers for FullCalendar options: types only from FullCalendar, so a page can build a calendar's
+// options without loading FullCalendar (the calendar itself loads with the component that draws it; its
+// plugins are in calendar-zone.ts).
+import type { BusinessHoursInput, EventInput } from '@fullcalendar/core';
 import type { Locale, BookingDto, Decision, Interval, OpeningHours } from '@madang/contracts';
-import { zoneNamed } from '@madang/booking-rules';
-import { DateTime } from 'luxon';
-
-/**
- * FullCalendar needs a plugin to show named time zones (rules.timeZone) correctly. This is the
- * official luxon3 plugin's algorithm, built on the luxon the rules engine already ships.
- */
-class LuxonNamedTimeZone extends NamedTimeZoneImpl {
-  offsetForArray(a: number[]): number {
-    return DateTime.fromObject(
-      { year: a[0], month: a[1] + 1, day: a[2], hour: a[3], minute: a[4], second: a[5], millisecond: a[6] },
-      { zone: zoneNamed(this.timeZoneName) },
-    ).offset;
-  }
-
-  timestampToArray(ms: number): number[] {
-    const dt = DateTime.fromMillis(ms, { zone: zoneNamed(this.timeZoneName) });
-    return [dt.year, dt.month - 1, dt.day, dt.hour, dt.minute, dt.second, dt.millisecond];
-  }
-}
-
-export const luxonTimeZonePlugin: PluginDef = createPlugin({
-  name: 'madang-luxon-time-zone',
-  namedTimeZonedImpl: LuxonNamedTimeZone,
-});
-
-export const CALENDAR_LOCALES = [koLocale, enGbLocale];
 
 /** FullCalendar's locale code for the app language. */
 export function calendarLocale(locale: Locale): string {
