@@ -1,5 +1,5 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { expectAccessible, signIn, snap } from './support';
+import { expectAccessible, signIn, snap, scrollToBookingForm } from './support';
 
 type Lang = 'ko' | 'en';
 const DESKTOP = { width: 1280, height: 900 };
@@ -81,6 +81,7 @@ for (const [lang, daysAhead] of [
     const purpose = `Room and projector ${lang}-${Date.now()}`;
 
     await page.goto(`/catalogue/${room.id}`);
+    await scrollToBookingForm(page);
     await expect(page.getByTestId('asset-name')).toHaveText(room.name[lang]);
     await page.getByTestId('start').fill(`${date}T16:00`);
     await page.getByTestId('end').fill(`${date}T18:00`);

@@ -1,5 +1,5 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { dialogOpened, expectAccessible, signIn, snap, scrollToCalendar } from './support';
+import { dialogOpened, expectAccessible, signIn, snap, scrollToCalendar, scrollToBookingForm } from './support';
 
 type Lang = 'ko' | 'en';
 
@@ -35,6 +35,7 @@ async function useLanguage(page: Page, lang: Lang): Promise<void> {
 }
 
 async function chooseTime(page: Page, date: string, from: string, to: string): Promise<void> {
+  await scrollToBookingForm(page);
   await page.getByTestId('start').fill(`${date}T${from}`);
   await page.getByTestId('end').fill(`${date}T${to}`);
 }

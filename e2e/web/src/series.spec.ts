@@ -1,5 +1,5 @@
 import { type APIRequestContext, type Browser, type Page, expect, test } from '@playwright/test';
-import { expectAccessible, snap } from './support';
+import { expectAccessible, snap, scrollToBookingForm } from './support';
 
 type Lang = 'ko' | 'en';
 
@@ -87,6 +87,7 @@ test('every Tuesday 19:00–21:00 for 12 weeks: two collisions listed, the rest 
   await page.goto('/catalogue');
   await useLanguage(page, 'ko');
   await page.goto(`/catalogue/${room}`);
+  await scrollToBookingForm(page);
   await page.getByTestId('repeat-booking').click();
   await expect(page).toHaveURL(/\/bookings\/series\/new\?asset=/);
   await fillSeries(page, dates[0]);

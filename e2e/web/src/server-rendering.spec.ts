@@ -56,6 +56,52 @@ test('the catalogue shows its rooms before any script runs, then hydrates withou
   await expectAccessible(page, 'server-rendered catalogue after hydration');
 });
 
+test('the browser reuses the data the server rendered with: no public API call is made again', async ({
+  page,
+}) => {
+  const apiCalls: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    // The session look-up is the browser's own (the server renders anonymously); anything else the page
+    // shows came in the HTML.
+    if (path.startsWith('/api/') && !path.startsWith('/api/auth/')) apiCalls.push(path);
+  });
+  const assets = (await (await page.request.get('/api/assets')).json()) as { id: string; kind: string }[];
+  const room = assets.find((a) => a.kind === 'space') as { id: string };
+  for (const path of ['/catalogue', `/catalogue/${room.id}`, '/calls']) {
+    apiCalls.length = 0;
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    await expect(page.locator('h1')).toBeVisible();
+    expect(apiCalls, `${path} fetched again in the browser`).toEqual([]);
+  }
+});
+
+test("an asset page loads its booking form and FullCalendar only when they are scrolled to", async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(request.url());
+  });
+  const assets = (await (await page.request.get('/api/assets')).json()) as { id: string; kind: string }[];
+  const room = assets.find((a) => a.kind === 'space') as { id: string };
+  await page.setViewportSize({ width: 390, height: 760 }); // a phone: both are well below the first screen
+  await page.goto(`/catalogue/${room.id}`);
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByTestId('asset-name')).toBeVisible();
+  await expect(page.getByTestId('start')).toHaveCount(0);
+  await expect(page.locator('.fc')).toHaveCount(0);
+  const before = scripts.length;
+  await scrollToCalendar(page);
+  await expect(page.locator('.fc').first()).toBeVisible();
+  expect(scripts.length, 'the calendar brought its own code').toBeGreaterThan(before);
+  await page.locator('#asset-pick').scrollIntoViewIfNeeded();
+  await expect(page.getByTestId('start')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
 test('a click made before the app is ready is replayed once it is', async ({ page }) => {
   const errors = watchConsole(page);
   const release = await holdScripts(page);

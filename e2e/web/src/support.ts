@@ -57,6 +57,14 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByTestId('current-user')).toHaveCount(0);
 }
 
+/**
+ * An asset page draws its booking form when the form's panel comes within a screen of the viewport (its
+ * Material fields are heavy for a phone's first load), as a person scrolling down to book would.
+ */
+export async function scrollToBookingForm(page: Page): Promise<void> {
+  await page.locator('#asset-pick').scrollIntoViewIfNeeded();
+}
+
 /** An asset page draws its calendar when it scrolls into view (it is the page's heaviest part). */
 export async function scrollToCalendar(page: Page): Promise<void> {
   await page.locator('#asset-calendar').scrollIntoViewIfNeeded();

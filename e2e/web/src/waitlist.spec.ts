@@ -1,5 +1,5 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { dialogOpened, expectAccessible, signIn, snap } from './support';
+import { dialogOpened, expectAccessible, signIn, snap, scrollToBookingForm } from './support';
 
 type Lang = 'ko' | 'en';
 
@@ -27,6 +27,7 @@ async function personPage(browser: Browser, email: string, lang: Lang): Promise<
 /** Fills the request form on an asset page for `date` from–to and submits it. */
 async function request(page: Page, assetId: string, date: string, from: string, to: string, purpose: string) {
   await page.goto(`/catalogue/${assetId}`);
+  await scrollToBookingForm(page);
   await expect(page.getByTestId('asset-name')).toBeVisible();
   await page.getByTestId('start').fill(`${date}T${from}`);
   await page.getByTestId('end').fill(`${date}T${to}`);
