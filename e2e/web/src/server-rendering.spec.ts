@@ -77,7 +77,7 @@ test('the browser reuses the data the server rendered with: no public API call i
   }
 });
 
-test("an asset page loads its booking form and FullCalendar only when they are scrolled to", async ({
+test('an asset page loads its booking form and FullCalendar only when they are scrolled to', async ({
   page,
 }) => {
   const errors = watchConsole(page);
@@ -99,6 +99,24 @@ test("an asset page loads its booking form and FullCalendar only when they are s
   expect(scripts.length, 'the calendar brought its own code').toBeGreaterThan(before);
   await page.locator('#asset-pick').scrollIntoViewIfNeeded();
   await expect(page.getByTestId('start')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test("parts of the catalogue still the server's HTML (filters, cards off screen) follow a language switch", async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  const assets = (await (await page.request.get('/api/assets')).json()) as { name: { en: string } }[];
+  await page.setViewportSize({ width: 390, height: 760 }); // most cards below the first screen
+  await page.goto('/catalogue');
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByText('종류').first()).toBeVisible();
+  await page.getByTestId('lang-switch').click();
+  await expect(page.locator('h1')).toHaveText('Spaces & equipment');
+  // The filters' labels and every card (not only the ones hydrated because they were on screen).
+  await expect(page.locator('form.filters mat-label').first()).toHaveText('Kind');
+  const last = assets[assets.length - 1] as { name: { en: string } };
+  await expect(page.getByTestId('catalogue-list')).toContainText(last.name.en);
   expect(errors).toEqual([]);
 });
 

@@ -33,6 +33,13 @@ import {
 } from '@madang/web/bookings/util';
 import { CatalogueService, photoSrcset, photoVariantUrl } from '@madang/web/bookings/data-access';
 
+/**
+ * Named outside `imports` on purpose: a dependency used only inside @defer blocks (here RouterLink, in the
+ * cards) is loaded by a dynamic import of its package, which pulled @angular/router's whole module chunk
+ * into every page's first load. The shell loads RouterLink anyway; referenced here it stays a static import.
+ */
+const EAGER_DEPENDENCIES = [RouterLink] as const;
+
 type View = 'grid' | 'list';
 const VIEW_KEY = 'madang.catalogue.view';
 
@@ -54,7 +61,7 @@ const KIND_ICONS: Readonly<Record<AssetKind, IconName>> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,
-    RouterLink,
+    ...EAGER_DEPENDENCIES,
     // Standalone pieces, not their modules: the filters are an incrementally hydrated @defer block,
     // and only standalone dependencies can load with it.
     MatFormField,
@@ -77,6 +84,8 @@ export class CatalogueComponent {
   private readonly catalogue = inject(CatalogueService);
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
+  /** The language the page was first drawn in (by the server, when it was): see the filters' @defer. */
+  protected readonly firstLang = this.lang();
   protected readonly kinds: AssetKind[] = ['space', 'equipment_item', 'equipment_pool'];
   protected readonly kindKeys = KIND_KEYS;
   protected readonly photoSrcset = photoSrcset;
@@ -167,6 +176,18 @@ export class CatalogueComponent {
     for (const a of this.assets()) out.set(a.id, freeStateAt(byAsset.get(a.id), at));
     return out;
   });
+
+  /**
+   * Whether anything a card shows has changed since the cards were first drawn (by the server, when they
+   * were): the cards' @defer blocks then hydrate, so no card keeps showing the server's version.
+   */
+  protected readonly cardsChanged = computed(() => {
+    const shown = this.cardInputs();
+    this.firstCardInputs ??= shown;
+    return shown !== this.firstCardInputs;
+  });
+  private readonly cardInputs = computed(() => [this.lang(), this.entries(), this.states(), this.asking()]);
+  private firstCardInputs: unknown[] | undefined;
 
   protected readonly entries = computed<CatalogueEntry[]>(() => {
     const onlyFree = this.raw().onlyFree;
