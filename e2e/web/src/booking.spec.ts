@@ -1,5 +1,12 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { dialogOpened, expectAccessible, signIn, snap, scrollToCalendar, scrollToBookingForm } from './support';
+import {
+  dialogOpened,
+  expectAccessible,
+  signIn,
+  snap,
+  scrollToCalendar,
+  scrollToBookingForm,
+} from './support';
 
 type Lang = 'ko' | 'en';
 

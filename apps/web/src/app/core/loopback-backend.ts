@@ -1,4 +1,10 @@
-import { FetchBackend, HttpBackend, type HttpEvent, type HttpRequest, HttpResponse } from '@angular/common/http';
+import {
+  FetchBackend,
+  HttpBackend,
+  type HttpEvent,
+  type HttpRequest,
+  HttpResponse,
+} from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { type Observable, map } from 'rxjs';
 
