@@ -3,7 +3,6 @@ import { toSignal } from '@angular/core/rxjs-interop';
 import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { httpResource } from '@angular/common/http';
 import { MatButton } from '@angular/material/button';
-import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
@@ -71,7 +70,6 @@ const KIND_ICONS: Readonly<Record<AssetKind, IconName>> = {
     MatSelect,
     MatOption,
     MatButton,
-    MatButtonToggleModule,
     MatCheckbox,
     MatProgressBarModule,
     TranslatePipe,
