@@ -13,10 +13,11 @@ export const JS_BUDGET_KB = 150;
  * the tier. The floor exists because the performance target of 90 is not met yet on every page on this
  * kind of machine (issue 13 stays open until it is): the tier still fails a clear regression. Raise it as
  * pages improve; it never goes above TARGETS.performance. It sits below the run-to-run spread seen on a
- * shared 2-core machine (the catalogue's median ranged 73–86 over six runs on one day, load 1.3–3.7), so
- * it catches a regression and not the machine's noise. Every other target fails the tier when missed.
+ * shared 2-core machine (after the start-up work of issue 13's second round the catalogue's median ranged
+ * 75–91 over eight tier runs on one day, load 1.9–2.5; the other pages 86–99), so it catches a regression
+ * and not the machine's noise. Every other target fails the tier when missed.
  */
-export const PERFORMANCE_FLOOR = 65;
+export const PERFORMANCE_FLOOR = 70;
 export const JS_BUDGET_PAGES = ['/'];
 
 /** A category's score as Lighthouse shows it (0–100), or null when it could not be computed. */
