@@ -40,14 +40,20 @@ export function countdownText(left: Countdown, locale: Locale): string {
 
 /**
  * A date-time in the centre's time zone (the server's, `centreTimeZone()`, unless `timeZone` is
- * given) with the zone named, e.g. `2027년 3월 31일 오후 6시 0분 0초 GMT+9`.
+ * given), to the minute, on a 24-hour clock, with the zone named: `2027년 3월 31일 18:00 한국 표준시`,
+ * `31 March 2027 at 18:00 Korean Standard Time` (a deadline is never set to the second).
  */
 export function formatInCentre(value: string, locale: Locale, timeZone = centreTimeZone()): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
   return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'long',
     timeZone,
   }).format(date);
 }
