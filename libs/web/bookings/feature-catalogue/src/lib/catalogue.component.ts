@@ -86,6 +86,10 @@ export class CatalogueComponent {
   protected readonly firstLang = this.lang();
   protected readonly kinds: AssetKind[] = ['space', 'equipment_item', 'equipment_pool'];
   protected readonly kindKeys = KIND_KEYS;
+  protected readonly viewOptions = [
+    { view: 'grid', icon: 'gridView', label: 'catalogue.viewGrid' },
+    { view: 'list', icon: 'viewList', label: 'catalogue.viewList' },
+  ] as const satisfies readonly { view: View; icon: IconName; label: string }[];
   protected readonly photoSrcset = photoSrcset;
   protected readonly photoVariantUrl = photoVariantUrl;
   /** A card is a grid cell of at least 260 px: the whole width on a phone, about a third on a desk. */
