@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { MeResponse, PERMISSIONS, SESSION_COOKIE } from '@madang/contracts';
+import { MeResponse, PERMISSIONS, SESSION_COOKIE, SessionResponse } from '@madang/contracts';
 import type { CookieOptions, Response } from 'express';
 import { AppConfig } from '../config/app-config';
-import type { Actor, RequestMeta } from '../core/actor';
+import { can, type Actor, type RequestMeta } from '../core/actor';
 import { CurrentActor, Meta, OptionalActor, Public, RequirePermission } from '../core/decorators';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto, LoginDto, RegisterDto, UpdateProfileDto } from './dto/auth.dto';
@@ -74,6 +74,15 @@ export class AuthController {
     await this.auth.logout(actor, meta);
     const { maxAge: _maxAge, ...options } = this.cookie();
     res.clearCookie(SESSION_COOKIE, options);
+  }
+
+  @Get('session')
+  @Public()
+  @ApiOperation({
+    summary: "This browser's session: the signed-in user, or null (200 either way, unlike GET /auth/me)",
+  })
+  async session(@OptionalActor() actor: Actor | undefined): Promise<SessionResponse> {
+    return { user: actor && can(actor, PERMISSIONS.SELF) ? await this.auth.me(actor) : null };
   }
 
   @Get('me')

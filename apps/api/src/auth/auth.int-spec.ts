@@ -1,4 +1,4 @@
-import { CSRF_COOKIE, MeResponse, ProblemDetails, SESSION_COOKIE } from '@madang/contracts';
+import { CSRF_COOKIE, MeResponse, ProblemDetails, SESSION_COOKIE, SessionResponse } from '@madang/contracts';
 import { startTestApp, TestApp } from '../test/test-app';
 
 describe('accounts and sessions (real PostgreSQL)', () => {
@@ -261,5 +261,26 @@ describe('accounts and sessions (real PostgreSQL)', () => {
     const result = await t.client('en').get('/api/auth/me');
     expect(result.status).toBe(401);
     expect(result.problem).toMatchObject({ code: 'unauthenticated', status: 401, detail: 'Please sign in.' });
+  });
+
+  it('answers "session" with 200 for everyone: the user when signed in, else null, never cached', async () => {
+    const anonymous = await t.client().get<SessionResponse>('/api/auth/session');
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toEqual({ user: null });
+    expect(anonymous.headers.get('cache-control')).toContain('no-store');
+
+    const client = t.client();
+    const created = await client.register('session@example.kr', 'Session', 'a session secret 7');
+    const signedIn = await client.get<SessionResponse>('/api/auth/session');
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user).toEqual((await client.get<MeResponse>('/api/auth/me')).body);
+    expect(signedIn.body.user?.id).toBe(created.id);
+
+    const expired = t.client();
+    expired.setCookie(SESSION_COOKIE, 'not-a-session');
+    expect((await expired.get<SessionResponse>('/api/auth/session')).body).toEqual({ user: null });
+
+    expect((await client.post('/api/auth/logout')).status).toBe(204);
+    expect((await client.get<SessionResponse>('/api/auth/session')).body).toEqual({ user: null });
   });
 });

@@ -65,6 +65,11 @@ export const ROUTE_MATRIX: Readonly<Record<string, RouteEntry>> = {
     request: () => Promise.resolve(json('POST', '/api/auth/logout')),
     endsSession: true,
   },
+  'GET /api/auth/session': {
+    rule: 'public (the user, or null when not signed in)',
+    all: PUBLIC_200,
+    request: () => get('/api/auth/session'),
+  },
   'GET /api/auth/me': { rule: 'self', all: SIGNED_IN_200, request: () => get('/api/auth/me') },
   'PATCH /api/auth/me': {
     rule: 'self',

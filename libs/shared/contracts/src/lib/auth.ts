@@ -46,6 +46,14 @@ export interface MeResponse {
   approvalNotices: ApprovalNotices;
 }
 
+/**
+ * `GET /api/auth/session`: who this browser is signed in as, or `user: null`. Always 200, so a visitor who
+ * is not signed in causes no failed request (a 401 is logged as an error in the browser's console).
+ */
+export interface SessionResponse {
+  user: MeResponse | null;
+}
+
 /** Name of the session cookie (HttpOnly) and of the CSRF double-submit cookie and header. */
 export const SESSION_COOKIE = 'madang_session';
 export const CSRF_COOKIE = 'XSRF-TOKEN';

@@ -37,9 +37,9 @@ describe('AuthService language handling', () => {
     await nextTick();
     http.expectOne('/api/auth/csrf').flush(null, { status: 204, statusText: 'No Content' });
     await nextTick();
-    const req = http.expectOne('/api/auth/me');
-    if (user) req.flush(user);
-    else req.flush({ code: 'unauthenticated' }, { status: 401, statusText: 'Unauthorized' });
+    const req = http.expectOne('/api/auth/session');
+    expect(req.request.method).toBe('GET');
+    req.flush({ user });
     await ready;
   }
 
@@ -47,6 +47,23 @@ describe('AuthService language handling', () => {
     expect(i18n.locale()).toBe('en');
     await startWith(me);
     expect(i18n.locale()).toBe('ko');
+  });
+
+  it('carries on signed out when the API cannot be reached', async () => {
+    const ready = auth.ready();
+    await nextTick();
+    http.expectOne('/api/auth/csrf').error(new ProgressEvent('error'));
+    await nextTick();
+    http.expectOne('/api/auth/session').error(new ProgressEvent('error'));
+    await ready;
+    expect(auth.isLoaded()).toBe(true);
+    expect(auth.isSignedIn()).toBe(false);
+  });
+
+  it('is signed out when the session answers no user', async () => {
+    await startWith(null);
+    expect(auth.isSignedIn()).toBe(false);
+    expect(auth.me()).toBeNull();
   });
 
   it('remembers an anonymous choice in the browser only', async () => {

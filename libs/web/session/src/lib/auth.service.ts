@@ -7,6 +7,7 @@ import type {
   MeResponse,
   Permission,
   RegisterRequest,
+  SessionResponse,
   UpdateProfileRequest,
 } from '@madang/contracts';
 import { firstValueFrom } from 'rxjs';
@@ -114,10 +115,12 @@ export class AuthService {
     }
     await this.csrfReady();
     try {
-      const me = await firstValueFrom(this.http.get<MeResponse>('/api/auth/me'));
-      this.adopt(me);
+      // Not /api/auth/me: its 401 for a visitor who is not signed in is a console error on every public page.
+      const { user } = await firstValueFrom(this.http.get<SessionResponse>('/api/auth/session'));
+      if (user) this.adopt(user);
+      else this.state.set(null);
     } catch {
-      // 401 = not signed in; anything else = API unreachable. Either way carry on anonymously.
+      // The API is unreachable: carry on anonymously.
       this.state.set(null);
     } finally {
       this.loaded.set(true);

@@ -42,14 +42,12 @@ describe('permissionGuard', () => {
 
   afterEach(() => http.verify());
 
-  /** Answers the start-up calls: the CSRF cookie, then the session (null = 401). */
+  /** Answers the start-up calls: the CSRF cookie, then the session (null = signed out). */
   async function answerStartup(me: MeResponse | null): Promise<void> {
     await nextTick();
     http.expectOne('/api/auth/csrf').flush(null, { status: 204, statusText: 'No Content' });
     await nextTick();
-    const req = http.expectOne('/api/auth/me');
-    if (me) req.flush(me);
-    else req.flush({ code: 'unauthenticated' }, { status: 401, statusText: 'Unauthorized' });
+    http.expectOne('/api/auth/session').flush({ user: me });
   }
 
   function run(permission: Permission, url: string): Promise<boolean | UrlTree> {
@@ -96,7 +94,7 @@ describe('permissionGuard', () => {
     http.expectOne('/api/auth/csrf').flush(null, { status: 204, statusText: 'No Content' });
     await nextTick();
     expect(settled).toBe(false);
-    http.expectOne('/api/auth/me').flush(user([PERMISSIONS.SELF]));
+    http.expectOne('/api/auth/session').flush({ user: user([PERMISSIONS.SELF]) });
     expect(await result).toBe(true);
   });
 
@@ -105,7 +103,7 @@ describe('permissionGuard', () => {
     await nextTick();
     http.expectOne('/api/auth/csrf').error(new ProgressEvent('error'));
     await nextTick();
-    http.expectOne('/api/auth/me').error(new ProgressEvent('error'));
+    http.expectOne('/api/auth/session').error(new ProgressEvent('error'));
     const tree = await result;
     expect(router.serializeUrl(tree as UrlTree)).toBe('/sign-in?returnUrl=%2Fprofile');
     expect(TestBed.inject(AuthService).isLoaded()).toBe(true);
