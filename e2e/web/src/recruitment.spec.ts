@@ -285,8 +285,8 @@ test.describe('recruitment', () => {
     await page.getByTestId('review-submit').click();
     await expect(page.getByTestId('review-error')).toBeVisible();
     await page.getByTestId('comment-impact').fill('주민 참여 계획이 구체적입니다.');
-    // (2·(4−1)/4 + 1·(3−1)/4) / 3 × 100 = 66.6667
-    await expect(page.getByTestId('live-total')).toContainText('66.6667');
+    // (2·(4−1)/4 + 1·(3−1)/4) / 3 × 100 = 66.6667, shown to two decimals
+    await expect(page.getByTestId('live-total')).toContainText('66.67');
     await lookAt(page, 'review-sheet', 'ko');
     await page.getByTestId('review-submit').click();
     await expect(page.getByTestId('review-state')).toHaveText('제출함');

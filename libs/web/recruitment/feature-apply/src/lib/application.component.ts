@@ -62,6 +62,7 @@ import {
   objectionStateKey,
   recruitmentFailure,
   supplementStateKey,
+  ScorePipe,
 } from '@madang/web/recruitment/util';
 import { DateTimePipe, FieldErrorPipe } from '@madang/web/ui';
 import { failureText, injectFormSubmitter, toProblem } from '@madang/web/util';
@@ -103,6 +104,7 @@ function fieldValidator(field: FormField) {
     FieldErrorPipe,
     DateTimePipe,
     TranslatePipe,
+    ScorePipe,
     LocalizedPipe,
   ],
   templateUrl: './application.component.html',

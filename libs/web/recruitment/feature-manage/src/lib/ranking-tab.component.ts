@@ -15,7 +15,7 @@ import {
 } from '@madang/contracts';
 import { I18nService, LocalizedPipe, type MessageKey, TranslatePipe } from '@madang/web/i18n';
 import { RecruitmentAdminService } from '@madang/web/recruitment/data-access';
-import { applyRecruitmentProblem } from '@madang/web/recruitment/util';
+import { applyRecruitmentProblem, ScorePipe } from '@madang/web/recruitment/util';
 import { FieldErrorPipe } from '@madang/web/ui';
 import { failureText, injectFormSubmitter } from '@madang/web/util';
 import type { ChartConfiguration } from 'chart.js';
@@ -43,6 +43,7 @@ const CENTRE_COLOUR = '#006978';
     BaseChartDirective,
     FieldErrorPipe,
     TranslatePipe,
+    ScorePipe,
     LocalizedPipe,
   ],
   templateUrl: './ranking-tab.component.html',

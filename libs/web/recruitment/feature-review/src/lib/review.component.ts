@@ -32,6 +32,7 @@ import {
   assignmentStateKey,
   conflictKey,
   recruitmentFailure,
+  ScorePipe,
 } from '@madang/web/recruitment/util';
 import { scoreSheet } from '@madang/review';
 import { FieldErrorPipe } from '@madang/web/ui';
@@ -74,6 +75,7 @@ function scalePoints(c: RubricCriterion): { value: number; label: string | null;
     AnswersViewComponent,
     FieldErrorPipe,
     TranslatePipe,
+    ScorePipe,
     LocalizedPipe,
   ],
   templateUrl: './review.component.html',
