@@ -1,7 +1,15 @@
 // The tier's judge, checked without a browser: `node --test tools/lighthouse/evaluate.test.mjs` (npm test runs it before the tier).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { misses, missLine, scriptBytes, summarise, table, topFailingAudits } from './evaluate.mjs';
+import {
+  medianScore,
+  misses,
+  missLine,
+  scriptBytes,
+  summarise,
+  table,
+  topFailingAudits,
+} from './evaluate.mjs';
 import { checkHtml, decodeHtml, ogTitle } from './pages.mjs';
 
 // The failure-line pattern of tools/test-all.mjs: a miss must match it to be repeated at the end of npm test.
@@ -99,6 +107,22 @@ function report({ perf = 0.95, a11y = 1, bp = 0.96, seo = 1, scripts = [40_000, 
 test('JavaScript on the wire is the transfer size of Script requests only', () => {
   assert.equal(scriptBytes(report({ scripts: [100_000, 60_500] })), 160_500);
   assert.equal(scriptBytes({ audits: {} }), 0);
+});
+
+test("performance is the middle of the runs' scores, not the score of Lighthouse's median run", () => {
+  assert.equal(medianScore([81, 92, 81]), 81);
+  assert.equal(medianScore([95, 88, 91]), 91);
+  assert.equal(medianScore([90, null, 70]), 70);
+  assert.equal(medianScore([93, 87, 90, 99]), 90);
+  assert.equal(medianScore([null, null]), null);
+  const figures = summarise(report({ perf: 0.92 }), [81, 92, 81]);
+  assert.equal(figures.scores.performance, 81);
+  assert.equal(figures.scores.accessibility, 100);
+  assert.deepEqual(
+    misses('/catalogue', figures).map((m) => [m.category, m.got]),
+    [['performance', 81]],
+  );
+  assert.equal(summarise(report({ perf: 0.92 })).scores.performance, 92);
 });
 
 test('a report that meets every target has no miss', () => {

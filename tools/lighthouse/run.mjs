@@ -225,7 +225,7 @@ try {
     summary.chrome ??= median.environment?.hostUserAgent ?? null;
     // Lighthouse's CPU benchmark of this machine at the time (higher is faster; a loaded box scores low).
     summary.benchmarkIndex ??= median.environment?.benchmarkIndex ?? null;
-    entry.figures = summarise(median);
+    entry.figures = summarise(median, runScores);
     entry.medianRun = runs.findIndex((r) => r.lhr === median) + 1;
     entry.misses = misses(page.label, entry.figures).map((miss) => ({
       ...miss,
