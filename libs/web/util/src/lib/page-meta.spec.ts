@@ -1,8 +1,15 @@
 import { provideHttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DOCUMENT, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, REQUEST, inject, input } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { I18nService } from '@madang/web/i18n';
-import { JSON_LD_ID, PageMetaService, excerpt, jsonForScript, type PageMeta } from './page-meta';
+import {
+  HEAD_FOR_ATTRIBUTE,
+  JSON_LD_ID,
+  PageMetaService,
+  excerpt,
+  jsonForScript,
+  type PageMeta,
+} from './page-meta';
 import { FALLBACK_SITE_CONFIG, SiteConfigService } from './site-config';
 
 @Component({ selector: 'app-meta-page', template: '', changeDetection: ChangeDetectionStrategy.OnPush })
@@ -32,8 +39,22 @@ describe('PageMetaService', () => {
     return fixture;
   };
 
-  beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [provideHttpClient()] });
+  /** The test module; `server` renders as the server does (a REQUEST is there). */
+  function start(server = false): void {
+    TestBed.configureTestingModule({
+      providers: [
+        provideHttpClient(),
+        ...(server
+          ? [
+              {
+                provide: REQUEST,
+                // The parts of the Fetch API's Request the services read (jsdom has no Request).
+                useValue: { url: 'http://127.0.0.1/catalogue/a1?lang=ko', headers: { get: () => null } },
+              },
+            ]
+          : []),
+      ],
+    });
     doc = TestBed.inject(DOCUMENT);
     for (const el of Array.from(doc.head.querySelectorAll('meta, link, script'))) el.remove();
     TestBed.inject(SiteConfigService).set({
@@ -50,8 +71,18 @@ describe('PageMetaService', () => {
       address: () => ({ '@type': 'PostalAddress', addressCountry: 'KR' }),
     });
     service.setRoute({ title: () => null, indexable: true, path: '/catalogue/a1', languageInAddress: true });
+  }
+
+  beforeEach(() => {
+    doc = TestBed.inject(DOCUMENT);
+    doc.head.removeAttribute(HEAD_FOR_ATTRIBUTE);
+    TestBed.resetTestingModule();
+    start();
   });
-  afterEach(() => TestBed.inject(SiteConfigService).set(FALLBACK_SITE_CONFIG));
+  afterEach(() => {
+    TestBed.inject(SiteConfigService).set(FALLBACK_SITE_CONFIG);
+    doc.head.removeAttribute(HEAD_FOR_ATTRIBUTE);
+  });
 
   it("sets title, description, canonical, hreflang, Open Graph and JSON-LD from the page's data", () => {
     page({
@@ -179,6 +210,64 @@ describe('PageMetaService', () => {
     expect(text).toContain('\\u003c/script\\u003e');
     expect(JSON.parse(text)).toEqual({ '@type': 'Place', name: '</script><script>alert(1)</script> & <!--' });
     expect(jsonForScript({ a: '\u2028' })).toBe('{"a":"\\u2028"}');
+  });
+
+  it('on the server, marks the head with the page and language its tags were written for', () => {
+    TestBed.resetTestingModule();
+    start(true);
+    page({ title: '회의실 C', description: '설명' });
+    expect(doc.head.getAttribute(HEAD_FOR_ATTRIBUTE)).toBe('/catalogue/a1|ko|true|true|true|true');
+  });
+
+  it('on the server, leaves no mark when the page had no data to describe itself with', () => {
+    TestBed.resetTestingModule();
+    start(true);
+    page(null);
+    expect(doc.title).toBe('마당');
+    expect(doc.head.hasAttribute(HEAD_FOR_ATTRIBUTE)).toBe(false);
+  });
+
+  it("while hydrating the page the server wrote, leaves the server's tags alone until the language or page changes", () => {
+    TestBed.resetTestingModule();
+    for (const el of Array.from(doc.head.querySelectorAll('meta, link, script'))) el.remove();
+    doc.title = '회의실 C · 서버';
+    doc.head.setAttribute(HEAD_FOR_ATTRIBUTE, '/catalogue/a1|ko|true|true|true|true');
+    start();
+    const texts = {
+      ko: { title: '회의실 C', description: '설명' },
+      en: { title: 'Meeting Room C', description: 'About' },
+    };
+    let builds = 0;
+    TestBed.runInInjectionContext(() =>
+      service.follow(() => {
+        builds++;
+        return texts[i18n.locale()];
+      }),
+    );
+    TestBed.tick();
+    expect(builds).toBe(0);
+    expect(doc.title).toBe('회의실 C · 서버');
+    expect(named('description')).toBeNull();
+
+    i18n.use('en');
+    TestBed.tick();
+    expect(builds).toBe(1);
+    expect(doc.title).toBe('Meeting Room C · 마당');
+    expect(named('description')).toBe('About');
+
+    // Back in the first language the tags are written again: the head is no longer the server's.
+    i18n.use('ko');
+    TestBed.tick();
+    expect(doc.title).toBe('회의실 C · 마당');
+  });
+
+  it('writes the tags at once when the server wrote the head for another page', () => {
+    TestBed.resetTestingModule();
+    doc.title = '다른 페이지 · 서버';
+    doc.head.setAttribute(HEAD_FOR_ATTRIBUTE, '/calls|ko|true|true|true|true');
+    start();
+    page({ title: '회의실 C', description: '설명' });
+    expect(doc.title).toBe('회의실 C · 마당');
   });
 
   it('uses the page origin when PUBLIC_URL is not configured', () => {

@@ -1,5 +1,5 @@
 import { DOCUMENT } from '@angular/common';
-import { DestroyRef, Injectable, effect, inject, signal } from '@angular/core';
+import { DestroyRef, Injectable, REQUEST, effect, inject, signal } from '@angular/core';
 import { Meta, Title } from '@angular/platform-browser';
 import { LOCALES, type Locale } from '@madang/contracts';
 import { I18nService } from '@madang/web/i18n';
@@ -63,6 +63,11 @@ export interface RouteMeta {
 
 const OG_LOCALE: Readonly<Record<Locale, string>> = { ko: 'ko_KR', en: 'en_US' };
 export const JSON_LD_ID = 'page-jsonld';
+/**
+ * On `<head>` in a server-rendered page: which page and language its tags were written for (see
+ * `PageMetaService.render`), so the browser does not write them all again while it hydrates.
+ */
+export const HEAD_FOR_ATTRIBUTE = 'data-head-for';
 export const DESCRIPTION_LENGTH = 150;
 
 /** Whitespace folded, cut at a word near `max` characters with an ellipsis. */
@@ -102,8 +107,14 @@ export class PageMetaService {
   private readonly site = inject(SiteConfigService);
 
   private readonly identity = signal<SiteIdentity | null>(null);
-  private readonly route = signal<RouteMeta>({ title: () => null, indexable: true, path: '/' });
+  /** Null until the router has navigated (the title strategy sets it): nothing is written before. */
+  private readonly route = signal<RouteMeta | null>(null);
   private readonly page = signal<{ owner: object; build: () => PageMeta | null } | null>(null);
+  private readonly rendering = inject(REQUEST, { optional: true }) !== null;
+  /** In the browser: what the server wrote the head for, until the first page or language it did not. */
+  private serverWrote: string | null = this.rendering
+    ? null
+    : this.document.head.getAttribute(HEAD_FOR_ATTRIBUTE);
 
   constructor() {
     effect(() => this.render());
@@ -180,8 +191,27 @@ export class PageMetaService {
   private render(): void {
     const identity = this.identity();
     const route = this.route();
+    if (!route) return;
     const locale = this.i18n.locale();
-    const built = route.indexable ? (this.page()?.build() ?? null) : null;
+    const page = this.page();
+    // What the tags below depend on but the page's data. The browser's first render of a page the server
+    // rendered has that same data (the transfer cache), so when this matches what the server wrote the
+    // head for, the tags are already right: hydration skips building and writing them again.
+    const writtenFor = [
+      route.path,
+      locale,
+      route.indexable,
+      route.languageInAddress ?? false,
+      !!page,
+      !!identity,
+    ]
+      .map(String)
+      .join('|');
+    if (this.serverWrote !== null) {
+      if (writtenFor === this.serverWrote) return;
+      this.serverWrote = null;
+    }
+    const built = route.indexable ? (page?.build() ?? null) : null;
     const indexable = route.indexable && !built?.noindex;
     const own = indexable ? built : null;
     const routeTitle = built?.noindex ? built.title : route.title();
@@ -215,6 +245,13 @@ export class PageMetaService {
     this.setProperty('og:image:height', image?.height ? String(image.height) : null);
     this.setName('twitter:card', image ? 'summary_large_image' : 'summary');
     this.setJsonLd(own?.jsonLd ?? null);
+
+    if (this.rendering) {
+      // Only a page whose own tags were written (its data came) is left alone by the browser; a page that
+      // follows but had no data here is written again there, where its data may come.
+      if (page && !built && route.indexable) this.document.head.removeAttribute(HEAD_FOR_ATTRIBUTE);
+      else this.document.head.setAttribute(HEAD_FOR_ATTRIBUTE, writtenFor);
+    }
   }
 
   private setName(name: string, content: string | null): void {
