@@ -25,9 +25,28 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Waits (up to 2 s) until no finite animation is running: axe reads text that is fading in or out (a
+ * snack bar appearing or leaving, a dialog opening) as low contrast, which failed a run once. Endless ones
+ * (progress bars, spinners) are not waited for; axe still judges whatever is on screen afterwards.
+ */
+async function animationsSettled(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+      undefined,
+      { timeout: 2_000 },
+    )
+    .catch(() => undefined);
+}
+
 /** axe-core over the whole page (WCAG 2.1 A/AA rules): zero violations. */
 export async function expectAccessible(page: Page, context: string): Promise<void> {
   await rendered(page);
+  await animationsSettled(page);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .analyze();
