@@ -17,10 +17,8 @@ import {
   type AbstractControl,
   FormControl,
   FormGroup,
-  NonNullableFormBuilder,
   ReactiveFormsModule,
   type ValidationErrors,
-  Validators,
 } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -35,7 +33,6 @@ import {
   FILE_EXTENSIONS,
   FILE_PURPOSE_MEDIA_TYPES,
   RESULT_PHASES,
-  type ApplicantResultView,
   type ApplicationDetail,
   type FileUploadResult,
   type FormAnswer,
@@ -59,14 +56,13 @@ import {
   eligibilityKey,
   fieldTypeKey,
   formatInCentre,
-  objectionStateKey,
   recruitmentFailure,
   supplementStateKey,
-  ScorePipe,
 } from '@madang/web/recruitment/util';
-import { DateTimePipe, FieldErrorPipe } from '@madang/web/ui';
-import { failureText, injectFormSubmitter, toProblem } from '@madang/web/util';
+import { DateTimePipe } from '@madang/web/ui';
+import { failureText, toProblem } from '@madang/web/util';
 import { debounceTime, filter, firstValueFrom, last, of, tap } from 'rxjs';
+import { MyResultComponent } from './my-result.component';
 
 /** The document types an application takes, by extension (the file service checks the bytes again). */
 const DOCUMENT_EXTENSIONS = FILE_PURPOSE_MEDIA_TYPES.application_document.flatMap((t) => FILE_EXTENSIONS[t]);
@@ -101,11 +97,10 @@ function fieldValidator(field: FormField) {
     MatSelectModule,
     MatProgressBarModule,
     AnswersViewComponent,
-    FieldErrorPipe,
     DateTimePipe,
     TranslatePipe,
-    ScorePipe,
     LocalizedPipe,
+    MyResultComponent,
   ],
   templateUrl: './application.component.html',
   styleUrl: './application.component.scss',
@@ -113,7 +108,6 @@ function fieldValidator(field: FormField) {
 export class ApplicationComponent {
   private readonly service = inject(ApplicationsService);
   private readonly snackBar = inject(MatSnackBar);
-  private readonly fb = inject(NonNullableFormBuilder);
   private readonly destroyRef = inject(DestroyRef);
   private readonly host = inject<ElementRef<HTMLElement>>(ElementRef);
   protected readonly i18n = inject(I18nService);
@@ -123,7 +117,6 @@ export class ApplicationComponent {
   protected readonly stateKey = applicationStateKey;
   protected readonly eligibilityKey = eligibilityKey;
   protected readonly supplementKey = supplementStateKey;
-  protected readonly objectionKey = objectionStateKey;
   protected readonly typeKey = fieldTypeKey;
   protected readonly accept = DOCUMENT_EXTENSIONS.join(',');
   protected readonly charCount = charCount;
@@ -181,15 +174,6 @@ export class ApplicationComponent {
     return left ? countdownText(left, this.lang()) : '';
   });
 
-  /** Filed just now: the form goes away until the answer (one open objection at a time). */
-  protected readonly objectionSent = signal(false);
-  protected readonly objectionForm = this.fb.group({
-    reasons: this.fb.control('', [Validators.required, Validators.maxLength(4000)]),
-  });
-  protected readonly objectionSubmitter = injectFormSubmitter(this.objectionForm, {
-    mapProblem: applyRecruitmentProblem,
-  });
-
   constructor() {
     afterNextRender(() => {
       const timer = setInterval(() => this.now.set(new Date()), 1000);
@@ -201,10 +185,6 @@ export class ApplicationComponent {
       const supplement = this.openSupplement();
       untracked(() => this.buildForm(a ?? null, supplement));
     });
-  }
-
-  protected hasOpenObjection(r: ApplicantResultView): boolean {
-    return r.objections.some((o) => o.state === 'filed');
   }
 
   protected deadline(a: ApplicationDetail): string {
@@ -392,18 +372,6 @@ export class ApplicationComponent {
       this.actionError.set(recruitmentFailure(toProblem(error), this.lang()));
     } finally {
       this.busy.set(false);
-    }
-  }
-
-  protected async object(a: ApplicationDetail): Promise<void> {
-    const ok = await this.objectionSubmitter.submit(() =>
-      firstValueFrom(this.service.object(a.id, { reasons: this.objectionForm.getRawValue().reasons.trim() })),
-    );
-    if (ok) {
-      this.objectionSent.set(true);
-      this.objectionForm.reset();
-      this.snackBar.open(this.i18n.t('recruitment.result.objectionFiled'), undefined, { duration: 5000 });
-      this.result.reload();
     }
   }
 
