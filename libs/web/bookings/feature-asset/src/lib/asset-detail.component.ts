@@ -57,7 +57,6 @@ import {
   photoVariantUrl,
 } from '@madang/web/bookings/data-access';
 import {
-  KIND_KEYS,
   formatRange,
   fromLocalInput,
   priceSummaryText,
@@ -66,6 +65,7 @@ import {
   busyEvents,
   calendarLocale,
   visibleHours,
+  assetFactsText,
 } from '@madang/web/bookings/util';
 import { AssetCalendarComponent } from './asset-calendar.component';
 import { RulesSummaryComponent } from './rules-summary.component';
@@ -104,7 +104,7 @@ export class AssetDetailComponent {
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
   protected readonly me = this.auth.me;
-  protected readonly kindKeys = KIND_KEYS;
+  protected readonly facts = assetFactsText;
   protected readonly photoSrcset = photoSrcset;
   protected readonly photoVariantUrl = photoVariantUrl;
   protected readonly canBook = computed(() => this.auth.permissions().has(PERMISSIONS.BOOKINGS_CREATE));

@@ -29,6 +29,7 @@ import {
   fromLocalInput,
   groupIdenticalAssets,
   priceSummaryText,
+  assetFactsText,
 } from '@madang/web/bookings/util';
 import { CatalogueService, photoSrcset, photoVariantUrl } from '@madang/web/bookings/data-access';
 
@@ -86,6 +87,7 @@ export class CatalogueComponent {
   protected readonly firstLang = this.lang();
   protected readonly kinds: AssetKind[] = ['space', 'equipment_item', 'equipment_pool'];
   protected readonly kindKeys = KIND_KEYS;
+  protected readonly facts = assetFactsText;
   protected readonly viewOptions = [
     { view: 'grid', icon: 'gridView', label: 'catalogue.viewGrid' },
     { view: 'list', icon: 'viewList', label: 'catalogue.viewList' },

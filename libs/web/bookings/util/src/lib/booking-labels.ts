@@ -32,6 +32,26 @@ export const PAYMENT_KEYS: Readonly<Record<PaymentStatus, MessageKey>> = {
   refunded: 'payment.refunded',
 };
 
+/**
+ * What an asset is, in one line: its kind, category and size — "공간 · 회의실 · 최대 6명" /
+ * "Equipment pool · Laptops · 12 units" (on a catalogue card and at the top of the asset's page).
+ */
+export function assetFactsText(
+  asset: {
+    kind: AssetKind;
+    categoryName: Readonly<Record<Locale, string>>;
+    capacity: number | null;
+    poolSize: number | null;
+  },
+  locale: Locale,
+): string {
+  const m = dictionary(locale);
+  const parts = [m[KIND_KEYS[asset.kind]], asset.categoryName[locale]];
+  if (asset.capacity) parts.push(interpolate(m['catalogue.capacity'], { count: asset.capacity }));
+  if (asset.poolSize) parts.push(interpolate(m['catalogue.poolSize'], { count: asset.poolSize }));
+  return parts.join(' · ');
+}
+
 /** "시간당 20,000원 · 보증금 50,000원" / "₩20,000 per hour · deposit ₩50,000". */
 export function priceSummaryText(price: PriceSummary, locale: Locale): string {
   const m = dictionary(locale);
