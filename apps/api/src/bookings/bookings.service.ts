@@ -19,6 +19,7 @@ import {
   type SlotConflict,
 } from '@madang/contracts';
 import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -46,15 +47,24 @@ const constraintOf = (error: unknown) =>
 export const SYSTEM = 'system' as const;
 
 /** Attempts of one statement that PostgreSQL chose as a deadlock victim (40P01). */
-const DEADLOCK_ATTEMPTS = 3;
+export const DEADLOCK_ATTEMPTS = 5;
 
-/** Runs `statement` again when PostgreSQL aborted it to break a deadlock; any other error is thrown. */
-export async function retryDeadlock<T>(statement: () => Promise<T>): Promise<T> {
+/**
+ * Runs `statement` again when PostgreSQL aborted it to break a deadlock; any other error is thrown.
+ * Each new attempt waits a random few milliseconds more than the last: tried again at once, the same
+ * burst of requests can form the same wait cycle again (the booking model harness once saw a request
+ * that fitted refused after three deadlocks in a row among six concurrent ones).
+ */
+export async function retryDeadlock<T>(
+  statement: () => Promise<T>,
+  pause: (ms: number) => Promise<unknown> = (ms) => sleep(ms),
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await statement();
     } catch (error) {
       if (attempt >= DEADLOCK_ATTEMPTS || constraintOf(error)?.code !== '40P01') throw error;
+      await pause(attempt * (5 + Math.random() * 20));
     }
   }
 }
