@@ -39,7 +39,9 @@ function issueFor(constraint: string, error: ValidationError): Omit<FieldIssue, 
 function flatten(errors: ValidationError[], prefix = ''): FieldIssue[] {
   const issues: FieldIssue[] = [];
   for (const error of errors) {
-    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    // A key that is the empty string (`{"": 1}`) is named as written, so the error still names a field.
+    const property = error.property === '' ? '""' : error.property;
+    const field = prefix ? `${prefix}.${property}` : property;
     const constraints = Object.keys(error.constraints ?? {});
     // Report the most basic problem first: missing beats wrong type beats wrong shape.
     const ordered = constraints.sort((a, b) => rank(a) - rank(b));
