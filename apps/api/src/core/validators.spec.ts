@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { plainToInstance, Type } from 'class-transformer';
-import { IsObject, IsString, ValidateNested, validateSync } from 'class-validator';
-import { isExtendedInstant, Nullable, Optional } from './validators';
+import { plainToInstance } from 'class-transformer';
+import { IsArray, IsString, validateSync } from 'class-validator';
+import { isExtendedInstant, Nested, NestedEach, Nullable, Optional } from './validators';
 import { createValidationPipe } from './validation';
 import { DomainError } from './domain-error';
 
@@ -42,10 +42,13 @@ class Name {
 }
 class Patch {
   @Optional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => Name)
+  @Nested(() => Name)
   name?: Name;
+
+  @Optional()
+  @IsArray()
+  @NestedEach(() => Name)
+  names?: Name[];
 
   @Optional()
   @IsString()
@@ -60,7 +63,10 @@ describe('Optional/Nullable: PATCH semantics', () => {
   const fieldErrors = (body: object) => {
     try {
       createValidationPipe();
-      const errors = validateSync(plainToInstance(Patch, body));
+      const errors = validateSync(plainToInstance(Patch, body), {
+        whitelist: true,
+        forbidNonWhitelisted: true,
+      });
       const pipe = createValidationPipe() as unknown as { exceptionFactory: (e: unknown) => DomainError };
       return errors.length
         ? pipe.exceptionFactory(errors).fieldErrors?.map((f) => `${f.field}:${f.code}`)
@@ -74,6 +80,18 @@ describe('Optional/Nullable: PATCH semantics', () => {
     [{ name: null }, ['name:not_null']],
     [{ location: null }, ['location:not_null']],
     [{ name: [] }, ['name:not_object']],
+    [{ name: [[]] }, ['name:not_object']],
+    [{ name: 'ko' }, ['name:not_object']],
+    [{ name: { ko: 1 } }, ['name.ko:not_string']],
+    [{ names: [] }, []],
+    [{ names: [{ ko: 'a' }, { ko: 'b' }] }, []],
+    [{ names: [[]] }, ['names:not_object']],
+    [{ names: [{ ko: 'a' }, null] }, ['names:not_object', 'names.1:not_object']],
+    [{ names: [{ ko: 'a' }, 'b'] }, ['names:not_object', 'names.1:not_object']],
+    [{ names: [{ ko: 'a' }, { ko: 2 }] }, ['names.1.ko:not_string']],
+    [{ names: {} }, ['names:not_array', 'names.ko:not_string']],
+    [{ '': 1 }, ['"":unknown_field']],
+    [{ name: { ko: 'a', '': 1 } }, ['name."":unknown_field']],
     [{ location: 5 }, ['location:not_string']],
     [{ note: null }, []],
     [{ note: 5 }, ['note:not_string']],

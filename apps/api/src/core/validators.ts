@@ -1,9 +1,10 @@
 import { applyDecorators } from '@nestjs/common';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
   IsInt,
+  IsObject,
   IsString,
   Max,
   MaxLength,
@@ -11,6 +12,7 @@ import {
   MinLength,
   ValidateBy,
   ValidateIf,
+  ValidateNested,
   ValidationOptions,
 } from 'class-validator';
 
@@ -29,6 +31,23 @@ export const OneOf = (values: readonly string[]) =>
 
 export const IntRange = (min: number, max: number) =>
   applyDecorators(IsInt(), Min(min, { context: { min } }), Max(max, { context: { max } }));
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- class-transformer's own signature
+type ClassOf = () => Function;
+
+/**
+ * One nested object of `type`. An array or a scalar is refused with `not_object`: class-validator
+ * would otherwise walk an array's elements, so `"name": []` would pass and reach the service.
+ */
+export const Nested = (type: ClassOf) => applyDecorators(IsObject(), ValidateNested(), Type(type));
+
+/**
+ * Each element of a list is an object of `type`. A nested array or a scalar element is refused with
+ * `not_object` (`"parts": [[]]` would otherwise pass as an empty list of parts). The list itself still
+ * says `IsArray` and its size.
+ */
+export const NestedEach = (type: ClassOf) =>
+  applyDecorators(IsObject({ each: true }), ValidateNested({ each: true }), Type(type));
 
 /** `…T10:00:00 09:00`: a `+09:00` offset whose `+` an unencoded query string turned into a space. */
 const OFFSET_LOST_ITS_PLUS = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}(?::?\d{2})?)$/;

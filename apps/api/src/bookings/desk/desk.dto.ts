@@ -9,9 +9,8 @@ import {
   type RetainDepositRequest,
   type ReturnRequest,
 } from '@madang/contracts';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsUUID, Matches, ValidateNested } from 'class-validator';
-import { IntRange, OneOf, Optional, Text } from '../../core/validators';
+import { ArrayMaxSize, IsArray, IsDefined, IsUUID, Matches } from 'class-validator';
+import { IntRange, Nested, NestedEach, OneOf, Optional, Text } from '../../core/validators';
 
 export class LocalizedNameDto {
   @ApiProperty({ example: '렌즈 50mm' })
@@ -35,8 +34,7 @@ export class AssetPartInputDto {
 
   @ApiProperty({ type: LocalizedNameDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => LocalizedNameDto)
+  @Nested(() => LocalizedNameDto)
   name!: LocalizedNameDto;
 
   @ApiPropertyOptional({ default: 1 })
@@ -55,8 +53,7 @@ export class PutAssetPartsDto implements PutAssetPartsRequest {
   @IsDefined()
   @IsArray()
   @ArrayMaxSize(50, { context: { max: 50 } })
-  @ValidateNested({ each: true })
-  @Type(() => AssetPartInputDto)
+  @NestedEach(() => AssetPartInputDto)
   parts!: AssetPartInputDto[];
 }
 
@@ -97,8 +94,7 @@ export class HandOutDto implements HandOutRequest {
   @Optional()
   @IsArray()
   @ArrayMaxSize(50, { context: { max: 50 } })
-  @ValidateNested({ each: true })
-  @Type(() => PartCheckDto)
+  @NestedEach(() => PartCheckDto)
   parts?: PartCheckDto[];
 }
 
@@ -112,8 +108,7 @@ export class ReturnDto implements ReturnRequest {
   @Optional()
   @IsArray()
   @ArrayMaxSize(50, { context: { max: 50 } })
-  @ValidateNested({ each: true })
-  @Type(() => PartCheckDto)
+  @NestedEach(() => PartCheckDto)
   parts?: PartCheckDto[];
 }
 

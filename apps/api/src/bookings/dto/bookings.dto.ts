@@ -9,7 +9,6 @@ import type {
   Decision,
   RejectRequest,
 } from '@madang/contracts';
-import { Type } from 'class-transformer';
 import { PageQueryDto } from '../../core/pagination';
 import {
   ArrayMaxSize,
@@ -21,9 +20,17 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
-import { Instant, IntRange, Nullable, OneOf, Optional, QueryInstant, Text } from '../../core/validators';
+import {
+  Instant,
+  IntRange,
+  NestedEach,
+  Nullable,
+  OneOf,
+  Optional,
+  QueryInstant,
+  Text,
+} from '../../core/validators';
 
 export class BookingItemDto implements Partial<BookingItem> {
   @ApiProperty()
@@ -43,8 +50,7 @@ export class CreateBookingDto implements CreateBookingRequest {
   @IsArray()
   @ArrayMinSize(1, { context: { min: 1 } })
   @ArrayMaxSize(10, { context: { max: 10 } })
-  @ValidateNested({ each: true })
-  @Type(() => BookingItemDto)
+  @NestedEach(() => BookingItemDto)
   items!: BookingItemDto[] & { assetId: string; quantity: number }[];
 
   @ApiProperty({ example: '2026-12-01T10:00:00+09:00', format: 'date-time' })

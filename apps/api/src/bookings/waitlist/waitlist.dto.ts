@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { JoinWaitlistRequest } from '@madang/contracts';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsUUID, ValidateNested } from 'class-validator';
-import { Instant, IntRange, Nullable, Optional, Text } from '../../core/validators';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsUUID } from 'class-validator';
+import { Instant, IntRange, NestedEach, Nullable, Optional, Text } from '../../core/validators';
 import { BookingItemDto } from '../dto/bookings.dto';
 
 /** The booking one would have made, for a slot someone else holds. */
@@ -22,8 +21,7 @@ export class JoinWaitlistDto implements JoinWaitlistRequest {
   @IsArray()
   @ArrayMinSize(1, { context: { min: 1 } })
   @ArrayMaxSize(10, { context: { max: 10 } })
-  @ValidateNested({ each: true })
-  @Type(() => BookingItemDto)
+  @NestedEach(() => BookingItemDto)
   items?: (BookingItemDto & { quantity: number })[];
 
   @ApiProperty({ example: '주민 팀 정기 회의' })

@@ -25,9 +25,8 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
-import { IntRange, Nullable, OneOf, Optional, QueryInstant, Text } from '../../core/validators';
+import { IntRange, Nested, Nullable, OneOf, Optional, QueryInstant, Text } from '../../core/validators';
 
 export const ASSET_KINDS = ['space', 'equipment_item', 'equipment_pool'] as const;
 
@@ -73,16 +72,12 @@ export class CreateCategoryDto implements CreateCategoryRequest {
 
   @ApiProperty({ type: LocalizedTextDto })
   @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @Nested(() => LocalizedTextDto)
   name!: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: LocalizedLongTextDto })
   @Optional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @Nested(() => LocalizedLongTextDto)
   description?: LocalizedLongTextDto;
 
   @ApiPropertyOptional({ description: 'RentalRulesOverride' })
@@ -99,16 +94,12 @@ export class UpdateCategoryDto implements UpdateCategoryRequest {
 
   @ApiPropertyOptional({ type: LocalizedTextDto })
   @Optional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @Nested(() => LocalizedTextDto)
   name?: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: LocalizedLongTextDto })
   @Optional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @Nested(() => LocalizedLongTextDto)
   description?: LocalizedLongTextDto;
 }
 
@@ -122,9 +113,7 @@ export class RulesDto implements UpdateRulesRequest {
 class AssetFieldsDto {
   @ApiPropertyOptional({ type: LocalizedLongTextDto })
   @Optional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @Nested(() => LocalizedLongTextDto)
   description?: LocalizedLongTextDto;
 
   @ApiPropertyOptional({ nullable: true })
@@ -178,9 +167,7 @@ export class CreateAssetDto extends AssetFieldsDto implements CreateAssetRequest
 
   @ApiProperty({ type: LocalizedTextDto })
   @IsDefined()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @Nested(() => LocalizedTextDto)
   name!: LocalizedTextDto;
 }
 
@@ -192,9 +179,7 @@ export class UpdateAssetDto extends AssetFieldsDto implements UpdateAssetRequest
 
   @ApiPropertyOptional({ type: LocalizedTextDto })
   @Optional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @Nested(() => LocalizedTextDto)
   name?: LocalizedTextDto;
 }
 

@@ -22,10 +22,10 @@ import {
   type ResponseDashboardQuery,
   type TriageObservationRequest,
 } from '@madang/contracts';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsNumber, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsDefined, IsNumber, IsUUID, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../core/pagination';
-import { OneOf, Optional, Text } from '../../core/validators';
+import { Nested, OneOf, Optional, Text } from '../../core/validators';
 import { MonthOnly } from '../../settlement/dto/common';
 
 export class GeoPointDto implements GeoPoint {
@@ -72,8 +72,7 @@ export class CreateObservationDto implements CreateObservationRequest {
 
   @ApiPropertyOptional({ type: GeoPointDto })
   @Optional()
-  @ValidateNested()
-  @Type(() => GeoPointDto)
+  @Nested(() => GeoPointDto)
   point?: GeoPointDto;
 
   @ApiPropertyOptional({ default: true })

@@ -42,20 +42,9 @@ import {
   type UpdatePartnerRequest,
   type UpdateProjectRequest,
 } from '@madang/contracts';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsDefined,
-  IsNumber,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsNumber, IsUUID, Matches, Max, Min } from 'class-validator';
 import { PageQueryDto } from '../../core/pagination';
-import { IntRange, Nullable, OneOf, Optional, Text } from '../../core/validators';
+import { IntRange, NestedEach, Nullable, OneOf, Optional, Text } from '../../core/validators';
 import { DateOnly, QueryInt, WonAmount } from '../../settlement/dto/common';
 
 /** A calendar date of this era (1900–2999): PostgreSQL has no year 0, and nothing here is older. */
@@ -291,8 +280,7 @@ export class CreatePartnerDto implements CreatePartnerRequest {
   @Optional()
   @IsArray()
   @ArrayMaxSize(20, { context: { max: 20 } })
-  @ValidateNested({ each: true })
-  @Type(() => CreateCommitmentDto)
+  @NestedEach(() => CreateCommitmentDto)
   commitments?: CreateCommitmentDto[];
 }
 

@@ -12,7 +12,6 @@ import {
   type FormAnswers,
   type SelectionDecision,
 } from '@madang/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -24,10 +23,9 @@ import {
   IsUUID,
   Matches,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../../core/pagination';
-import { Instant, IntRange, Nullable, OneOf, Optional, Text } from '../../core/validators';
+import { Instant, IntRange, NestedEach, Nullable, OneOf, Optional, Text } from '../../core/validators';
 import { DateOnly, WonAmount } from '../../settlement/dto/common';
 import { BoundedRecord, commentValue, scoreValue } from './common';
 
@@ -186,8 +184,7 @@ export class CreateAgreementDto {
   @Optional()
   @IsArray()
   @ArrayMaxSize(50, { context: { max: 50 } })
-  @ValidateNested({ each: true })
-  @Type(() => ObligationDto)
+  @NestedEach(() => ObligationDto)
   obligations?: ObligationDto[];
 }
 

@@ -12,7 +12,6 @@ import {
   type PublicCallQuery,
   type RecruitmentAggregation,
 } from '@madang/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -25,11 +24,19 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { LocalizedLongTextDto, LocalizedTextDto } from '../../catalogue/dto/catalogue.dto';
 import { PageQueryDto } from '../../core/pagination';
-import { Instant, IntRange, Nullable, OneOf, Optional, Text } from '../../core/validators';
+import {
+  Instant,
+  IntRange,
+  Nested,
+  NestedEach,
+  Nullable,
+  OneOf,
+  Optional,
+  Text,
+} from '../../core/validators';
 import { DateOnly, WonAmount } from '../../settlement/dto/common';
 
 const KEY = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
@@ -95,8 +102,7 @@ export class CallOfferDto {
 
   @ApiPropertyOptional({ type: CallPrivilegesDto })
   @Optional()
-  @ValidateNested()
-  @Type(() => CallPrivilegesDto)
+  @Nested(() => CallPrivilegesDto)
   privileges?: CallPrivilegesDto;
 
   @ApiPropertyOptional({ nullable: true })
@@ -126,32 +132,27 @@ export class CreateCallDto {
 
   @ApiProperty({ type: LocalizedTextDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @Nested(() => LocalizedTextDto)
   title!: LocalizedTextDto;
 
   @ApiProperty({ type: LocalizedLongTextDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @Nested(() => LocalizedLongTextDto)
   summary!: LocalizedLongTextDto;
 
   @ApiProperty({ type: LocalizedLongTextDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @Nested(() => LocalizedLongTextDto)
   body!: LocalizedLongTextDto;
 
   @ApiProperty({ type: LocalizedLongTextDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @Nested(() => LocalizedLongTextDto)
   eligibility!: LocalizedLongTextDto;
 
   @ApiProperty({ type: CallOfferDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => CallOfferDto)
+  @Nested(() => CallOfferDto)
   offer!: CallOfferDto;
 
   @ApiProperty({ example: '2027-01-31T18:00:00+09:00' })
@@ -161,8 +162,7 @@ export class CreateCallDto {
 
   @ApiPropertyOptional({ type: PhaseScheduleDto })
   @Optional()
-  @ValidateNested()
-  @Type(() => PhaseScheduleDto)
+  @Nested(() => PhaseScheduleDto)
   schedule?: PhaseScheduleDto;
 
   @ApiPropertyOptional() @Optional() @IsBoolean() blind?: boolean;
@@ -186,40 +186,34 @@ export class UpdateCallDto {
 
   @ApiPropertyOptional({ type: LocalizedTextDto })
   @Optional()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @Nested(() => LocalizedTextDto)
   title?: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: LocalizedLongTextDto })
   @Optional()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @Nested(() => LocalizedLongTextDto)
   summary?: LocalizedLongTextDto;
 
   @ApiPropertyOptional({ type: LocalizedLongTextDto })
   @Optional()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @Nested(() => LocalizedLongTextDto)
   body?: LocalizedLongTextDto;
 
   @ApiPropertyOptional({ type: LocalizedLongTextDto })
   @Optional()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @Nested(() => LocalizedLongTextDto)
   eligibility?: LocalizedLongTextDto;
 
   @ApiPropertyOptional({ type: CallOfferDto })
   @Optional()
-  @ValidateNested()
-  @Type(() => CallOfferDto)
+  @Nested(() => CallOfferDto)
   offer?: CallOfferDto;
 
   @ApiPropertyOptional() @Optional() @Instant() deadline?: string;
 
   @ApiPropertyOptional({ type: PhaseScheduleDto })
   @Optional()
-  @ValidateNested()
-  @Type(() => PhaseScheduleDto)
+  @Nested(() => PhaseScheduleDto)
   schedule?: PhaseScheduleDto;
 
   @ApiPropertyOptional() @Optional() @IsBoolean() blind?: boolean;
@@ -243,8 +237,7 @@ export class SetScheduleDto {
 
   @ApiProperty({ type: PhaseScheduleDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => PhaseScheduleDto)
+  @Nested(() => PhaseScheduleDto)
   schedule!: PhaseScheduleDto;
 }
 
@@ -276,8 +269,7 @@ export class FormOptionDto {
 
   @ApiProperty({ type: LocalizedTextDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @Nested(() => LocalizedTextDto)
   label!: LocalizedTextDto;
 }
 
@@ -294,14 +286,12 @@ export class FormFieldDto {
 
   @ApiProperty({ type: LocalizedTextDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @Nested(() => LocalizedTextDto)
   label!: LocalizedTextDto;
 
   @ApiPropertyOptional({ type: LocalizedLongTextDto })
   @Optional()
-  @ValidateNested()
-  @Type(() => LocalizedLongTextDto)
+  @Nested(() => LocalizedLongTextDto)
   help?: LocalizedLongTextDto;
 
   @ApiProperty() @IsDefined() @IsBoolean() required!: boolean;
@@ -311,8 +301,7 @@ export class FormFieldDto {
   @Optional()
   @IsArray()
   @ArrayMaxSize(50, { context: { max: 50 } })
-  @ValidateNested({ each: true })
-  @Type(() => FormOptionDto)
+  @NestedEach(() => FormOptionDto)
   options?: FormOptionDto[];
 
   @ApiPropertyOptional() @Optional() @IsBoolean() multiple?: boolean;
@@ -338,16 +327,14 @@ export class FormSectionDto {
 
   @ApiProperty({ type: LocalizedTextDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @Nested(() => LocalizedTextDto)
   title!: LocalizedTextDto;
 
   @ApiProperty({ type: [FormFieldDto] })
   @IsDefined()
   @IsArray()
   @ArrayMaxSize(60, { context: { max: 60 } })
-  @ValidateNested({ each: true })
-  @Type(() => FormFieldDto)
+  @NestedEach(() => FormFieldDto)
   fields!: FormFieldDto[];
 }
 
@@ -356,8 +343,7 @@ export class SaveFormDto {
   @IsDefined()
   @IsArray()
   @ArrayMaxSize(20, { context: { max: 20 } })
-  @ValidateNested({ each: true })
-  @Type(() => FormSectionDto)
+  @NestedEach(() => FormSectionDto)
   sections!: FormSectionDto[];
 }
 
@@ -368,8 +354,7 @@ export class ScaleLabelDto {
 
   @ApiProperty({ type: LocalizedTextDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @Nested(() => LocalizedTextDto)
   label!: LocalizedTextDto;
 }
 
@@ -387,8 +372,7 @@ export class RubricCriterionDto {
 
   @ApiProperty({ type: LocalizedTextDto })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => LocalizedTextDto)
+  @Nested(() => LocalizedTextDto)
   label!: LocalizedTextDto;
 
   @ApiProperty()
@@ -411,14 +395,12 @@ export class RubricCriterionDto {
   @Optional()
   @IsArray()
   @ArrayMaxSize(20, { context: { max: 20 } })
-  @ValidateNested({ each: true })
-  @Type(() => ScaleLabelDto)
+  @NestedEach(() => ScaleLabelDto)
   scaleLabels?: ScaleLabelDto[];
 
   @ApiPropertyOptional({ type: CommentRuleDto })
   @Optional()
-  @ValidateNested()
-  @Type(() => CommentRuleDto)
+  @Nested(() => CommentRuleDto)
   comment?: CommentRuleDto;
 }
 
@@ -443,8 +425,7 @@ export class SaveRubricDto {
   @IsDefined()
   @IsArray()
   @ArrayMaxSize(30, { context: { max: 30 } })
-  @ValidateNested({ each: true })
-  @Type(() => RubricCriterionDto)
+  @NestedEach(() => RubricCriterionDto)
   criteria!: RubricCriterionDto[];
 
   @ApiPropertyOptional() @Optional() @IsBoolean() overallCommentRequired?: boolean;
@@ -453,7 +434,6 @@ export class SaveRubricDto {
   @Optional()
   @IsArray()
   @ArrayMaxSize(5, { context: { max: 5 } })
-  @ValidateNested({ each: true })
-  @Type(() => TieBreakDto)
+  @NestedEach(() => TieBreakDto)
   tieBreaks?: TieBreakDto[];
 }

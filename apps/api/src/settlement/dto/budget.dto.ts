@@ -16,7 +16,6 @@ import {
   SetApproversRequest,
   UpdateProgrammeRequest,
 } from '@madang/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -30,9 +29,8 @@ import {
   Min,
   NotEquals,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
-import { IntRange, OneOf, Text } from '../../core/validators';
+import { IntRange, NestedEach, OneOf, Text } from '../../core/validators';
 import { DateOnly, QueryInt, WonAmount } from './common';
 
 export class CreateFiscalYearDto implements CreateFiscalYearRequest {
@@ -121,8 +119,7 @@ export class CreateProgrammeDto implements CreateProgrammeRequest {
   @IsArray()
   @ArrayMinSize(1, { context: { min: 1 } })
   @ArrayMaxSize(10, { context: { max: 10 } })
-  @ValidateNested({ each: true })
-  @Type(() => FundingSourceDto)
+  @NestedEach(() => FundingSourceDto)
   sources!: FundingSourceDto[];
 }
 
@@ -190,8 +187,7 @@ export class CreateBudgetLineDto implements CreateBudgetLineRequest {
   @IsDefined()
   @IsArray()
   @ArrayMaxSize(10, { context: { max: 10 } })
-  @ValidateNested({ each: true })
-  @Type(() => AmountBySourceDto)
+  @NestedEach(() => AmountBySourceDto)
   amounts!: AmountBySourceDto[];
 }
 
@@ -226,8 +222,7 @@ export class CreateAmendmentDto implements CreateAmendmentRequest {
   @IsArray()
   @ArrayMinSize(1, { context: { min: 1 } })
   @ArrayMaxSize(200, { context: { max: 200 } })
-  @ValidateNested({ each: true })
-  @Type(() => AmendmentItemDto)
+  @NestedEach(() => AmendmentItemDto)
   items!: AmendmentItemDto[];
 }
 

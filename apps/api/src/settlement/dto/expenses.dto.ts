@@ -11,9 +11,8 @@ import {
   SettlementExpenseState,
   VerifyExpenseRequest,
 } from '@madang/contracts';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsOptional, IsUUID, ValidateNested } from 'class-validator';
-import { IntRange, OneOf, Text } from '../../core/validators';
+import { ArrayMaxSize, IsArray, IsDefined, IsOptional, IsUUID } from 'class-validator';
+import { IntRange, NestedEach, OneOf, Text } from '../../core/validators';
 import { AmountBySourceDto } from './budget.dto';
 import { DateOnly, QueryInt, WonAmount } from './common';
 
@@ -57,8 +56,7 @@ export class CreateExpenseDto implements CreateExpenseRequest {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10, { context: { max: 10 } })
-  @ValidateNested({ each: true })
-  @Type(() => AmountBySourceDto)
+  @NestedEach(() => AmountBySourceDto)
   split?: AmountBySourceDto[];
 
   @ApiPropertyOptional()

@@ -13,7 +13,6 @@ import {
   type SeriesMode,
   type SeriesRequest,
 } from '@madang/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -24,11 +23,10 @@ import {
   IsUUID,
   Matches,
   ValidateBy,
-  ValidateNested,
   ValidationOptions,
 } from 'class-validator';
 import { PageQueryDto } from '../../../core/pagination';
-import { Instant, IntRange, Nullable, OneOf, Optional, Text } from '../../../core/validators';
+import { Instant, IntRange, NestedEach, Nullable, OneOf, Optional, Text } from '../../../core/validators';
 import { BookingItemDto } from '../../dto/bookings.dto';
 
 const LOCAL_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -60,8 +58,7 @@ class SeriesItemsDto {
   @IsArray()
   @ArrayMinSize(1, { context: { min: 1 } })
   @ArrayMaxSize(MAX_SERIES_ITEMS, { context: { max: MAX_SERIES_ITEMS } })
-  @ValidateNested({ each: true })
-  @Type(() => BookingItemDto)
+  @NestedEach(() => BookingItemDto)
   items!: BookingItemDto[] & { assetId: string; quantity: number }[];
 }
 
@@ -173,8 +170,7 @@ export class OccurrenceChangeDto implements OccurrenceChangeRequest {
   @IsArray()
   @ArrayMinSize(1, { context: { min: 1 } })
   @ArrayMaxSize(10, { context: { max: 10 } })
-  @ValidateNested({ each: true })
-  @Type(() => BookingItemDto)
+  @NestedEach(() => BookingItemDto)
   items?: BookingItemDto[] & { assetId: string; quantity: number }[];
 
   @ApiPropertyOptional({ format: 'date-time' })
