@@ -25,6 +25,7 @@ function asset(i: number) {
   return {
     id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
     categoryId: '00000000-0000-4000-8000-ffffffffffff',
+    categoryCode: 'test',
     categoryName: { ko: '시험', en: 'Test' },
     kind: 'space',
     name: { ko: `공간 ${n}`, en: `Space ${n}` },

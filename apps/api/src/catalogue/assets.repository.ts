@@ -24,6 +24,7 @@ export interface AssetRow {
   rules: RentalRulesOverride;
   rules_version: number;
   effective: RentalRules;
+  category_code: string;
   category_name_ko: string;
   category_name_en: string;
 }
@@ -69,7 +70,8 @@ export type AssetFields = Pick<
   | 'rules'
 >;
 
-const SELECT_ASSET = `SELECT a.*, v.rules AS effective, c.name_ko AS category_name_ko, c.name_en AS category_name_en
+const SELECT_ASSET = `SELECT a.*, v.rules AS effective, c.code AS category_code,
+       c.name_ko AS category_name_ko, c.name_en AS category_name_en
   FROM assets a
   JOIN asset_categories c ON c.id = a.category_id
   JOIN asset_rule_versions v ON v.asset_id = a.id AND v.version = a.rules_version`;

@@ -1,5 +1,6 @@
 import type {
   AssetDetail,
+  AssetSummary,
   BookingDto,
   BulkDecisionResult,
   CategoryDto,
@@ -88,7 +89,12 @@ describe('catalogue management (real PostgreSQL)', () => {
       approvalRequired: true,
       rulesVersion: 1,
       rules: { timeZone: 'Asia/Seoul' },
+      categoryCode: 'garden',
+      categoryName: { ko: '텃밭', en: 'Garden plots' },
     });
+    // The public list says each asset's category code too (a page picks its icon without the categories).
+    const listed = await t.client().get<AssetSummary[]>('/api/assets');
+    expect(listed.body.find((a) => a.id === asset.body.id)).toMatchObject({ categoryCode: 'garden' });
 
     const pool = await approver.post('/api/assets', {
       categoryId: category.body.id,

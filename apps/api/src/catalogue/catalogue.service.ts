@@ -371,6 +371,7 @@ export class CatalogueService {
     return {
       id: r.id,
       categoryId: r.category_id,
+      categoryCode: r.category_code,
       categoryName: { ko: r.category_name_ko, en: r.category_name_en },
       kind: r.kind,
       name: { ko: r.name_ko, en: r.name_en },

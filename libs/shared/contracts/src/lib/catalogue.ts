@@ -44,6 +44,8 @@ export interface PriceSummary {
 export interface AssetSummary {
   id: string;
   categoryId: string;
+  /** The category's code (`hall`, `meeting-rooms`…): what a page needs to pick an icon, without the categories. */
+  categoryCode: string;
   categoryName: LocalizedText;
   kind: AssetKind;
   name: LocalizedText;

@@ -4,6 +4,7 @@ import { freeStateAt, groupIdenticalAssets } from './catalogue-view';
 const asset = (id: string, over: Partial<AssetSummary> = {}): AssetSummary => ({
   id,
   categoryId: 'cowork',
+  categoryCode: 'coworking',
   categoryName: { ko: '코워킹', en: 'Co-working' },
   kind: 'space',
   name: { ko: `데스크 ${id}`, en: `Desk ${id}` },
