@@ -1,4 +1,5 @@
 import type { Locale, LocalizedText } from '@madang/contracts';
+import { formatWon } from '@madang/money';
 import type { IsoWeekday } from './types';
 
 function groupThousands(value: number): string {
@@ -6,13 +7,12 @@ function groupThousands(value: number): string {
 }
 
 /**
- * Formats integer won: `20,000원` (ko) or `₩20,000` (en). Deterministic (no Intl), so the API and
- * every browser print the same string.
+ * Formats won: `20,000원` (ko) or `₩20,000` (en), a fraction dropped. Deterministic (no Intl), so the API
+ * and every browser print the same string. The money library's `formatWon` with the language's style.
  */
 export function formatKrw(amount: number, locale: Locale): string {
-  const sign = amount < 0 ? '-' : '';
-  const digits = groupThousands(amount);
-  return locale === 'ko' ? `${sign}${digits}원` : `${sign}₩${digits}`;
+  const whole = Math.trunc(amount) || 0;
+  return Number.isSafeInteger(whole) ? formatWon(whole, locale) : String(amount);
 }
 
 function formatNumber(value: number): string {

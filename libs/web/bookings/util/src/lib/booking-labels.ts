@@ -6,8 +6,7 @@ import {
   type PaymentStatus,
   type PriceSummary,
 } from '@madang/contracts';
-import { formatKrw, wallClockToIso } from '@madang/booking-rules';
-import { DateTime } from 'luxon';
+import { formatWon } from '@madang/money';
 import { type MessageKey, dictionary } from '@madang/web/i18n';
 import { centreTimeZone } from '@madang/web/util';
 
@@ -60,11 +59,11 @@ export function priceSummaryText(price: PriceSummary, locale: Locale): string {
   else
     parts.push(
       interpolate(m[price.unit === 'day' ? 'catalogue.perDay' : 'catalogue.perHour'], {
-        price: formatKrw(price.rate, locale),
+        price: formatWon(price.rate, locale),
       }),
     );
   if (price.deposit > 0)
-    parts.push(interpolate(m['catalogue.deposit'], { price: formatKrw(price.deposit, locale) }));
+    parts.push(interpolate(m['catalogue.deposit'], { price: formatWon(price.deposit, locale) }));
   return parts.join(' · ');
 }
 
@@ -102,16 +101,4 @@ export function formatRange(start: string, end: string, locale: Locale, timeZone
     timeZone,
   }).format(e);
   return `${first} – ${last}`;
-}
-
-/** Local wall-clock `YYYY-MM-DDTHH:mm` of an instant in a zone (for datetime-local inputs). */
-export function toLocalInput(iso: string, timeZone: string): string {
-  const dt = DateTime.fromISO(iso).setZone(timeZone);
-  return dt.isValid ? dt.toFormat("yyyy-MM-dd'T'HH:mm") : '';
-}
-
-/** The instant (ISO with offset) of a datetime-local value read as wall-clock time in `timeZone`. */
-export function fromLocalInput(value: string | null | undefined, timeZone: string): string | null {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(value ?? '');
-  return match ? wallClockToIso(match[1], match[2], timeZone) : null;
 }
