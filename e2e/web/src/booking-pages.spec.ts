@@ -1,5 +1,5 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { expectAccessible, signIn, snap, scrollToBookingForm } from './support';
+import { expectAccessible, signIn, snap, scrollToBookingForm, watchConsole } from './support';
 
 type Lang = 'ko' | 'en';
 const DESKTOP = { width: 1280, height: 900 };
@@ -233,6 +233,59 @@ for (const lang of ['ko', 'en'] as const) {
     await expect(page.getByTestId('catalogue-list')).toHaveAttribute('data-view', 'list');
     await lookAt(page, 'catalogue-list', lang);
     await page.getByTestId('view-grid').click();
+    await page.context().close();
+  });
+}
+
+const SPACE_LABEL = { ko: '공간', en: 'Space' } as const;
+
+for (const lang of ['ko', 'en'] as const) {
+  test(`the catalogue's filters open on request, narrow the list, are counted on the button and clear (${lang})`, async ({
+    browser,
+  }) => {
+    const page = await newPage(browser, lang);
+    const errors = watchConsole(page);
+    await page.goto('/catalogue');
+    await useLanguage(page, lang);
+    const all = await json<Named[]>(page, '/api/assets');
+    const bigSpaces = await json<Named[]>(page, '/api/assets?kind=space&minCapacity=20');
+    expect(bigSpaces.length).toBeGreaterThan(0);
+    expect(bigSpaces.length).toBeLessThan(all.length);
+    const cards = page.locator('[data-testid^="asset-card-"], [data-testid^="asset-group-"]');
+    const shownAtFirst = await cards.count();
+    expect(shownAtFirst).toBeGreaterThan(bigSpaces.length);
+
+    // Closed at first: the page has no form fields (and has not loaded their code).
+    const toggle = page.getByTestId('filters-toggle');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await expect(page.locator('form.filters')).toHaveCount(0);
+    await expect(page.getByTestId('active-filters')).toHaveCount(0);
+
+    // Opened from the keyboard.
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.locator('form.filters')).toBeVisible();
+    await page.getByTestId('kind').click();
+    await page.getByRole('option', { name: SPACE_LABEL[lang], exact: true }).click();
+    await page.getByTestId('minCapacity').fill('20');
+    await expect(cards).toHaveCount(bigSpaces.length);
+    for (const asset of bigSpaces) await expect(page.getByTestId(`asset-card-${asset.id}`)).toBeVisible();
+    await expect(page.getByTestId('active-filters')).toHaveText('2');
+    await lookAt(page, 'catalogue-filters', lang);
+
+    // Closed again: the list stays filtered, the button still says how many filters are on.
+    await toggle.click();
+    await expect(page.locator('form.filters')).toHaveCount(0);
+    await expect(cards).toHaveCount(bigSpaces.length);
+    await expect(toggle).toContainText('2');
+    // Reopened: the form shows what is in force; clearing brings every card back.
+    await toggle.click();
+    await expect(page.getByTestId('minCapacity')).toHaveValue('20');
+    await page.getByTestId('reset-filters').click();
+    await expect(cards).toHaveCount(shownAtFirst);
+    await expect(page.getByTestId('active-filters')).toHaveCount(0);
+    expect(errors).toEqual([]);
     await page.context().close();
   });
 }

@@ -9,8 +9,11 @@ import { signIn, snap } from './support';
  * The figures are printed; `node tools/bundle-report.mjs` tells what the JavaScript is made of.
  */
 const JS_BUDGET_HOME = 150_000;
-/** The catalogue page loads its own code (filters, dates, Material form controls) on top. */
-const JS_BUDGET_CATALOGUE = 260_000;
+/**
+ * The catalogue page loads its own code on top (cards, free states, the bookings messages); the filters'
+ * form (Angular forms, Material's fields, date handling) comes when they are first opened. 180 kB today.
+ */
+const JS_BUDGET_CATALOGUE = 200_000;
 /** Korean home: the slices of the Hangul syllables it shows, in the weights it uses (one variable file each). */
 const FONT_BUDGET_KO_HOME = 600_000;
 

@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { expectAccessible, signIn, snap, scrollToCalendar } from './support';
+import { expectAccessible, signIn, snap, scrollToCalendar, watchConsole } from './support';
 
 /**
  * Issue 13: public pages arrive rendered by the server and the browser adopts them (hydration) instead
@@ -15,16 +15,6 @@ async function holdScripts(page: Page): Promise<() => void> {
     await route.continue();
   });
   return release;
-}
-
-function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    // Any: the session look-up answers 200 to a visitor who is not signed in (GET /api/auth/session).
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return errors;
 }
 
 test('the catalogue shows its rooms before any script runs, then hydrates without redrawing', async ({
@@ -151,7 +141,7 @@ test('an asset page loads its booking form and FullCalendar only when they are s
   expect(errors).toEqual([]);
 });
 
-test("parts of the catalogue still the server's HTML (filters, cards off screen) follow a language switch", async ({
+test("cards still the server's HTML (off screen) follow a language switch, and so do the filters", async ({
   page,
 }) => {
   const errors = watchConsole(page);
@@ -159,11 +149,13 @@ test("parts of the catalogue still the server's HTML (filters, cards off screen)
   await page.setViewportSize({ width: 390, height: 760 }); // most cards below the first screen
   await page.goto('/catalogue');
   await page.waitForLoadState('networkidle');
-  await expect(page.getByText('종류').first()).toBeVisible();
+  await expect(page.getByTestId('filters-toggle')).toHaveText('필터');
   await page.getByTestId('lang-switch').click();
   await expect(page.locator('h1')).toHaveText('Spaces & equipment');
-  // The filters' labels and every card (not only the ones hydrated because they were on screen).
+  await expect(page.getByTestId('filters-toggle')).toHaveText('Filters');
+  await page.getByTestId('filters-toggle').click();
   await expect(page.locator('form.filters mat-label').first()).toHaveText('Kind');
+  // Every card (not only the ones hydrated because they were on screen).
   const last = assets[assets.length - 1] as { name: { en: string } };
   await expect(page.getByTestId('catalogue-list')).toContainText(last.name.en);
   expect(errors).toEqual([]);

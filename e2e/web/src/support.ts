@@ -88,3 +88,14 @@ export async function scrollToBookingForm(page: Page): Promise<void> {
 export async function scrollToCalendar(page: Page): Promise<void> {
   await page.locator('#asset-calendar').scrollIntoViewIfNeeded();
 }
+
+/** Console errors and uncaught exceptions of a page, collected from now on (expect it to stay empty). */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    // Any: the session look-up answers 200 to a visitor who is not signed in (GET /api/auth/session).
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}

@@ -1,37 +1,25 @@
 import { ChangeDetectionStrategy, Component, afterNextRender, computed, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { httpResource } from '@angular/common/http';
 import { MatButton } from '@angular/material/button';
-import { MatCheckbox } from '@angular/material/checkbox';
-import { MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatOption, MatSelect } from '@angular/material/select';
+import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type {
-  AssetAvailability,
-  AssetKind,
-  AssetQuery,
-  AssetSummary,
-  AvailabilityResponse,
-  CategoryDto,
-} from '@madang/contracts';
-import { debounceTime, map } from 'rxjs';
+import type { AssetAvailability, AssetKind, AssetSummary, AvailabilityResponse } from '@madang/contracts';
 import { PageMetaService, centreTimeZone, failureText } from '@madang/web/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { IconComponent, type IconName } from '@madang/web/ui';
 import {
-  KIND_KEYS,
   type CatalogueEntry,
   type FreeState,
   freeStateAt,
-  fromLocalInput,
   groupIdenticalAssets,
   priceSummaryText,
   assetFactsText,
+  NO_FILTERS,
+  activeFilterCount,
+  toAssetQuery,
 } from '@madang/web/bookings/util';
 import { CatalogueService, photoSrcset, photoVariantUrl } from '@madang/web/bookings/data-access';
+import { CatalogueFiltersComponent } from './catalogue-filters.component';
 
 /**
  * Named outside `imports` on purpose: a dependency used only inside @defer blocks (here RouterLink, in the
@@ -60,19 +48,12 @@ const KIND_ICONS: Readonly<Record<AssetKind, IconName>> = {
   selector: 'app-catalogue',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
-    ReactiveFormsModule,
     ...EAGER_DEPENDENCIES,
-    // Standalone pieces, not their modules: the filters are an incrementally hydrated @defer block,
-    // and only standalone dependencies can load with it.
-    MatFormField,
-    MatLabel,
-    MatHint,
-    MatInput,
-    MatSelect,
-    MatOption,
+    // Standalone pieces only in @defer blocks (the filters, Material's button and progress bar): they load
+    // when first shown, not with the page.
+    CatalogueFiltersComponent,
     MatButton,
-    MatCheckbox,
-    MatProgressBarModule,
+    MatProgressBar,
     TranslatePipe,
     IconComponent,
   ],
@@ -83,10 +64,6 @@ export class CatalogueComponent {
   private readonly catalogue = inject(CatalogueService);
   protected readonly i18n = inject(I18nService);
   protected readonly lang = this.i18n.locale;
-  /** The language the page was first drawn in (by the server, when it was): see the filters' @defer. */
-  protected readonly firstLang = this.lang();
-  protected readonly kinds: AssetKind[] = ['space', 'equipment_item', 'equipment_pool'];
-  protected readonly kindKeys = KIND_KEYS;
   protected readonly facts = assetFactsText;
   protected readonly viewOptions = [
     { view: 'grid', icon: 'gridView', label: 'catalogue.viewGrid' },
@@ -96,7 +73,7 @@ export class CatalogueComponent {
   protected readonly photoVariantUrl = photoVariantUrl;
   /** A card is a grid cell of at least 260 px: the whole width on a phone, about a third on a desk. */
   protected readonly photoSizes = '(max-width: 599px) calc(100vw - 32px), (max-width: 1279px) 45vw, 360px';
-  protected readonly zone = centreTimeZone();
+  private readonly zone = centreTimeZone();
 
   /**
    * Grid until the page is live: the server renders the grid (it cannot see this browser's choice), and
@@ -104,28 +81,17 @@ export class CatalogueComponent {
    */
   protected readonly view = signal<View>('grid');
 
-  protected readonly filters = inject(FormBuilder).nonNullable.group({
-    kind: ['' as AssetKind | ''],
-    categoryId: [''],
-    minCapacity: [''],
-    tags: [''],
-    /** '' = now; otherwise a local date-time in the centre's zone. */
-    at: [''],
-    onlyFree: [false],
-  });
-  private readonly raw = toSignal(
-    this.filters.valueChanges.pipe(
-      debounceTime(300),
-      map(() => this.filters.getRawValue()),
-    ),
-    { initialValue: this.filters.getRawValue() },
-  );
-  private readonly query = computed(() => toQuery(this.raw()), {
+  /** The filters, as the filter form (loaded when first opened) last set them. */
+  protected readonly filterValue = signal(NO_FILTERS);
+  private readonly query = computed(() => toAssetQuery(this.filterValue()), {
     equal: (a, b) => JSON.stringify(a) === JSON.stringify(b),
   });
 
+  /** Whether the filter panel is open; closed when the page opens (see the template). */
+  protected readonly filtersOpen = signal(false);
+  /** How many filters narrow the list, shown on the closed panel's button. */
+  protected readonly activeFilters = computed(() => activeFilterCount(this.filterValue()));
   // httpResource, not rxResource: the first render in the browser gets what the server rendered with.
-  protected readonly categories = httpResource<CategoryDto[]>(() => this.catalogue.categoriesRequest());
   protected readonly list = httpResource<AssetSummary[]>(() => this.catalogue.assetsRequest(this.query()));
   protected readonly assets = computed(() => (this.list.hasValue() ? this.list.value() : []));
   protected readonly loadError = computed(() =>
@@ -148,12 +114,10 @@ export class CatalogueComponent {
 
   /** The moment the catalogue answers "free?" for: now, or the time asked. */
   protected readonly moment = computed(() => {
-    const at = fromLocalInput(this.raw().at, this.zone);
+    const at = this.filterValue().atInstant;
     return at ? new Date(at).toISOString() : new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
   });
-  protected readonly asking = computed(
-    () => this.raw().at !== '' && fromLocalInput(this.raw().at, this.zone) !== null,
-  );
+  protected readonly asking = computed(() => this.filterValue().atInstant !== null);
 
   /** Every asset's free time from the moment to a day later: one query for the whole page. */
   // The moment is whole minutes, so the server's render and the browser's first render ask the same.
@@ -182,31 +146,31 @@ export class CatalogueComponent {
   });
 
   /**
-   * Whether anything a card shows has changed since the cards were first drawn (by the server, when they
-   * were): the cards' @defer blocks then hydrate, so no card keeps showing the server's version.
+   * 0 while the cards are the ones first drawn (by the server, when they were), 1 once anything a card
+   * shows has changed: the template then draws a new list instead of updating the server's.
    */
-  protected readonly cardsChanged = computed(() => {
+  protected readonly listGeneration = computed(() => {
     const shown = this.cardInputs();
     this.firstCardInputs ??= shown;
-    return shown !== this.firstCardInputs;
+    return shown === this.firstCardInputs ? 0 : 1;
   });
   private readonly cardInputs = computed(() => [this.lang(), this.entries(), this.states(), this.asking()]);
   private firstCardInputs: unknown[] | undefined;
 
   protected readonly entries = computed<CatalogueEntry[]>(() => {
-    const onlyFree = this.raw().onlyFree;
+    const onlyFree = this.filterValue().onlyFree;
     const states = this.states();
     const assets = onlyFree ? this.assets().filter((a) => states.get(a.id)?.state === 'free') : this.assets();
     return groupIdenticalAssets(assets);
   });
 
-  private readonly categoryCodes = computed(
-    () => new Map((this.categories.hasValue() ? this.categories.value() : []).map((c) => [c.id, c.code])),
-  );
-
   protected icon(asset: AssetSummary): IconName {
     if (asset.kind !== 'space') return KIND_ICONS[asset.kind];
-    return CATEGORY_ICONS[this.categoryCodes().get(asset.categoryId) ?? ''] ?? KIND_ICONS.space;
+    return CATEGORY_ICONS[asset.categoryCode] ?? KIND_ICONS.space;
+  }
+
+  protected toggleFilters(): void {
+    this.filtersOpen.update((open) => !open);
   }
 
   protected state(asset: AssetSummary): FreeState | null {
@@ -238,10 +202,6 @@ export class CatalogueComponent {
     } catch {
       // Private mode: the choice lasts for this page only.
     }
-  }
-
-  protected reset(): void {
-    this.filters.reset();
   }
 
   private timeText(iso: string): string {
@@ -289,18 +249,4 @@ function readView(): View {
   } catch {
     return 'grid';
   }
-}
-
-function toQuery(value: { kind: string; categoryId: string; minCapacity: string; tags: string }): AssetQuery {
-  const query: AssetQuery = {};
-  if (value.kind) query.kind = value.kind as AssetKind;
-  if (value.categoryId) query.categoryId = value.categoryId;
-  const min = Number(value.minCapacity);
-  if (value.minCapacity !== '' && Number.isInteger(min) && min > 0) query.minCapacity = min;
-  const tags = value.tags
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
-  if (tags.length) query.tags = tags.join(',');
-  return query;
 }

@@ -20,6 +20,8 @@ export const bookingsEn = {
   'catalogue.title': 'Spaces & equipment',
   'catalogue.lead': 'Find a room or piece of equipment, see its price and rules, and request it.',
   'catalogue.filters': 'Filter the catalogue',
+  'catalogue.filtersButton': 'Filters',
+  'catalogue.activeFilters': '{count} in use',
   'catalogue.kind': 'Kind',
   'catalogue.anyKind': 'Any kind',
   'catalogue.category': 'Category',

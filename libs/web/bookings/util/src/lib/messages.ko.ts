@@ -22,6 +22,8 @@ export const bookingsKo: Readonly<Record<keyof typeof bookingsEn, string>> = {
   'catalogue.title': '공간·장비',
   'catalogue.lead': '공간과 장비를 찾아 요금과 규칙을 확인하고 예약을 신청하세요.',
   'catalogue.filters': '목록 거르기',
+  'catalogue.filtersButton': '필터',
+  'catalogue.activeFilters': '조건 {count}개 적용 중',
   'catalogue.kind': '종류',
   'catalogue.anyKind': '모든 종류',
   'catalogue.category': '분류',
