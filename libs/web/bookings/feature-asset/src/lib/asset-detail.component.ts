@@ -14,11 +14,11 @@ import {
 import { rxResource, toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { httpResource } from '@angular/common/http';
 import { FormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButtonModule } from '@angular/material/button';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatSelectModule } from '@angular/material/select';
+import { MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatOption, MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import type { CalendarOptions, DateSelectArg, DatesSetArg, EventInput } from '@fullcalendar/core';
 import { type BookingEvaluation, evaluateBooking } from '@madang/booking-rules';
@@ -73,6 +73,13 @@ import { type ExtraItem, RequestItemsComponent } from './request-items.component
 
 import { JoinWaitlistComponent } from './join-waitlist.component';
 import { assetPageMeta } from './asset-meta';
+/**
+ * Named outside `imports` on purpose: a dependency used only in a @defer block from a shared library is
+ * loaded by a dynamic import of that library's whole index. The money component is small and the ui
+ * library is loaded anyway; referenced here it stays a static import.
+ */
+const EAGER_DEPENDENCIES = [MoneyComponent] as const;
+
 @Component({
   selector: 'app-asset-detail',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -80,13 +87,18 @@ import { assetPageMeta } from './asset-meta';
     ReactiveFormsModule,
     RouterLink,
     AssetCalendarComponent,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    MatProgressBarModule,
+    // Standalone pieces used only in the booking form's @defer block: they load with the form.
+    MatButton,
+    MatFormField,
+    MatLabel,
+    MatHint,
+    MatError,
+    MatInput,
+    MatSelect,
+    MatOption,
+    MatProgressBar,
     TranslatePipe,
-    MoneyComponent,
+    ...EAGER_DEPENDENCIES,
     RulesSummaryComponent,
     JoinWaitlistComponent,
     RequestItemsComponent,
