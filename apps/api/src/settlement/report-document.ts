@@ -6,6 +6,7 @@ import type {
   SettlementReportIncome,
   SettlementReportSource,
 } from '@madang/contracts';
+import { displayText } from '../platform/exports/cells';
 import { section, type ExportColumn, type ExportDocument } from '../platform/exports/export-spec';
 
 const T = {
@@ -112,7 +113,11 @@ interface CategoryRow extends ExecutionFigures {
  * a summary, then by funding source (with interest and the amount to return), by 비목/세목, and the
  * expense list with its evidence status, and the income posted to the programme's lines.
  */
-export function settlementReportDocument(report: SettlementReport, locale: Locale): ExportDocument {
+export function settlementReportDocument(
+  report: SettlementReport,
+  locale: Locale,
+  timeZone: string,
+): ExportDocument {
   const t = T[locale];
   const { programme, period } = report;
   const totalSource = { ...report.total, name: t.total } as Figured & { name: string };
@@ -124,7 +129,7 @@ export function settlementReportDocument(report: SettlementReport, locale: Local
   categoryRows.push({ ...report.total, code: '', name: t.total });
   return {
     title: `${programme.name} ${t.title}`,
-    subtitle: `${programme.code} · ${t.period} ${period.from} ~ ${period.to} · ${t.generated} ${report.generatedAt}`,
+    subtitle: `${programme.code} · ${t.period} ${period.from} ~ ${period.to} · ${t.generated} ${displayText(report.generatedAt, 'datetime', timeZone)} (${timeZone})`,
     filename: `settlement-${programme.code}-${period.from}-${period.to}`,
     landscape: true,
     sections: [

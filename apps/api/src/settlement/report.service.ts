@@ -15,6 +15,7 @@ import { invalidField, notFound } from '../core/domain-error';
 import { BankRepository } from './bank.repository';
 import { BudgetRepository } from './budget.repository';
 import type { ExportDocument } from '../platform/exports/export-spec';
+import { AppConfig } from '../config/app-config';
 import { settlementReportDocument } from './report-document';
 import { SettlementAccess } from './settlement-access';
 import { daysBetween, monthRange, seoulToday } from './settlement-dates';
@@ -57,6 +58,7 @@ export class ReportService {
     private readonly budget: BudgetRepository,
     private readonly bank: BankRepository,
     private readonly access: SettlementAccess,
+    private readonly config: AppConfig,
   ) {}
 
   /** The report as a document for the house's export service (XLSX, CSV, PDF), same access as `report`. */
@@ -66,7 +68,11 @@ export class ReportService {
     fromMonth?: string,
     toMonth?: string,
   ): Promise<ExportDocument> {
-    return settlementReportDocument(await this.report(actor, programmeId, fromMonth, toMonth), actor.locale);
+    return settlementReportDocument(
+      await this.report(actor, programmeId, fromMonth, toMonth),
+      actor.locale,
+      this.config.MADANG_TIMEZONE,
+    );
   }
 
   /**

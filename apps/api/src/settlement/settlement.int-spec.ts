@@ -26,6 +26,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import { startTestApp, TestApp } from '../test/test-app';
 import { DEMO_LED_PROGRAMME, DEMO_SECOND_OPERATIONS } from '../demo/settlement-demo';
 import { settlementRoutes } from './settlement-routes';
@@ -493,6 +494,14 @@ describe('settlement API', () => {
       expect(text).toContain('제주밥상');
       expect(text).toContain('4,000,000');
       expect(text).toContain('1,607,117');
+      // Made now, written in the centre's time zone (not as a UTC instant).
+      const zone = t.config.MADANG_TIMEZONE;
+      const made = /작성 (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) \(([^)]+)\)/.exec(text);
+      expect(made?.[2]).toBe(zone);
+      const minutesOff = DateTime.fromFormat(made?.[1] ?? '', 'yyyy-MM-dd HH:mm', { zone }).diffNow(
+        'minutes',
+      ).minutes;
+      expect(Math.abs(minutesOff)).toBeLessThan(3);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
