@@ -79,16 +79,6 @@ import { failureText } from '@madang/web/util';
       align-items: center;
       gap: 8px;
     }
-    .chip {
-      padding: 2px 10px;
-      border-radius: 8px;
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
-    .chip.strong {
-      background: var(--mat-sys-tertiary-container);
-      color: var(--mat-sys-on-tertiary-container);
-    }
   `,
 })
 export class MyApplicationsComponent {

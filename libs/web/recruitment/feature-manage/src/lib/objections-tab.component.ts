@@ -115,12 +115,6 @@ import { firstValueFrom } from 'rxjs';
     .prose {
       white-space: pre-line;
     }
-    .chip {
-      padding: 2px 10px;
-      border-radius: 8px;
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
     .radios {
       display: flex;
       gap: 16px;

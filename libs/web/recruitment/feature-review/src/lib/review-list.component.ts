@@ -63,12 +63,6 @@ import { failureText } from '@madang/web/util';
     .warning {
       color: var(--mat-sys-error);
     }
-    .chip {
-      padding: 2px 10px;
-      border-radius: 8px;
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
   `,
 })
 export class ReviewListComponent {
