@@ -1,5 +1,5 @@
 import type { Locale, LocalizedText } from '@madang/contracts';
-import { formatWon } from '@madang/money';
+import { formatWonLenient } from '@madang/money';
 import type { IsoWeekday } from './types';
 
 function groupThousands(value: number): string {
@@ -8,11 +8,10 @@ function groupThousands(value: number): string {
 
 /**
  * Formats won: `20,000원` (ko) or `₩20,000` (en), a fraction dropped. Deterministic (no Intl), so the API
- * and every browser print the same string. The money library's `formatWon` with the language's style.
+ * and every browser print the same string. The money library's `formatWonLenient`.
  */
 export function formatKrw(amount: number, locale: Locale): string {
-  const whole = Math.trunc(amount) || 0;
-  return Number.isSafeInteger(whole) ? formatWon(whole, locale) : String(amount);
+  return formatWonLenient(amount, locale);
 }
 
 function formatNumber(value: number): string {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  formatWonLenient,
   addWon,
   applyRate,
   formatRate,
@@ -11,6 +12,20 @@ import {
   sumWon,
   wonFromDb,
 } from './won';
+
+describe('formatWonLenient', () => {
+  it.each([
+    [20000, 'ko', '20,000원'],
+    [20000.9, 'en', '₩20,000'],
+    [-0.5, 'ko', '0원'],
+    [-1500.5, 'ko', '-1,500원'],
+    [Number.NaN, 'ko', 'NaN'],
+    [Number.POSITIVE_INFINITY, 'en', 'Infinity'],
+    [1e300, 'en', '1e+300'],
+  ] as const)('%d in %s is %s, never an exception', (amount, locale, expected) => {
+    expect(formatWonLenient(amount, locale)).toBe(expected);
+  });
+});
 
 describe('formatWon', () => {
   it.each([

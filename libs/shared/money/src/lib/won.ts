@@ -90,6 +90,15 @@ export function formatWon(amount: Won, locale: MoneyLocale = 'ko', style?: WonSt
   }
 }
 
+/**
+ * `formatWon` for any number a page or a document shows: a fraction is dropped and a value that is not a
+ * safe integer is printed as it is, so a label never throws (`formatWon` refuses what is not whole won).
+ */
+export function formatWonLenient(amount: number, locale: MoneyLocale = 'ko'): string {
+  const whole = Math.trunc(amount);
+  return Number.isSafeInteger(whole) ? formatWon(whole || 0, locale) : String(amount);
+}
+
 const KOREAN_UNITS: Readonly<Record<string, number>> = { 만: 10_000, 억: 100_000_000, 조: 1_000_000_000_000 };
 
 /**

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, Pipe, type PipeTransform, inject, input } from '@angular/core';
-import { formatKrw } from '@madang/booking-rules';
+import { formatWonLenient } from '@madang/money';
 import type { Locale } from '@madang/contracts';
 import { I18nService } from '@madang/web/i18n';
 
@@ -10,7 +10,7 @@ import { I18nService } from '@madang/web/i18n';
 @Pipe({ name: 'krw' })
 export class KrwPipe implements PipeTransform {
   transform(amount: number | null | undefined, locale: Locale): string {
-    return amount === null || amount === undefined ? '' : formatKrw(amount, locale);
+    return amount === null || amount === undefined ? '' : formatWonLenient(amount, locale);
   }
 }
 

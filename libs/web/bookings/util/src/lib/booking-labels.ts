@@ -6,7 +6,7 @@ import {
   type PaymentStatus,
   type PriceSummary,
 } from '@madang/contracts';
-import { formatWon } from '@madang/money';
+import { formatWonLenient } from '@madang/money';
 import { type MessageKey, dictionary } from '@madang/web/i18n';
 import { centreTimeZone } from '@madang/web/util';
 
@@ -59,11 +59,11 @@ export function priceSummaryText(price: PriceSummary, locale: Locale): string {
   else
     parts.push(
       interpolate(m[price.unit === 'day' ? 'catalogue.perDay' : 'catalogue.perHour'], {
-        price: formatWon(price.rate, locale),
+        price: formatWonLenient(price.rate, locale),
       }),
     );
   if (price.deposit > 0)
-    parts.push(interpolate(m['catalogue.deposit'], { price: formatWon(price.deposit, locale) }));
+    parts.push(interpolate(m['catalogue.deposit'], { price: formatWonLenient(price.deposit, locale) }));
   return parts.join(' · ');
 }
 

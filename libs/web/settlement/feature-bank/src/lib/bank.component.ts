@@ -17,7 +17,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { formatKrw } from '@madang/booking-rules';
+import { formatWonLenient } from '@madang/money';
 import type { AutoMatchResult, BankImportResult, BankLineView, BankMatchTarget } from '@madang/contracts';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { SettlementService } from '@madang/web/settlement/data-access';
@@ -96,7 +96,7 @@ export class BankComponent {
   });
 
   protected money(amount: number): string {
-    return formatKrw(amount, this.lang());
+    return formatWonLenient(amount, this.lang());
   }
 
   protected chooseFile(event: Event): void {

@@ -5,7 +5,7 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { formatKrw } from '@madang/booking-rules';
+import { formatWonLenient } from '@madang/money';
 import type { AmendmentView, ExecutionFigures } from '@madang/contracts';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { SettlementScopeService, SettlementService } from '@madang/web/settlement/data-access';
@@ -126,7 +126,7 @@ export class ProgrammeComponent {
       plugins: {
         legend: { position: 'bottom' },
         tooltip: {
-          callbacks: { label: (c) => `${c.dataset.label ?? ''}: ${formatKrw(Number(c.raw), lang)}` },
+          callbacks: { label: (c) => `${c.dataset.label ?? ''}: ${formatWonLenient(Number(c.raw), lang)}` },
         },
       },
     };
@@ -139,13 +139,13 @@ export class ProgrammeComponent {
       animation: false,
       plugins: {
         legend: { position: 'bottom' },
-        tooltip: { callbacks: { label: (c) => `${c.label}: ${formatKrw(Number(c.raw), lang)}` } },
+        tooltip: { callbacks: { label: (c) => `${c.label}: ${formatWonLenient(Number(c.raw), lang)}` } },
       },
     };
   });
 
   protected money(amount: number): string {
-    return formatKrw(amount, this.lang());
+    return formatWonLenient(amount, this.lang());
   }
 
   protected rate(figures: ExecutionFigures): string {

@@ -8,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { formatKrw } from '@madang/booking-rules';
+import { formatWonLenient } from '@madang/money';
 import type { ExecutionFigures, FiscalPeriodView, FiscalYearView } from '@madang/contracts';
 import { I18nService, type MessageKey, TranslatePipe } from '@madang/web/i18n';
 import {
@@ -125,7 +125,7 @@ export class ReportComponent {
   }
 
   protected money(amount: number): string {
-    return formatKrw(amount, this.lang());
+    return formatWonLenient(amount, this.lang());
   }
 
   protected rate(figures: ExecutionFigures): string {
