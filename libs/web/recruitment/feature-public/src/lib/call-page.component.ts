@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
-import { MatButtonModule } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
 import {
   CALL_KIND_LABELS,
@@ -30,7 +29,7 @@ interface TimelineStep {
 @Component({
   selector: 'app-recruitment-call-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, MatButtonModule, TranslatePipe, LocalizedPipe, DateTimePipe, KrwPipe],
+  imports: [RouterLink, TranslatePipe, LocalizedPipe, DateTimePipe, KrwPipe],
   templateUrl: './call-page.component.html',
   styleUrl: './call-page.component.scss',
 })
