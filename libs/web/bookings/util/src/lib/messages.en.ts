@@ -30,7 +30,7 @@ export const bookingsEn = {
   'catalogue.tags': 'Amenities (comma-separated)',
   'catalogue.tagsHint': 'e.g. projector, wheelchair',
   'catalogue.reset': 'Clear filters',
-  'catalogue.count': '{count} results',
+  'catalogue.count': 'Results: {count}',
   'catalogue.empty': 'Nothing matches these filters.',
   'catalogue.capacity': 'Up to {count} people',
   'catalogue.poolSize': '{count} units',
