@@ -1,1 +1,2 @@
 export * from './lib/http-client';
+export * from './lib/open-days';

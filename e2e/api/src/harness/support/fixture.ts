@@ -11,7 +11,7 @@ import {
   type PaymentView,
   type ProgrammeView,
 } from '@madang/contracts';
-import { MadangClient } from '@madang/testing';
+import { MadangClient, openSlot } from '@madang/testing';
 import type { IdPools } from './generators';
 import { DEMO_PASSWORD, ROLE_ACCOUNTS, type RoleName } from './probe';
 
@@ -78,20 +78,27 @@ export async function buildIdPools(baseUrl: string): Promise<IdPools> {
   const byName = (en: string) => (assets.find((a) => a.name.en === en) as AssetSummary).id;
 
   const bookings: string[] = [];
-  const book = async (client: MadangClient, asset: string, slot: { start: string; end: string }) => {
+  // Each on the first open day from `daysAhead` on, so a holiday does not stop the harness.
+  const book = async (
+    client: MadangClient,
+    asset: string,
+    daysAhead: number,
+    hour: number,
+    hours: number,
+  ) => {
     const r = await client.post<BookingDto>('/api/bookings', {
       items: [{ assetId: byName(asset) }],
-      ...slot,
+      ...(await openSlot(anonymous, byName(asset), daysAhead, hour, hours)),
       purpose: 'harness fixture',
       attendees: 2,
     });
     if (r.status !== 201) throw new Error(`fixture booking ${asset}: ${r.status} ${JSON.stringify(r.body)}`);
     bookings.push(r.body.id);
   };
-  await book(residentA, 'Meeting Room A', seoulSlot(3, 2, 10, 2));
-  await book(residentA, 'Hall', seoulSlot(3, 3, 13, 2));
-  await book(residentB, 'Meeting Room B', seoulSlot(3, 2, 14, 1));
-  await book(residentB, 'Hall', seoulSlot(3, 4, 13, 2));
+  await book(residentA, 'Meeting Room A', 21, 10, 2);
+  await book(residentA, 'Hall', 22, 13, 2);
+  await book(residentB, 'Meeting Room B', 21, 14, 1);
+  await book(residentB, 'Hall', 23, 16, 2);
 
   const groups = (await admin.get<{ id: string }[]>('/api/groups')).body.map((g) => g.id);
   const scratch = new MadangClient(baseUrl, 'en');
