@@ -1,5 +1,5 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { expectAccessible, signIn, snap, scrollToBookingForm, watchConsole } from './support';
+import { expectAccessible, openDay, signIn, snap, scrollToBookingForm, watchConsole } from './support';
 
 type Lang = 'ko' | 'en';
 const DESKTOP = { width: 1280, height: 900 };
@@ -12,17 +12,6 @@ interface Named {
 }
 interface SiteConfig {
   timeZone: string;
-}
-
-/** Wall-clock date `YYYY-MM-DD` in `zone`, `days` ahead, moved forward to the next Monday–Friday. */
-function weekdayAhead(days: number, zone: string): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  for (;;) {
-    const local = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(d);
-    const weekday = new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short' }).format(d);
-    if (weekday !== 'Sat' && weekday !== 'Sun') return local;
-    d.setTime(d.getTime() + 86_400_000);
-  }
 }
 
 async function json<T>(page: Page, url: string): Promise<T> {
@@ -66,25 +55,25 @@ const assetNamed = async (page: Page, en: string): Promise<Named> => {
   return found as Named;
 };
 
-for (const [lang, daysAhead] of [
-  ['ko', 9],
-  ['en', 11],
+// Different hours: after a weekend or a holiday both languages may land on the same day.
+for (const [lang, daysAhead, from, to] of [
+  ['ko', 9, '16:00', '18:00'],
+  ['en', 11, '19:00', '21:00'],
 ] as const) {
   test(`a room and a projector requested together from the web page (${lang})`, async ({ browser }) => {
     const page = await newPage(browser, lang);
     await signIn(page, 'resident@madang.local');
     await useLanguage(page, lang);
-    const { timeZone } = await json<SiteConfig>(page, '/api/config');
     const room = await assetNamed(page, 'Meeting Room A');
     const projector = await assetNamed(page, 'Projector');
-    const date = weekdayAhead(daysAhead, timeZone);
+    const date = await openDay(page.request, room.id, daysAhead, { from, to });
     const purpose = `Room and projector ${lang}-${Date.now()}`;
 
     await page.goto(`/catalogue/${room.id}`);
     await scrollToBookingForm(page);
     await expect(page.getByTestId('asset-name')).toHaveText(room.name[lang]);
-    await page.getByTestId('start').fill(`${date}T16:00`);
-    await page.getByTestId('end').fill(`${date}T18:00`);
+    await page.getByTestId('start').fill(`${date}T${from}`);
+    await page.getByTestId('end').fill(`${date}T${to}`);
 
     // What can be added is what is free at that time; the projector is one of them.
     await page.getByTestId('item-picker').click();

@@ -2,6 +2,7 @@ import { type Browser, type Page, expect, test } from '@playwright/test';
 import {
   dialogOpened,
   expectAccessible,
+  openDay,
   signIn,
   snap,
   scrollToCalendar,
@@ -19,13 +20,6 @@ interface AssetInfo {
     minDurationMinutes: number;
     openingHours: { weekday: number; open: string; close: string }[];
   };
-}
-
-/** Seoul wall-clock date `YYYY-MM-DD`, `days` ahead, moved forward to the next Monday–Friday. */
-function weekdayAhead(days: number): string {
-  const seoul = new Date(Date.now() + 9 * 3600_000 + days * 86_400_000);
-  while (seoul.getUTCDay() === 0 || seoul.getUTCDay() === 6) seoul.setUTCDate(seoul.getUTCDate() + 1);
-  return seoul.toISOString().slice(0, 10);
 }
 
 async function assetNamed(page: Page, en: string): Promise<AssetInfo> {
@@ -52,12 +46,14 @@ async function residentPage(browser: Browser, lang: Lang): Promise<Page> {
   return context.newPage();
 }
 
-const JOURNEYS: { lang: Lang; daysAhead: number }[] = [
-  { lang: 'ko', daysAhead: 5 },
-  { lang: 'en', daysAhead: 7 },
+// Different hours per language: after a weekend or a holiday both may land on the same day (and
+// the demo's hall rehearsal holds next Wednesday 14:00–17:00).
+const JOURNEYS: { lang: Lang; daysAhead: number; room: [string, string]; hall: [string, string] }[] = [
+  { lang: 'ko', daysAhead: 5, room: ['14:00', '15:00'], hall: ['10:00', '12:00'] },
+  { lang: 'en', daysAhead: 7, room: ['16:00', '17:00'], hall: ['19:00', '21:00'] },
 ];
 
-for (const { lang, daysAhead } of JOURNEYS) {
+for (const { lang, daysAhead, room: roomTime, hall: hallTime } of JOURNEYS) {
   test(`booking journey (${lang}): rules before submitting, an instant meeting room, the hall approved`, async ({
     browser,
   }) => {
@@ -84,7 +80,11 @@ for (const { lang, daysAhead } of JOURNEYS) {
     await useLanguage(resident, lang);
 
     // A time that breaks the rules is explained at once, before anything is sent.
-    const date = weekdayAhead(Math.max(daysAhead, Math.ceil(hall.rules.minNoticeMinutes / 1440) + 2));
+    const notice = Math.ceil(hall.rules.minNoticeMinutes / 1440) + 2;
+    const date = await openDay(resident.request, hall.id, Math.max(daysAhead, notice), {
+      from: hallTime[0] < roomTime[0] ? hallTime[0] : roomTime[0],
+      to: hallTime[1] > roomTime[1] ? hallTime[1] : roomTime[1],
+    });
     await resident.goto(`/catalogue/${room.id}`);
     await expect(resident.getByTestId('asset-name')).toHaveText(room.name[lang]);
     await scrollToCalendar(resident);
@@ -101,7 +101,7 @@ for (const { lang, daysAhead } of JOURNEYS) {
     await snap(resident, `asset-violations-${lang}`);
 
     // A valid hour in a meeting room is confirmed at once.
-    await chooseTime(resident, date, '14:00', '15:00');
+    await chooseTime(resident, date, ...roomTime);
     await expect(resident.getByTestId('violations')).toHaveCount(0);
     await expect(resident.getByTestId('quote-total')).toBeVisible();
     await resident.getByTestId('purpose').fill(`Team meeting ${tag}`);
@@ -113,7 +113,7 @@ for (const { lang, daysAhead } of JOURNEYS) {
     // The hall needs approval; booked for the resident team, whose fee is waived.
     await resident.goto(`/catalogue/${hall.id}`);
     await expect(resident.getByTestId('asset-name')).toHaveText(hall.name[lang]);
-    await chooseTime(resident, date, '10:00', '12:00');
+    await chooseTime(resident, date, ...hallTime);
     await expect(resident.getByTestId('violations')).toHaveCount(0);
     await resident.getByTestId('purpose').fill(`Neighbourhood forum ${tag}`);
     await resident.getByTestId('attendees').fill('40');

@@ -6,7 +6,7 @@ import type {
   ProjectSummary,
   UserSummary,
 } from '@madang/contracts';
-import { dialogOpened, expectAccessible, signIn, snap } from './support';
+import { dialogOpened, expectAccessible, openDay, signIn, snap } from './support';
 
 type Lang = 'ko' | 'en';
 
@@ -77,13 +77,12 @@ function seoulDate(days: number): string {
   );
 }
 
-/** A weekday three weeks ahead (Seoul), for a booking inside opening hours. */
-function weekdayAhead(): string {
-  for (let days = 21; ; days++) {
-    const date = seoulDate(days);
-    const weekday = new Date(`${date}T12:00:00+09:00`).getUTCDay();
-    if (weekday !== 0 && weekday !== 6) return date;
-  }
+/** A day three weeks or more ahead on which the community kitchen is open 10:00–12:00. */
+async function kitchenDay(page: Page): Promise<string> {
+  const assets = await json<{ id: string; name: { en: string } }[]>(page, '/api/assets');
+  const kitchen = assets.find((a) => a.name.en === 'Community Kitchen');
+  expect(kitchen, 'the demo community kitchen').toBeTruthy();
+  return openDay(page.request, kitchen?.id ?? '', 21, { from: '10:00', to: '12:00' });
 }
 
 async function observationId(page: Page): Promise<string> {
@@ -251,7 +250,7 @@ test('the experiment books the community kitchen through the booking engine; the
 }) => {
   const staff = await staffPage(browser);
   await openExperiment(staff);
-  const day = weekdayAhead();
+  const day = await kitchenDay(staff);
   const book = async () => {
     await choose(staff, 'book-site', '공유 부엌');
     await staff.getByTestId('book-start').fill(`${day}T10:00`);

@@ -1,4 +1,5 @@
 import { type APIRequestContext, type Browser, type Page, expect, test } from '@playwright/test';
+import { addDays, type DayRules, localDateIn, openDayAhead } from '@madang/testing';
 import { expectAccessible, snap, scrollToBookingForm } from './support';
 
 type Lang = 'ko' | 'en';
@@ -12,13 +13,20 @@ async function useLanguage(page: Page, lang: Lang): Promise<void> {
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
 
-/** The next `count` Tuesdays (Seoul dates), the first at least two days ahead. */
-function tuesdays(count: number): string[] {
-  const d = new Date(Date.now() + 9 * 3600_000 + 2 * 86_400_000);
-  while (d.getUTCDay() !== 2) d.setUTCDate(d.getUTCDate() + 1);
-  return Array.from({ length: count }, (_, i) =>
-    new Date(d.getTime() + i * 7 * 86_400_000).toISOString().slice(0, 10),
-  );
+/**
+ * `count` Tuesdays in a row (the room's local dates), the first at least two days ahead, chosen so
+ * that no holiday falls on the ones the tests book, move or read ([0]–[3] and [6]).
+ */
+async function tuesdays(request: APIRequestContext, room: string, count: number): Promise<string[]> {
+  const { rules } = (await (await request.get(`/api/assets/${room}`)).json()) as { rules: DayRules };
+  const today = localDateIn(rules.timeZone, new Date());
+  for (let ahead = 2; ; ahead += 7) {
+    const first = openDayAhead(rules, ahead, { weekdays: [2], from: '17:00', to: '21:00' });
+    const dates = Array.from({ length: count }, (_, i) => addDays(first, 7 * i));
+    const closed = (date: string) => rules.closures.some((c) => c.from <= date && date <= c.to);
+    if (![0, 1, 2, 3, 6].some((i) => closed(dates[i]))) return dates;
+    ahead = Math.round((Date.parse(first) - Date.parse(today)) / 86_400_000);
+  }
 }
 
 async function roomId(request: APIRequestContext, en: string): Promise<string> {
@@ -69,9 +77,9 @@ async function fillSeries(page: Page, first: string): Promise<void> {
 test('every Tuesday 19:00–21:00 for 12 weeks: two collisions listed, the rest booked, a moved date keeps its move through an edit', async ({
   browser,
 }) => {
-  const dates = tuesdays(12);
   const neighbour = await signedInContext(browser, 'resident2@madang.local');
   const room = await roomId(neighbour.context.request, 'Meeting Room C');
+  const dates = await tuesdays(neighbour.context.request, room, 12);
   for (const date of [dates[2], dates[6]])
     await neighbour.post('/api/bookings', {
       items: [{ assetId: room }],
@@ -139,9 +147,9 @@ test('every Tuesday 19:00–21:00 for 12 weeks: two collisions listed, the rest 
 });
 
 test('the series pages in English and Korean, at desk and phone width', async ({ browser }) => {
-  const dates = tuesdays(12);
   const { context, post } = await signedInContext(browser, 'resident@madang.local', 'en-GB');
   const room = await roomId(context.request, 'Meeting Room B');
+  const dates = await tuesdays(context.request, room, 12);
   const created = (await post('/api/bookings/series', {
     items: [{ assetId: room }],
     startDate: dates[0],

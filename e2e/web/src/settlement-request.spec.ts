@@ -1,6 +1,6 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
 import type { AssetSummary, BookingDto, ExpenseView, ProgrammeView, SettlementMe } from '@madang/contracts';
-import { expectAccessible, signIn, snap } from './support';
+import { expectAccessible, openDay, signIn, snap } from './support';
 
 type Lang = 'ko' | 'en';
 
@@ -168,10 +168,8 @@ test('operations record the fee and deposit of an approved hall booking on the r
   const assets = await json<AssetSummary[]>(neighbour, '/api/assets');
   const hall = assets.find((a) => a.name.en === 'Hall') as AssetSummary;
   expect(hall, 'the demo hall').toBeTruthy();
-  // A Wednesday six to seven weeks ahead (the hall is open then and nobody else booked it).
-  const day = new Date(Date.now() + 42 * 24 * 3600 * 1000);
-  day.setUTCDate(day.getUTCDate() + ((3 - day.getUTCDay() + 7) % 7));
-  const date = day.toISOString().slice(0, 10);
+  // An open Wednesday six weeks or more ahead (nobody else books the hall then).
+  const date = await openDay(neighbour.request, hall.id, 42, { weekdays: [3], from: '14:00', to: '16:00' });
   const booking = await post<BookingDto>(neighbour, '/api/bookings', {
     items: [{ assetId: hall.id }],
     start: `${date}T14:00:00+09:00`,

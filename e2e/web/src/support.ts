@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, Page } from '@playwright/test';
+import { type DayRules, type OpenDayOptions, openDayAhead } from '@madang/testing';
+import { type APIRequestContext, expect, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -98,4 +99,21 @@ export function watchConsole(page: Page): string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return errors;
+}
+
+/**
+ * `YYYY-MM-DD`: the first day at least `daysAhead` ahead on which the asset (as `GET /api/assets/{id}`
+ * describes it) is open over `from`–`to`, Monday–Friday unless `weekdays` says otherwise. Holidays
+ * are skipped, so a test that books "a weekday ahead" does not fail on the day the run lands on one.
+ */
+export async function openDay(
+  request: APIRequestContext,
+  assetId: string,
+  daysAhead: number,
+  options: OpenDayOptions = {},
+): Promise<string> {
+  const response = await request.get(`/api/assets/${assetId}`);
+  expect(response.status(), `asset ${assetId}`).toBe(200);
+  const { rules } = (await response.json()) as { rules: DayRules };
+  return openDayAhead(rules, daysAhead, options);
 }

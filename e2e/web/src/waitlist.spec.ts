@@ -1,14 +1,7 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
-import { dialogOpened, expectAccessible, signIn, snap, scrollToBookingForm } from './support';
+import { dialogOpened, expectAccessible, openDay, signIn, snap, scrollToBookingForm } from './support';
 
 type Lang = 'ko' | 'en';
-
-/** Seoul wall-clock date `YYYY-MM-DD`, `days` ahead, moved forward to the next Monday–Friday. */
-function weekdayAhead(days: number): string {
-  const seoul = new Date(Date.now() + 9 * 3600_000 + days * 86_400_000);
-  while (seoul.getUTCDay() === 0 || seoul.getUTCDay() === 6) seoul.setUTCDate(seoul.getUTCDate() + 1);
-  return seoul.toISOString().slice(0, 10);
-}
 
 async function useLanguage(page: Page, lang: Lang): Promise<void> {
   if ((await page.locator('html').getAttribute('lang')) !== lang)
@@ -41,7 +34,6 @@ test('waitlist journey: join a taken slot, the holder cancels, the offer counts 
   browser,
 }) => {
   const tag = Date.now().toString(36);
-  const date = weekdayAhead(11);
   // resident3@ books little else in the suite, so the holder's booking is on the first page of My bookings.
   const holder = await personPage(browser, 'resident3@madang.local', 'ko');
   const list = (await (await holder.request.get('/api/assets')).json()) as {
@@ -50,6 +42,7 @@ test('waitlist journey: join a taken slot, the holder cancels, the offer counts 
   }[];
   const room = list.find((a) => a.name.en === 'Meeting Room B')?.id ?? '';
   expect(room).not.toBe('');
+  const date = await openDay(holder.request, room, 11, { from: '16:00', to: '17:00' });
 
   // The holder books 16:00–17:00.
   await request(holder, room, date, '16:00', '17:00', `Holder ${tag}`);
