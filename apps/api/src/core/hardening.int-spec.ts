@@ -1,6 +1,6 @@
 import type { AssetSummary, BookingDto, ProblemDetails, QuoteResponse } from '@madang/contracts';
 import { DateTime } from 'luxon';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApp, TestApp } from '../test/test-app';
@@ -23,6 +23,9 @@ describe('hardening (real PostgreSQL)', () => {
   const web = mkdtempSync(join(tmpdir(), 'madang-web-'));
   writeFileSync(join(web, 'index.html'), '<!doctype html><html><body><app-root></app-root></body></html>');
   writeFileSync(join(web, 'main-ABCDEF12.js'), `console.log(${JSON.stringify('x'.repeat(5000))});`);
+  mkdirSync(join(web, 'fonts/pretendard-1.3.9'), { recursive: true });
+  writeFileSync(join(web, 'fonts/pretendard-1.3.9/PretendardVariable.subset.0.woff2'), 'wOF2');
+  writeFileSync(join(web, 'fonts/loose.woff2'), 'wOF2');
 
   beforeAll(async () => {
     t = await startTestApp({ demo: true, env: { REGISTER_MAX_PER_ADDRESS: '4', WEB_DIST_DIR: web } });
@@ -268,6 +271,15 @@ describe('hardening (real PostgreSQL)', () => {
       expect(me.headers.get('permissions-policy')).toContain('camera=()');
       const audit = await (await t.signIn('admin@madang.local')).get('/api/audit');
       expect(audit.headers.get('cache-control')).toBe('no-store');
+    });
+
+    it('caches fonts in a versioned folder for a year, and revalidates other unhashed files', async () => {
+      const font = await fetch(`${t.baseUrl}/fonts/pretendard-1.3.9/PretendardVariable.subset.0.woff2`);
+      expect(font.status).toBe(200);
+      expect(font.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const loose = await fetch(`${t.baseUrl}/fonts/loose.woff2`);
+      expect(loose.status).toBe(200);
+      expect(loose.headers.get('cache-control')).toBe('no-cache');
     });
 
     it('caches hashed static files for a year, revalidates index.html, and compresses', async () => {

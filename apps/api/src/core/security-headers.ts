@@ -84,9 +84,16 @@ export function noStoreForApi(prefix: string) {
 /** Built file names carry a content hash (`main-5RPYNUYQ.js`, `chunk-242ZNZJN.js`, `styles-62H74SW2.css`). */
 const HASHED = /-[A-Z0-9]{8}\.(?:js|mjs|css|woff2?|ttf|svg|png|jpe?g|webp|avif|ico)$/;
 
-/** Static files: hashed ones are immutable for a year; index.html and unhashed files are revalidated. */
+/** Font files the build copies into a folder named with their package's version (`fonts/pretendard-1.3.9/`). */
+const VERSIONED_FONT = /[/\\]fonts[/\\][a-z0-9-]+-\d+\.\d+\.\d+[/\\][^/\\]+\.woff2$/;
+
+/**
+ * Static files: hashed ones and versioned fonts are immutable for a year; index.html and other unhashed
+ * files are revalidated.
+ */
 export function staticCacheHeaders(res: Response, path: string): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  if (HASHED.test(path)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  if (HASHED.test(path) || VERSIONED_FONT.test(path))
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
   else res.setHeader('Cache-Control', 'no-cache');
 }
