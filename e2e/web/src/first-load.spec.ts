@@ -91,7 +91,7 @@ test.describe('first load', () => {
     // Pretendard is the face in use, and it came in slices from the origin.
     expect(fonts(list).length).toBeGreaterThan(0);
     for (const font of fonts(list))
-      expect(font.url).toMatch(/\/media\/PretendardVariable\.subset\.\d+-\w+\.woff2$/);
+      expect(font.url).toMatch(/\/fonts\/pretendard-\d+\.\d+\.\d+\/PretendardVariable\.subset\.\d+\.woff2$/);
     expect(total(fonts(list))).toBeLessThanOrEqual(FONT_BUDGET_KO_HOME);
     const family = await page
       .locator('h1')
