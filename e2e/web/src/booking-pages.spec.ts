@@ -308,3 +308,23 @@ for (const lang of ['ko', 'en'] as const) {
     await page.context().close();
   });
 }
+
+test('the catalogue hydrates on the server’s free-now answer even when a minute has turned since it was rendered', async ({
+  browser,
+}) => {
+  const page = await newPage(browser, 'ko');
+  // The browser's clock a minute and a half ahead of the server's: its own "now" is another minute.
+  await page.clock.install({ time: new Date(Date.now() + 90_000) });
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/availability')) asked.push(r.url());
+  });
+  await page.goto('/catalogue');
+  const toggle = page.getByTestId('filters-toggle');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true'); // hydrated: the button works
+  await expect(page.locator('form.filters')).toBeVisible();
+  // Asked again, the answer would redraw every card the server drew.
+  expect(asked, 'the browser asked for availability the server had already given').toEqual([]);
+  await page.context().close();
+});

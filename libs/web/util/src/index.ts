@@ -12,3 +12,4 @@ export * from './lib/render-timing';
 export * from './lib/public-origin';
 export * from './lib/page-meta';
 export * from './lib/near-viewport';
+export * from './lib/render-minute';

@@ -4,7 +4,7 @@ import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { AssetAvailability, AssetKind, AssetSummary, AvailabilityResponse } from '@madang/contracts';
-import { PageMetaService, centreTimeZone, failureText } from '@madang/web/util';
+import { PageMetaService, centreTimeZone, currentMinute, failureText, renderMinute } from '@madang/web/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { IconComponent, type IconName } from '@madang/web/ui';
 import {
@@ -112,10 +112,19 @@ export class CatalogueComponent {
     });
   }
 
-  /** The moment the catalogue answers "free?" for: now, or the time asked. */
+  /** "Now" for the first answer: the server's minute when the page came rendered (see renderMinute). */
+  private firstMinute: string | null = renderMinute();
+
+  /**
+   * The moment the catalogue answers "free?" for: now, or the time asked. The first "now" is the page's
+   * render minute, used once (so hydration asks what the server asked); a later one is the current minute.
+   */
   protected readonly moment = computed(() => {
     const at = this.filterValue().atInstant;
-    return at ? new Date(at).toISOString() : new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+    if (at) return new Date(at).toISOString();
+    const first = this.firstMinute;
+    this.firstMinute = null;
+    return first ?? currentMinute();
   });
   protected readonly asking = computed(() => this.filterValue().atInstant !== null);
 
