@@ -1,6 +1,6 @@
 import { type APIRequestContext, type Browser, type Page, expect, test } from '@playwright/test';
-import { addDays, type DayRules, localDateIn, openDayAhead } from '@madang/testing';
-import { expectAccessible, snap, scrollToBookingForm } from './support';
+import { addDays, isClosedOn, openDayAhead } from '@madang/testing';
+import { assetRules, expectAccessible, snap, scrollToBookingForm } from './support';
 
 type Lang = 'ko' | 'en';
 
@@ -18,14 +18,14 @@ async function useLanguage(page: Page, lang: Lang): Promise<void> {
  * that no holiday falls on the ones the tests book, move or read ([0]–[3] and [6]).
  */
 async function tuesdays(request: APIRequestContext, room: string, count: number): Promise<string[]> {
-  const { rules } = (await (await request.get(`/api/assets/${room}`)).json()) as { rules: DayRules };
-  const today = localDateIn(rules.timeZone, new Date());
-  for (let ahead = 2; ; ahead += 7) {
-    const first = openDayAhead(rules, ahead, { weekdays: [2], from: '17:00', to: '21:00' });
+  const rules = await assetRules(request, room);
+  for (
+    let first = openDayAhead(rules, 2, { weekdays: [2], from: '17:00', to: '21:00' });
+    ;
+    first = addDays(first, 7)
+  ) {
     const dates = Array.from({ length: count }, (_, i) => addDays(first, 7 * i));
-    const closed = (date: string) => rules.closures.some((c) => c.from <= date && date <= c.to);
-    if (![0, 1, 2, 3, 6].some((i) => closed(dates[i]))) return dates;
-    ahead = Math.round((Date.parse(first) - Date.parse(today)) / 86_400_000);
+    if (![0, 1, 2, 3, 6].some((i) => isClosedOn(rules, dates[i]))) return dates;
   }
 }
 

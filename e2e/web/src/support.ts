@@ -112,8 +112,12 @@ export async function openDay(
   daysAhead: number,
   options: OpenDayOptions = {},
 ): Promise<string> {
+  return openDayAhead(await assetRules(request, assetId), daysAhead, options);
+}
+
+/** The asset's hours, closures and zone, as `GET /api/assets/{id}` gives them. */
+export async function assetRules(request: APIRequestContext, assetId: string): Promise<DayRules> {
   const response = await request.get(`/api/assets/${assetId}`);
   expect(response.status(), `asset ${assetId}`).toBe(200);
-  const { rules } = (await response.json()) as { rules: DayRules };
-  return openDayAhead(rules, daysAhead, options);
+  return ((await response.json()) as { rules: DayRules }).rules;
 }

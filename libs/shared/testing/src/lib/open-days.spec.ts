@@ -1,4 +1,12 @@
-import { addDays, isoWeekdayOf, localDateIn, offsetOn, openDayAhead, type DayRules } from './open-days';
+import {
+  addDays,
+  isClosedOn,
+  isoWeekdayOf,
+  localDateIn,
+  offsetOn,
+  openDayAhead,
+  type DayRules,
+} from './open-days';
 
 const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '09:00', close: '22:00' }));
 const rules: DayRules = {
@@ -19,6 +27,8 @@ describe('openDayAhead', () => {
     expect(isoWeekdayOf('2026-12-03')).toBe(4);
     expect(isoWeekdayOf('2026-12-06')).toBe(7);
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(isClosedOn(rules, '2026-12-25')).toBe(true);
+    expect(isClosedOn(rules, '2026-12-24')).toBe(false);
   });
 
   it('writes the zone’s offset of that date, summer time included', () => {

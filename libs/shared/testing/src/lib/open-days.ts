@@ -37,6 +37,11 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T12:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** Whether a closure (a public holiday, say) covers the local date `YYYY-MM-DD`. */
+export function isClosedOn(rules: Pick<DayRules, 'closures'>, date: string): boolean {
+  return rules.closures.some((c) => c.from <= date && date <= c.to);
+}
+
 /**
  * The first local date at least `daysAhead` days from today (in the rules' zone) on which the asset
  * is open over `from`–`to` and no closure (a public holiday, say) covers it. Tests that book "some
@@ -49,7 +54,7 @@ export function openDayAhead(rules: DayRules, daysAhead: number, options: OpenDa
     const date = addDays(today, offset);
     const weekday = isoWeekdayOf(date);
     if (!weekdays.includes(weekday)) continue;
-    if (rules.closures.some((c) => c.from <= date && date <= c.to)) continue;
+    if (isClosedOn(rules, date)) continue;
     const open = rules.openingHours.some((h) => h.weekday === weekday && h.open <= from && to <= h.close);
     if (open) return date;
   }
