@@ -1,26 +1,39 @@
 #!/usr/bin/env node
 /**
- * Writes the `pretendard` package's dynamic-subset @font-face rules (92 woff2 slices by unicode-range: a
- * page downloads only the slices of the characters it shows) into apps/web/src/index.html, between the
- * `pretendard-faces` markers, as one inline <style>, with `font-display: optional` instead of the
- * package's `swap` and the files addressed under /fonts/pretendard-<version>/ (copied there by the web
- * build's assets, apps/web/project.json; served as immutable, the version being in the path).
+ * Pretendard for the web app: which @font-face rules apps/web/src/index.html carries, and which woff2 files
+ * the web build serves under /fonts/pretendard-<version>/.
+ *
+ * The `pretendard` package slices its variable font into 92 woff2 files by unicode-range (a page downloads
+ * only the slices of the characters it shows). Slices 72–91 hold the 2,000 most frequent characters, 100
+ * each, by frequency; slices 0–71 hold the other ~11,000 (rarer Hangul syllables, Hanja, symbols), 154 each.
+ * Madang keeps slices 72–91 as they are and merges 0–71 into 8 files (9 slices each, ~250 kB), cut from the
+ * package's full variable font with HarfBuzz (`subset-font`): 28 faces instead of 92.
+ *
+ * Why fewer faces: while a face is not loaded (every face a page does not use, and all of them during the
+ * first paint), Chromium builds fallback font data for it, per face and per text style, in every layout. On
+ * the catalogue that was 1,800 font lookups per load for 92 faces, about a third of a phone's layout time;
+ * with 28 faces, 600. Bytes stay the same for everyday text, which only uses slices 72–91; a page with a rare
+ * character downloads one ~250 kB file instead of one ~25 kB slice.
  *
  * Why in the page and not in styles.scss: the global stylesheet arrives after the first paint (Angular
  * inlines its critical rules and loads the rest asynchronously). Rules inlined from it and then loaded
- * again meant every @font-face twice, and the second set made Chromium lay the whole page out again: a
- * third of a phone's layout work on the catalogue. In the page the faces exist once, from the start.
+ * again meant every @font-face twice, and the second set made Chromium lay the whole page out again. In the
+ * page the faces exist once, from the start.
  *
- * Why optional: with swap, every slice that arrives after the first paint re-lays out the whole page, and
- * on a phone each of those layouts is a long task (Lighthouse counted them in Total Blocking Time). With
- * optional, a first visit that does not have the font within ~100 ms keeps the system's Korean font
- * (Noto Sans CJK, Apple SD Gothic Neo, Malgun Gothic) for that page, the slices are cached, and later pages
- * use Pretendard from the start.
+ * Why `font-display: optional` (the package says `swap`): with swap, every slice that arrives after the first
+ * paint re-lays out the whole page, and on a phone each of those layouts is a long task. With optional, a
+ * first visit that does not have the font within ~100 ms keeps the system's Korean font (Noto Sans CJK, Apple
+ * SD Gothic Neo, Malgun Gothic) for that page, the files are cached, and later pages use Pretendard at once.
  *
- *   node tools/fonts/pretendard-faces.mjs          # regenerate (after upgrading pretendard)
- *   node tools/fonts/pretendard-faces.mjs --check  # exit 1 if index.html or the build's assets disagree
+ *   node tools/fonts/pretendard-faces.mjs               # rewrite the faces in index.html (after upgrading)
+ *   node tools/fonts/pretendard-faces.mjs --check       # exit 1 if index.html or project.json disagree
+ *   node tools/fonts/pretendard-faces.mjs --files DIR   # write the font files into DIR/pretendard-<version>/
+ *   node tools/fonts/pretendard-faces.mjs --plan        # print the faces as JSON (for the unit test)
+ * The web build runs `--files dist/fonts` first (the `web:fonts` target, cached by Nx) and copies that
+ * folder (apps/web/project.json assets).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,34 +43,106 @@ const indexHtml = join(root, 'apps/web/src/index.html');
 const webProject = join(root, 'apps/web/project.json');
 const require = createRequire(import.meta.url);
 const packageDir = dirname(require.resolve('pretendard/package.json'));
+const slicesDir = join(packageDir, 'dist/web/variable/woff2-dynamic-subset');
 const sourceCss = join(packageDir, 'dist/web/variable/pretendardvariable-dynamic-subset.css');
+/** The whole variable font, the source of the merged files. */
+const sourceFont = join(packageDir, 'dist/public/variable/PretendardVariable.ttf');
 const version = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version;
 
 export const START = '<!-- pretendard-faces: generated by tools/fonts/pretendard-faces.mjs, do not edit -->';
 export const END = '<!-- /pretendard-faces -->';
-/** Where the build copies the slices, and where the faces address them. */
+/** Where the build serves the files, and where the faces address them. */
 export const fontDirFor = (packageVersion) => `fonts/pretendard-${packageVersion}`;
-export const SLICES_INPUT = 'node_modules/pretendard/dist/web/variable/woff2-dynamic-subset';
+/** Where `--files dist/fonts` writes them, which the web build copies (apps/web/project.json). */
+export const filesInputFor = (packageVersion) => `dist/fonts/pretendard-${packageVersion}`;
+/** The package's slices kept as they are: the 2,000 most frequent characters. */
+export const FREQUENT_FROM = 72;
+/** The package's slices merged, in groups of this many. */
+export const RARE_GROUP = 9;
 
-/** The package's faces, compact, optional, addressed under /fonts/pretendard-<version>/. */
-export function facesCss(source, packageVersion) {
-  const faces = source.match(/@font-face\s*{[^}]*}/g) ?? [];
+/** Code points of a unicode-range value (`U+20-22, U+ac00`). */
+export function codePoints(range) {
+  const out = [];
+  for (const part of range.split(',')) {
+    const m = /^U\+([0-9a-f]+)(?:-([0-9a-f]+))?$/i.exec(part.trim());
+    if (!m) throw new Error(`unexpected unicode-range part "${part}"`);
+    const from = parseInt(m[1], 16);
+    const to = m[2] ? parseInt(m[2], 16) : from;
+    for (let c = from; c <= to; c++) out.push(c);
+  }
+  return out;
+}
+
+/** The shortest unicode-range for a set of code points (runs joined). */
+export function unicodeRange(points) {
+  const sorted = [...new Set(points)].sort((a, b) => a - b);
+  const parts = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    const hex = (c) => c.toString(16);
+    parts.push(i === j ? `U+${hex(sorted[i])}` : `U+${hex(sorted[i])}-${hex(sorted[j])}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+/** The package's slices: `{ index, file, range, points }`, by index; they must not overlap. */
+export function packageSlices(css) {
+  const faces = css.match(/@font-face\s*{[^}]*}/g) ?? [];
   if (faces.length === 0) throw new Error('no @font-face rule in the pretendard package CSS');
+  const seen = new Set();
+  const slices = faces.map((face) => {
+    const file = /url\(\.\/woff2-dynamic-subset\/(PretendardVariable\.subset\.(\d+)\.woff2)\)/.exec(face);
+    const range = /unicode-range:\s*([^;}]*)/.exec(face);
+    if (!file || !range) throw new Error(`unexpected @font-face in the pretendard package CSS: ${face}`);
+    const points = codePoints(range[1]);
+    for (const p of points) {
+      if (seen.has(p)) throw new Error(`U+${p.toString(16)} is in two slices`);
+      seen.add(p);
+    }
+    return { index: Number(file[2]), file: file[1], range: range[1].trim(), points };
+  });
+  return slices.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * The faces Madang declares: `{ file, range, points, from }` where `from` is a package slice's file name (kept
+ * as it is) or `{ slices: [first, last] }` (merged from the variable font). Merged files are named by a hash
+ * of their code points, so a different grouping never reuses a name (the folder is cached as immutable).
+ */
+export function plan(slices, packageVersion) {
+  const faces = [];
+  const rare = slices.filter((s) => s.index < FREQUENT_FROM);
+  for (let i = 0; i < rare.length; i += RARE_GROUP) {
+    const group = rare.slice(i, i + RARE_GROUP);
+    const points = group.flatMap((s) => s.points).sort((a, b) => a - b);
+    const hash = createHash('sha256')
+      .update(`${packageVersion}:${points.join(',')}`)
+      .digest('hex')
+      .slice(0, 10);
+    const [first, last] = [group[0].index, group[group.length - 1].index];
+    faces.push({
+      file: `PretendardVariable.slices-${first}-${last}.${hash}.woff2`,
+      range: unicodeRange(points),
+      points,
+      from: { slices: [first, last] },
+    });
+  }
+  for (const s of slices.filter((x) => x.index >= FREQUENT_FROM))
+    faces.push({ file: s.file, range: s.range.replace(/,\s*/g, ','), points: s.points, from: s.file });
+  return faces;
+}
+
+/** The faces as CSS: compact, optional, addressed under /fonts/pretendard-<version>/. */
+export function facesCss(faces, packageVersion) {
   return faces
-    .map((face) => {
-      if (!/font-display:\s*swap;/.test(face))
-        throw new Error(`unexpected @font-face (no font-display: swap): ${face}`);
-      const body = face
-        .replace(/^@font-face\s*{/, '')
-        .replace(/}$/, '')
-        .replace(/font-display:\s*swap;/, 'font-display: optional;')
-        .replace(/url\(\.\/woff2-dynamic-subset\//g, `url(/${fontDirFor(packageVersion)}/`)
-        .split(/;\s*/)
-        .map((d) => d.trim().replace(/:\s+/, ':'))
-        .filter(Boolean)
-        .join(';');
-      return `@font-face{${body}}`;
-    })
+    .map(
+      (f) =>
+        `@font-face{font-family:'Pretendard Variable';font-style:normal;font-display:optional;` +
+        `font-weight:45 920;src:url(/${fontDirFor(packageVersion)}/${f.file}) format('woff2-variations');` +
+        `unicode-range:${f.range}}`,
+    )
     .join('\n');
 }
 
@@ -76,34 +161,79 @@ export function withFaces(html, faces, packageVersion) {
   return html.slice(0, from) + block + html.slice(to + END.length);
 }
 
-/** Problems with the web build's copy of the slices (apps/web/project.json assets). */
-export function assetProblems(project, packageVersion) {
-  const assets = project.targets?.build?.options?.assets ?? [];
-  const copy = assets.find((a) => typeof a === 'object' && a.input === SLICES_INPUT);
-  if (!copy) return [`apps/web/project.json: no asset copying ${SLICES_INPUT}`];
-  if (copy.output !== fontDirFor(packageVersion))
-    return [
-      `apps/web/project.json: the slices go to ${copy.output}, the faces expect ${fontDirFor(packageVersion)}`,
-    ];
-  return [];
+/** Problems with the web build: the fonts target it runs first, and the copy of its files. */
+export function buildProblems(project, packageVersion) {
+  const problems = [];
+  const build = project.targets?.build ?? {};
+  if (!(build.dependsOn ?? []).includes('fonts'))
+    problems.push('apps/web/project.json: build does not depend on the fonts target');
+  const command = project.targets?.fonts?.options?.command ?? '';
+  if (!command.includes('tools/fonts/pretendard-faces.mjs --files dist/fonts'))
+    problems.push(
+      'apps/web/project.json: the fonts target does not run pretendard-faces.mjs --files dist/fonts',
+    );
+  const copy = (build.options?.assets ?? []).find(
+    (a) => typeof a === 'object' && a.input === filesInputFor(packageVersion),
+  );
+  if (!copy) problems.push(`apps/web/project.json: no asset copying ${filesInputFor(packageVersion)}`);
+  else if (copy.output !== fontDirFor(packageVersion))
+    problems.push(
+      `apps/web/project.json: the files go to ${copy.output}, the faces expect ${fontDirFor(packageVersion)}`,
+    );
+  return problems;
 }
 
-const html = readFileSync(indexHtml, 'utf8');
-const wanted = withFaces(html, facesCss(readFileSync(sourceCss, 'utf8'), version), version);
-const problems = assetProblems(JSON.parse(readFileSync(webProject, 'utf8')), version);
-if (process.argv.includes('--check')) {
-  if (html !== wanted)
-    problems.push(
-      `${relative(root, indexHtml)}: its faces are not what pretendard ${version} gives: run node tools/fonts/pretendard-faces.mjs`,
+/** Writes every face's file into `dir` (kept slices copied, merged ones cut); files already there stay. */
+async function writeFiles(faces, dir) {
+  mkdirSync(dir, { recursive: true });
+  const { default: subsetFont } = await import('subset-font');
+  let font = null;
+  for (const face of faces) {
+    const target = join(dir, face.file);
+    if (existsSync(target)) continue;
+    if (typeof face.from === 'string') {
+      copyFileSync(join(slicesDir, face.from), target);
+      continue;
+    }
+    font ??= readFileSync(sourceFont);
+    const started = Date.now();
+    // All layout features stay (subset-font's default): tabular figures, kerning, Hangul jamo composition.
+    const woff2 = await subsetFont(font, String.fromCodePoint(...face.points), { targetFormat: 'woff2' });
+    writeFileSync(`${target}.part`, woff2);
+    renameSync(`${target}.part`, target);
+    console.log(
+      `  ${face.file}: ${face.points.length} characters, ${Math.round(woff2.length / 1024)} kB, ${Date.now() - started} ms`,
     );
-  if (problems.length) {
-    for (const p of problems) console.error(p);
-    process.exit(1);
   }
-  console.log(`${relative(root, indexHtml)}: faces up to date with pretendard ${version}`);
+}
+
+const faces = plan(packageSlices(readFileSync(sourceCss, 'utf8')), version);
+const filesAt = process.argv.indexOf('--files');
+if (filesAt > 0) {
+  const dir = resolve(root, process.argv[filesAt + 1] ?? 'dist/fonts', `pretendard-${version}`);
+  await writeFiles(faces, dir);
+  console.log(`${relative(root, dir)}: ${faces.length} font files for pretendard ${version}`);
+} else if (process.argv.includes('--plan')) {
+  const out = faces.map(({ file, range, from }) => ({ file, range, from }));
+  process.stdout.write(JSON.stringify({ version, dir: fontDirFor(version), faces: out }));
 } else {
-  writeFileSync(indexHtml, wanted);
-  console.log(`wrote the faces into ${relative(root, indexHtml)} (pretendard ${version})`);
-  for (const p of problems) console.error(p);
-  if (problems.length) process.exit(1);
+  const html = readFileSync(indexHtml, 'utf8');
+  const wanted = withFaces(html, facesCss(faces, version), version);
+  const problems = buildProblems(JSON.parse(readFileSync(webProject, 'utf8')), version);
+  if (process.argv.includes('--check')) {
+    if (html !== wanted)
+      problems.push(
+        `${relative(root, indexHtml)}: its faces are not what pretendard ${version} gives: run node tools/fonts/pretendard-faces.mjs`,
+      );
+    if (problems.length) {
+      for (const p of problems) console.error(p);
+      process.exit(1);
+    }
+    console.log(`${relative(root, indexHtml)}: faces up to date with pretendard ${version}`);
+  } else {
+    writeFileSync(indexHtml, wanted);
+    console.log(`wrote ${faces.length} faces into ${relative(root, indexHtml)} (pretendard ${version})`);
+    for (const p of problems) console.error(p);
+    if (problems.length) process.exit(1);
+  }
 }

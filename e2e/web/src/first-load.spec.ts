@@ -88,7 +88,8 @@ test.describe('first load', () => {
     // Within the budget counted as Lighthouse does (transfer size: headers included).
     expect(withHeaders(scripts(list))).toBeLessThanOrEqual(JS_BUDGET_HOME);
 
-    // Pretendard is the face in use, and it came in slices from the origin.
+    // Pretendard is the face in use, and it came in the package's slices of everyday characters (the
+    // merged files of rarer ones are not needed here) from the origin.
     expect(fonts(list).length).toBeGreaterThan(0);
     for (const font of fonts(list))
       expect(font.url).toMatch(/\/fonts\/pretendard-\d+\.\d+\.\d+\/PretendardVariable\.subset\.\d+\.woff2$/);
@@ -111,6 +112,59 @@ test.describe('first load', () => {
     // Latin text plus the brand's two Hangul syllables and the footer's Korean name.
     expect(total(fonts(list))).toBeLessThan(total(fonts(korean)));
     await context.close();
+  });
+
+  test('a rare Hangul syllable comes from a merged file the browser accepts, in every weight', async ({
+    page,
+  }) => {
+    await page.goto('/?lang=ko');
+    await expect(page.locator('h1').first()).toBeVisible();
+    const found = await page.evaluate(async () => {
+      const rules = [...document.styleSheets]
+        .flatMap((sheet) => [...sheet.cssRules])
+        .filter((rule): rule is CSSFontFaceRule => rule instanceof CSSFontFaceRule);
+      const merged = rules.filter((rule) => /\.slices-\d+-\d+\./.test(rule.style.getPropertyValue('src')));
+      // The first Hangul syllable of the first merged face's range.
+      let char = '';
+      for (const part of merged[0]?.style.getPropertyValue('unicode-range').split(',') ?? []) {
+        const [from, to] = part
+          .trim()
+          .replace(/^U\+/i, '')
+          .split('-')
+          .map((h) => parseInt(h, 16));
+        const start = Math.max(from, 0xac00);
+        if (start <= Math.min(to ?? from, 0xd7a3)) {
+          char = String.fromCodePoint(start);
+          break;
+        }
+      }
+      // Chromium checks every font file (OpenType Sanitizer) and refuses a broken one: status "error".
+      const faces = await document.fonts.load('400 48px "Pretendard Variable"', char);
+      // Ink of the syllable drawn thin and black: one variable file, so the weights must differ.
+      const ink = (weight: number) => {
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 64;
+        const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+        ctx.font = `${weight} 48px "Pretendard Variable"`;
+        ctx.fillText(char, 4, 52);
+        const data = ctx.getImageData(0, 0, 64, 64).data;
+        let sum = 0;
+        for (let i = 3; i < data.length; i += 4) sum += data[i];
+        return sum;
+      };
+      await document.fonts.load('900 48px "Pretendard Variable"', char);
+      return {
+        merged: merged.length,
+        char,
+        statuses: faces.map((f) => f.status),
+        thin: ink(200),
+        black: ink(900),
+      };
+    });
+    expect(found.merged).toBe(8);
+    expect(found.char).not.toBe('');
+    expect(found.statuses).toEqual(['loaded']);
+    expect(found.black).toBeGreaterThan(found.thin * 1.3); // 1.5 measured; a file without the axis gives 1
   });
 
   test('the catalogue loads its own code on top of the shell, within its budget', async ({ page }) => {
