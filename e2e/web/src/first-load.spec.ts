@@ -120,8 +120,8 @@ test.describe('first load', () => {
     await page.goto('/?lang=ko');
     await expect(page.locator('h1').first()).toBeVisible();
     const found = await page.evaluate(async () => {
-      const rules = [...document.styleSheets]
-        .flatMap((sheet) => [...sheet.cssRules])
+      const rules = Array.from(document.styleSheets)
+        .flatMap((sheet) => Array.from(sheet.cssRules))
         .filter((rule): rule is CSSFontFaceRule => rule instanceof CSSFontFaceRule);
       const merged = rules.filter((rule) => /\.slices-\d+-\d+\./.test(rule.style.getPropertyValue('src')));
       // The first Hangul syllable of the first merged face's range.
