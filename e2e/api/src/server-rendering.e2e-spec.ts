@@ -165,6 +165,17 @@ describe('server-rendered public pages (built app over HTTP)', () => {
     expect(js.headers.get('content-encoding')).toMatch(/br|gzip/);
   });
 
+  it('starts every script of the page with the V8 compile hint (compiled off the main thread as it downloads)', async () => {
+    const html = await (await fetch(`${baseUrl()}/catalogue`, { headers: { accept: 'text/html' } })).text();
+    // The first page's scripts and the ones they import (the catalogue's own chunk among them).
+    const scripts = [...html.matchAll(/(?:src|href)="((?:main|chunk)-[A-Z0-9]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const script of new Set(scripts)) {
+      const js = await (await fetch(`${baseUrl()}/${script}`)).text();
+      expect(js.slice(0, js.indexOf('\n'))).toBe('//# allFunctionsCalledOnLoad');
+    }
+  });
+
   it('declares the Pretendard faces once, in the page, and serves their files for a year', async () => {
     const html = await (await fetch(`${baseUrl()}/catalogue`, { headers: { accept: 'text/html' } })).text();
     const faces = html.match(/@font-face\s*{[^}]*}/g) ?? [];
