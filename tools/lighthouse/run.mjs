@@ -15,16 +15,7 @@ import { fileURLToPath } from 'node:url';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { generateReport } from 'lighthouse';
 import { computeMedianRun, filterToValidRuns } from 'lighthouse/core/lib/median-run.js';
-import {
-  CATEGORIES,
-  PERFORMANCE_FLOOR,
-  misses,
-  missLine,
-  summarise,
-  table,
-  topFailingAudits,
-  score,
-} from './evaluate.mjs';
+import { CATEGORIES, misses, missLine, summarise, table, topFailingAudits, score } from './evaluate.mjs';
 import { checkRawHtml, findPages } from './pages.mjs';
 import { missingBuild, startMadang } from './server.mjs';
 
@@ -138,8 +129,6 @@ async function lighthouseRun(url) {
 }
 
 const failureLines = [];
-/** Performance misses above the floor: printed, kept in summary.json, not failing (see PERFORMANCE_FLOOR). */
-const belowTarget = [];
 const summary = {
   startedAt: new Date(started).toISOString(),
   lighthouse: null,
@@ -250,8 +239,7 @@ try {
         continue;
       }
       const line = missLine(entry.page, miss);
-      if (miss.fails === false) belowTarget.push(line);
-      else failureLines.push(line);
+      failureLines.push(line);
       console.log(line);
       for (const audit of miss.audits) console.log(`      ${audit.id}: ${audit.value}`);
     }
@@ -266,15 +254,10 @@ try {
 
 summary.durationSeconds = Number(seconds(started));
 summary.failures = failureLines;
-summary.belowTarget = belowTarget;
 summary.ok = failureLines.length === 0;
 writeFileSync(join(reportsDir, 'summary.json'), JSON.stringify(summary, null, 2));
 console.log(`\nReports: ${relative(root, reportsDir)}/ (median runs as HTML and JSON, summary.json)`);
 console.log(
   `Lighthouse tier ${summary.ok ? 'passed' : `missed ${failureLines.length} target(s)`} in ${summary.durationSeconds} s.`,
 );
-if (belowTarget.length)
-  console.log(
-    `Below target, not failing (performance floor ${PERFORMANCE_FLOOR}):\n${belowTarget.join('\n')}`,
-  );
 process.exit(summary.ok ? 0 : 1);
