@@ -33,8 +33,13 @@ const CHROME_FLAGS = [
 ];
 
 const runsWanted = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
-/** Tries of one run before a break (no report at all, as opposed to a low score) fails the tier. */
-const BREAK_ATTEMPTS = 3;
+/**
+ * Tries of one run before a break (no report at all, as opposed to a low score) fails the tier. Breaks come
+ * in bursts when the machine is loaded (5 in 17 tries in one `npm test` on 2 December, load 4; 1 in 36 in
+ * quieter tier runs the same day): three tries in a row could all break. A broken try has no score, so
+ * trying again picks nothing.
+ */
+const BREAK_ATTEMPTS = 6;
 if (!Number.isInteger(runsWanted) || runsWanted < 1 || runsWanted > 9) {
   console.error(`LIGHTHOUSE_RUNS must be a whole number from 1 to 9 (got "${process.env.LIGHTHOUSE_RUNS}").`);
   process.exit(2);
