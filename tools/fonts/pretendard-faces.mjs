@@ -33,7 +33,16 @@
  * folder (apps/web/project.json assets).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -183,9 +192,14 @@ export function buildProblems(project, packageVersion) {
   return problems;
 }
 
-/** Writes every face's file into `dir` (kept slices copied, merged ones cut); files already there stay. */
+/**
+ * Writes every face's file into `dir` (kept slices copied, merged ones cut); files already there stay, and
+ * files of an earlier plan go (the build copies the whole folder).
+ */
 async function writeFiles(faces, dir) {
   mkdirSync(dir, { recursive: true });
+  const wanted = new Set(faces.map((f) => f.file));
+  for (const name of readdirSync(dir)) if (!wanted.has(name)) rmSync(join(dir, name), { force: true });
   const { default: subsetFont } = await import('subset-font');
   let font = null;
   for (const face of faces) {

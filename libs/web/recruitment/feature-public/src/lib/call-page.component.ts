@@ -23,16 +23,16 @@ interface TimelineStep {
 }
 
 /**
- * One call's public page (`/calls/:id`, no sign-in): what it offers, its phases, the form's
- * questions (for signed-in visitors) and the published results. No browser-only API.
- */
-/**
  * Used only in the page's @defer block, and named here on purpose: a dependency used only in a @defer block
  * from a shared library is loaded by a dynamic import of that library's whole index, and the block is
  * there to be hydrated later, not to load later.
  */
 const EAGER_DEPENDENCIES = [DateTimePipe, KrwPipe] as const;
 
+/**
+ * One call's public page (`/calls/:id`, no sign-in): what it offers, its phases, the form's
+ * questions (for signed-in visitors) and the published results. No browser-only API.
+ */
 @Component({
   selector: 'app-recruitment-call-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
