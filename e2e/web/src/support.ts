@@ -23,7 +23,13 @@ export async function snap(page: Page, name: string): Promise<void> {
     .first()
     .waitFor({ state: 'visible' })
     .catch(() => undefined);
-  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  // A full-page picture is taken without scrolling: parts drawn only near the viewport (catalogue cards,
+  // the approver's rows: `content-visibility: auto`) would come out as empty boxes, as no one sees them.
+  await page.screenshot({
+    path: join(screenshots, `${name}.png`),
+    fullPage: true,
+    style: '* { content-visibility: visible !important; }',
+  });
 }
 
 /**
