@@ -19,7 +19,7 @@ import { requestMeta } from './core/request-meta.middleware';
 import { requestTimeout } from './core/request-timeout';
 import { compressAnswers, noStoreForApi, securityHeaders } from './core/security-headers';
 import { createValidationPipe } from './core/validation';
-import { serveStaticFiles, serveWebApp } from './core/web-app';
+import { servePrecompressedFiles, serveStaticFiles, serveWebApp } from './core/web-app';
 import { serveSeoFiles } from './seo/seo-files';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
@@ -33,6 +33,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   answerClientErrors(app.getHttpServer());
   app.disable('x-powered-by');
+  const precompressed = servePrecompressedFiles(app, config);
   app.use(compressAnswers());
   serveStaticFiles(app, config);
   app.use(securityHeaders({ https: config.COOKIE_SECURE }));
@@ -81,6 +82,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   );
   serveSeoFiles(app);
   await serveWebApp(app, config);
+  await precompressed;
   return app;
 }
 

@@ -1,3 +1,5 @@
+import { get, type IncomingHttpHeaders } from 'node:http';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { MadangClient } from '@madang/testing';
 import sharp from 'sharp';
 import { CSRF_COOKIE, CSRF_HEADER, type MeResponse, SESSION_COOKIE } from '@madang/contracts';
@@ -165,6 +167,36 @@ describe('server-rendered public pages (built app over HTTP)', () => {
     expect(js.headers.get('content-encoding')).toMatch(/br|gzip/);
   });
 
+  it('sends scripts compressed once at brotli’s best, gzip to a client without brotli', async () => {
+    const html = await (await fetch(`${baseUrl()}/catalogue`, { headers: { accept: 'text/html' } })).text();
+    const scripts = [...html.matchAll(/(?:src|href)="((?:main|chunk)-[A-Z0-9]+\.js)"/g)].map((m) => m[1]);
+    const raw = (path: string, encoding: string) =>
+      new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        get(`${baseUrl()}/${path}`, { headers: { 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        }).on('error', reject);
+      });
+    let checked = 0;
+    for (const script of new Set(scripts)) {
+      const plain = await raw(script, 'identity');
+      if (plain.body.length < 1024) continue;
+      const br = await raw(script, 'gzip, deflate, br');
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(br.headers['vary']).toContain('Accept-Encoding');
+      expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
+      const q6 = brotliCompressSync(plain.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6 } });
+      expect(br.body.length).toBeLessThan(q6.length);
+      const gz = await raw(script, 'gzip');
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(3);
+  });
+
   it('starts every script of the page with the V8 compile hint (compiled off the main thread as it downloads)', async () => {
     const html = await (await fetch(`${baseUrl()}/catalogue`, { headers: { accept: 'text/html' } })).text();
     // The first page's scripts and the ones they import (the catalogue's own chunk among them).
@@ -174,6 +206,22 @@ describe('server-rendered public pages (built app over HTTP)', () => {
       const js = await (await fetch(`${baseUrl()}/${script}`)).text();
       expect(js.slice(0, js.indexOf('\n'))).toBe('//# allFunctionsCalledOnLoad');
     }
+  });
+
+  it('sends the faces disabled until the browser’s cookie names their set (it then has their files)', async () => {
+    const tag = async (path: string, cookie?: string) => {
+      const { html } = await page(path, cookie ? { cookie } : {});
+      const found = /<style id="pretendard-faces" data-fonts="([0-9a-f]{10})"([^>]*)>/.exec(html);
+      return { set: found?.[1] ?? '', rest: found?.[2] };
+    };
+    const first = await tag('/catalogue');
+    expect(first.rest).toBe(' media="not all"');
+    expect(await tag('/catalogue', `madang_fonts=${first.set}`)).toEqual({ set: first.set, rest: '' });
+    // A cookie from an earlier set of faces (other files): disabled again, until the new files are fetched.
+    expect((await tag('/catalogue', 'madang_fonts=0123456789')).rest).toBe(' media="not all"');
+    // Pages the browser draws itself (signed-in work) come the same way.
+    expect((await tag('/bookings')).rest).toBe(' media="not all"');
+    expect((await tag('/bookings', `madang_fonts=${first.set}`)).rest).toBe('');
   });
 
   it('declares the Pretendard faces once, in the page, and serves their files for a year', async () => {

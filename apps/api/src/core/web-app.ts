@@ -1,12 +1,19 @@
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { API_PREFIX, LOCALE_COOKIE, type RenderContext } from '@madang/contracts';
+import {
+  API_PREFIX,
+  FONT_FACES_STYLE_ID,
+  FONTS_COOKIE,
+  LOCALE_COOKIE,
+  type RenderContext,
+} from '@madang/contracts';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { AppConfig } from '../config/app-config';
 import { publicOriginOf } from './public-origin';
+import { PrecompressedFiles } from './precompressed-files';
 import { cspNonceOf, staticCacheHeaders } from './security-headers';
 
 /** What the web app's server bundle exports (apps/web/src/server.ts). */
@@ -66,7 +73,7 @@ export async function serveWebApp(app: NestExpressApplication, config: AppConfig
       .render(request, context)
       .then(async (response) => {
         if (!response) return next();
-        const html = withNonce(await response.text(), context.nonce);
+        const html = withFontFaces(withNonce(await response.text(), context.nonce), req);
         res.status(response.status);
         response.headers.forEach((value, name) => {
           if (name !== 'content-length') res.setHeader(name, value);
@@ -99,6 +106,32 @@ export function serveStaticFiles(app: NestExpressApplication, config: AppConfig)
   const files = express.static(dir, { index: false, setHeaders: staticCacheHeaders });
   app.use((req: Request, res: Response, next: NextFunction) =>
     req.path.endsWith('.html') || req.path.startsWith(`/${API_PREFIX}/`) ? next() : files(req, res, next),
+  );
+}
+
+/**
+ * Registers the answer of precompressed scripts and styles (PrecompressedFiles) in front of the
+ * compression middleware, and compresses them; resolves when they are ready (createApp waits for it at
+ * its end, so the process is ready only with them). Until then, and without a build, requests pass on.
+ */
+export function servePrecompressedFiles(app: NestExpressApplication, config: AppConfig): Promise<void> {
+  const dir = webDistDir(config);
+  if (!dir || !existsSync(dir)) return Promise.resolve();
+  let ready: ((req: Request, res: Response, next: NextFunction) => void) | null = null;
+  app.use((req: Request, res: Response, next: NextFunction) => (ready ? ready(req, res, next) : next()));
+  const started = Date.now();
+  const logger = new Logger('WebApp');
+  return PrecompressedFiles.of(dir).then(
+    (files) => {
+      ready = files.middleware();
+      logger.log(`${files.size} scripts and styles compressed in ${Date.now() - started} ms`);
+    },
+    (error: unknown) =>
+      logger.warn(
+        `the web app's files could not be precompressed; they are compressed per request: ${
+          error instanceof Error ? error.message : String(error)
+        }`,
+      ),
   );
 }
 
@@ -135,6 +168,22 @@ export function withNonce(html: string, nonce: string): string {
     '<script type="text/javascript" id="ng-event-dispatch-contract">',
     `<script type="text/javascript" id="ng-event-dispatch-contract" nonce="${nonce}">`,
   );
+}
+
+/**
+ * The page's @font-face rules (index.html's <style id="pretendard-faces" data-fonts="<hash>">) stay on
+ * only for a browser whose FONTS_COOKIE names this very set: it has their files in its cache (a year,
+ * staticCacheHeaders), and its first paint is in Pretendard. For the others they are disabled
+ * (`media="not all"`): the first paint asks for no font (the system's Korean font draws the page, as it
+ * would have anyway while the files crossed a phone's network), and the scripts get the bandwidth. The web
+ * app fetches the page's files once it has loaded and sets the cookie (font-warmup.ts).
+ */
+export function withFontFaces(html: string, req: Pick<Request, 'cookies'>): string {
+  const tag = new RegExp(`<style id="${FONT_FACES_STYLE_ID}" data-fonts="([0-9a-f]+)">`).exec(html);
+  if (!tag) return html;
+  const cookie = (req.cookies as Record<string, string> | undefined)?.[FONTS_COOKIE];
+  if (cookie === tag[1]) return html;
+  return html.replace(tag[0], `${tag[0].slice(0, -1)} media="not all">`);
 }
 
 function rendererHeaders(req: Request): Record<string, string> {

@@ -22,6 +22,7 @@ import { routes } from './app.routes';
 import { provideMessages } from '@madang/web/i18n';
 import { AuthService, csrfInterceptor, localeInterceptor, sessionInterceptor } from '@madang/web/session';
 import { SiteConfigService, yieldToBrowser } from '@madang/web/util';
+import { provideFontWarmup } from './core/font-warmup';
 import { I18nTitleStrategy } from './core/title.strategy';
 import { SHELL_MESSAGES } from './messages/shell.messages';
 import { NOTIFICATIONS_MESSAGES } from '@madang/web/notifications/util';
@@ -60,6 +61,8 @@ export const appConfig: ApplicationConfig = {
     }),
     // The centre's time zone (and languages, currency) from the server before the first date is shown.
     provideAppInitializer(() => inject(SiteConfigService).load()),
+    // A first visit's fonts: fetched after the page has loaded, for the next pages (font-warmup.ts).
+    provideFontWarmup(),
     // Setting up the app and drawing (hydrating) its first page run as separate tasks (see main.ts).
     provideAppInitializer(() => yieldToBrowser()),
   ],

@@ -48,6 +48,20 @@ export function interpolate(
 /** The language chosen in the switcher, sent with every page request so the server renders in it. */
 export const LOCALE_COOKIE = 'madang_locale';
 
+/**
+ * Set by the web app once this browser has fetched the Pretendard files of a page it showed (a year; the
+ * value is the faces' hash, their <style>'s `data-fonts`). Without it the API sends the page's @font-face
+ * rules disabled: a first visit draws with the system's font and never waits for, or shares its network
+ * with, fonts it could not have in time anyway.
+ */
+export const FONTS_COOKIE = 'madang_fonts';
+
+/**
+ * The id of index.html's <style> of @font-face rules; its `data-fonts` names the set (a hash).
+ * tools/fonts/pretendard-faces.mjs writes both.
+ */
+export const FONT_FACES_STYLE_ID = 'pretendard-faces';
+
 /** What the API hands the web app while it renders a page on the server (`REQUEST_CONTEXT`). */
 export interface RenderContext {
   /** Where people reach Madang: PUBLIC_URL, else the request's own origin (behind trusted proxies). */

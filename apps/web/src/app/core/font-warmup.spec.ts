@@ -1,0 +1,64 @@
+import { FONT_FACES_STYLE_ID } from '@madang/contracts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deferredFaces, filesFor, pageText, rangeIntervals } from './font-warmup';
+
+const faces = [
+  { url: '/fonts/latin.woff2', range: 'U+20-7E, U+A0' },
+  { url: '/fonts/ma.woff2', range: 'U+B9C8, U+B9CC-B9CF' },
+  { url: '/fonts/dang.woff2', range: 'U+B2F9' },
+  { url: '/fonts/rare.woff2', range: 'U+D7A0-D7A3' },
+];
+
+describe('the first visit’s font warm-up', () => {
+  it('reads unicode-range values as CSS writes them', () => {
+    expect(rangeIntervals('U+20-7E, U+A0')).toEqual([
+      [0x20, 0x7e],
+      [0xa0, 0xa0],
+    ]);
+    expect(rangeIntervals('u+ac00')).toEqual([[0xac00, 0xac00]]);
+  });
+
+  it('fetches only the files that draw the page’s text, each once', () => {
+    expect(filesFor(faces, '마당 Madang 마당')).toEqual([
+      '/fonts/latin.woff2',
+      '/fonts/ma.woff2',
+      '/fonts/dang.woff2',
+    ]);
+    expect(filesFor(faces, '  \n ')).toEqual([]);
+    // Characters no face draws (below, between and above the ranges) ask for nothing.
+    expect(filesFor(faces, '\u0010\u00ff\uffff😀')).toEqual([]);
+    expect(filesFor(faces, '\ud7a3~')).toEqual(['/fonts/latin.woff2', '/fonts/rare.woff2']);
+    expect(filesFor([], '마')).toEqual([]);
+    // Two faces of one file: fetched once.
+    expect(filesFor([...faces, { url: '/fonts/ma.woff2', range: 'U+B000' }], '마\ub000')).toEqual([
+      '/fonts/ma.woff2',
+    ]);
+  });
+
+  it('finds the faces only when the server sent them disabled', () => {
+    const rule = `@font-face{font-family:'P';src:url(/fonts/ma.woff2) format('woff2');unicode-range:U+B9C8}`;
+    document.head.innerHTML = `<style id="${FONT_FACES_STYLE_ID}" data-fonts="0a1b2c3d4e" media="not all">${rule}</style>`;
+    expect(deferredFaces(document)).toEqual([
+      { url: '/fonts/ma.woff2', range: expect.stringMatching(/b9c8/i) },
+    ]);
+    document.head.innerHTML = `<style id="${FONT_FACES_STYLE_ID}" data-fonts="0a1b2c3d4e">${rule}</style>`;
+    expect(deferredFaces(document)).toBeNull();
+    document.head.innerHTML = '';
+    expect(deferredFaces(document)).toBeNull();
+  });
+
+  it('reads the page’s text, not its scripts’ or styles’', () => {
+    document.body.innerHTML =
+      '<h1>마당</h1><p>Madang <b>센터</b></p><script type="application/json">{"x":"숨김"}</script>' +
+      '<style>p::after{content:"없음"}</style>';
+    expect(pageText(document)).toBe('마당Madang 센터');
+    document.body.innerHTML = '';
+  });
+
+  it('names the style element index.html really has', () => {
+    const html = readFileSync(join(__dirname, '../../index.html'), 'utf8');
+    // The API matches this tag, hash and all (withFontFaces in apps/api/src/core/web-app.ts).
+    expect(html).toMatch(new RegExp(`<style id="${FONT_FACES_STYLE_ID}" data-fonts="[0-9a-f]{10}">`));
+  });
+});
