@@ -17,6 +17,10 @@ describe('the first visit’s font warm-up', () => {
       [0xa0, 0xa0],
     ]);
     expect(rangeIntervals('u+ac00')).toEqual([[0xac00, 0xac00]]);
+    expect(rangeIntervals('U+1F600-1F64F,U+0')).toEqual([
+      [0x1f600, 0x1f64f],
+      [0, 0],
+    ]);
   });
 
   it('fetches only the files that draw the page’s text, each once', () => {
@@ -30,6 +34,10 @@ describe('the first visit’s font warm-up', () => {
     expect(filesFor(faces, '\u0010\u00ff\uffff😀')).toEqual([]);
     expect(filesFor(faces, '\ud7a3~')).toEqual(['/fonts/latin.woff2', '/fonts/rare.woff2']);
     expect(filesFor([], '마')).toEqual([]);
+    // A character outside the basic plane counts once, as itself (not as its two halves).
+    expect(filesFor([{ url: '/fonts/emoji.woff2', range: 'U+1F600' }], 'a😀')).toEqual([
+      '/fonts/emoji.woff2',
+    ]);
     // Two faces of one file: fetched once.
     expect(filesFor([...faces, { url: '/fonts/ma.woff2', range: 'U+B000' }], '마\ub000')).toEqual([
       '/fonts/ma.woff2',

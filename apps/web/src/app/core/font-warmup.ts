@@ -16,10 +16,13 @@ export function provideFontWarmup(): EnvironmentProviders {
     const doc = inject(DOCUMENT);
     const win = doc.defaultView;
     if (!win || !deferredStyle(doc)) return;
-    const start = () => {
-      const idle = win.requestIdleCallback ?? ((run: () => void) => win.setTimeout(run, 1_000));
-      idle(() => void warmUpFonts(doc), { timeout: 10_000 });
-    };
+    const nextIdle = () =>
+      new Promise<void>((resolve) =>
+        win.requestIdleCallback
+          ? win.requestIdleCallback(() => resolve(), { timeout: 10_000 })
+          : win.setTimeout(resolve, 200),
+      );
+    const start = () => void nextIdle().then(() => warmUpFonts(doc, nextIdle));
     if (doc.readyState === 'complete') start();
     else win.addEventListener('load', start, { once: true });
   });
@@ -32,31 +35,50 @@ export interface FaceFile {
   readonly range: string;
 }
 
-/** The intervals of a unicode-range value (`U+20-7e, U+ac00` → [[0x20, 0x7e], [0xac00, 0xac00]]). */
-export function rangeIntervals(range: string): [number, number][] {
-  return range.split(',').map((part) => {
-    const [from, to] = part
-      .trim()
-      .replace(/^U\+/i, '')
-      .split('-')
-      .map((hex) => parseInt(hex, 16));
-    return [from, to ?? from];
-  });
+/** One interval of a face's unicode-range, with the face's index. */
+interface Interval {
+  readonly from: number;
+  readonly to: number;
+  readonly face: number;
 }
 
-/**
- * The files of the faces that draw some character of `text` (whitespace aside), each once, in rule order.
- * One sorted list of every face's intervals, searched by halves: a few thousand intervals and a few
- * hundred characters take well under a millisecond (this runs on the main thread after the page loads).
- */
-export function filesFor(faces: readonly FaceFile[], text: string): string[] {
-  const intervals = faces
-    .flatMap((face, index) => rangeIntervals(face.range).map(([from, to]) => ({ from, to, index })))
+/** The intervals of a unicode-range value (`U+20-7e, U+ac00` → [[0x20, 0x7e], [0xac00, 0xac00]]). */
+export function rangeIntervals(range: string): [number, number][] {
+  const intervals: [number, number][] = [];
+  for (const [, from, to] of range.matchAll(/U\+([0-9a-f]+)(?:-([0-9a-f]+))?/gi)) {
+    const start = parseInt(from, 16);
+    intervals.push([start, to ? parseInt(to, 16) : start]);
+  }
+  return intervals;
+}
+
+/** Every face's intervals in one list, sorted by start (faces' ranges do not overlap). */
+export function faceIntervals(faces: readonly FaceFile[]): Interval[] {
+  return faces
+    .flatMap((face, index) => rangeIntervals(face.range).map(([from, to]) => ({ from, to, face: index })))
     .sort((a, b) => a.from - b.from);
+}
+
+/** The code points of `text`, whitespace and control characters aside, each once. */
+export function codePoints(text: string): Set<number> {
+  const points = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    const point = text.codePointAt(i) as number;
+    if (point > 0xffff) i++;
+    if (point > 0x20) points.add(point);
+  }
+  return points;
+}
+
+/** The files of the faces that draw some of `points`, each once, in rule order (searched by halves). */
+export function filesDrawing(
+  faces: readonly FaceFile[],
+  intervals: readonly Interval[],
+  points: Set<number>,
+) {
   const used = new Set<number>();
-  for (const char of new Set(text.replace(/\s+/g, ''))) {
-    const point = char.codePointAt(0) as number;
-    // The last interval starting at or before the point; faces' ranges do not overlap.
+  for (const point of points) {
+    // The last interval starting at or before the point.
     let low = 0;
     let high = intervals.length - 1;
     while (low < high) {
@@ -65,12 +87,17 @@ export function filesFor(faces: readonly FaceFile[], text: string): string[] {
       else high = middle - 1;
     }
     const found = intervals[low];
-    if (found && found.from <= point && point <= found.to) used.add(found.index);
+    if (found && found.from <= point && point <= found.to) used.add(found.face);
   }
   return faces
     .filter((_, index) => used.has(index))
     .map((face) => face.url)
     .filter((url, i, all) => all.indexOf(url) === i);
+}
+
+/** The files of the faces that draw some character of `text`, each once, in rule order. */
+export function filesFor(faces: readonly FaceFile[], text: string): string[] {
+  return filesDrawing(faces, faceIntervals(faces), codePoints(text));
 }
 
 /** The page's font <style> when the server sent it disabled, else null (rules on, or none). */
@@ -110,14 +137,19 @@ export function pageText(doc: Document): string {
 
 /**
  * Fetches the files the page's text needs, then sets FONTS_COOKIE to the faces' hash (the style's
- * `data-fonts`). A file that fails leaves the cookie unset (the next page tries again); nothing is thrown:
+ * `data-fonts`). The work comes in three pieces, each in its own idle moment (`nextIdle`), so none is a
+ * long task on a phone (reading the rules, their 3,400 intervals, the page's text: ~15 ms each at a
+ * phone's speed). A file that fails leaves the cookie unset (the next page tries again); nothing is thrown:
  * fonts are never worth an error.
  */
-export async function warmUpFonts(doc: Document): Promise<void> {
-  const faces = deferredFaces(doc);
+export async function warmUpFonts(doc: Document, nextIdle: () => Promise<void>): Promise<void> {
   const set = deferredStyle(doc)?.dataset['fonts'];
+  const faces = deferredFaces(doc);
   if (!faces || !set || !/^[0-9a-f]+$/.test(set)) return;
-  const urls = filesFor(faces, pageText(doc));
+  await nextIdle();
+  const intervals = faceIntervals(faces);
+  await nextIdle();
+  const urls = filesDrawing(faces, intervals, codePoints(pageText(doc)));
   try {
     const answers = await Promise.all(
       urls.map((url) => fetch(url, { priority: 'low', credentials: 'same-origin' } as RequestInit)),
