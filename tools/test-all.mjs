@@ -29,7 +29,7 @@ const steps = [
       'sh',
       [
         '-c',
-        'node --test --test-reporter=spec tools/lighthouse/evaluate.test.mjs && node tools/lighthouse/run.mjs',
+        'node --test --test-reporter=spec tools/lighthouse/evaluate.test.mjs tools/lighthouse/quiet.test.mjs && node tools/lighthouse/run.mjs',
       ],
     ],
   ],

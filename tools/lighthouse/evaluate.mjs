@@ -131,6 +131,21 @@ const fmt = {
 };
 
 /**
+ * One run's metrics in a line (`FCP 1.6 s · SI 1.6 s · LCP 1.7 s · TBT 180 ms · CLS 0.000`): printed for
+ * every run, so a median that misses shows which metric moved in which run.
+ */
+export function runMetrics(lhr) {
+  const numeric = (id) => lhr.audits[id]?.numericValue ?? null;
+  return [
+    `FCP ${fmt.seconds(numeric('first-contentful-paint'))}`,
+    `SI ${fmt.seconds(numeric('speed-index'))}`,
+    `LCP ${fmt.seconds(numeric('largest-contentful-paint'))}`,
+    `TBT ${fmt.ms(numeric('total-blocking-time'))}`,
+    `CLS ${fmt.cls(numeric('cumulative-layout-shift'))}`,
+  ].join(' · ');
+}
+
+/**
  * The results table: one row per page (`{ label, figures, runScores }`, figures null when no run worked):
  * the median performance score, the median run's other figures, and every run's performance score.
  */

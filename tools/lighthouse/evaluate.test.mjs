@@ -5,6 +5,7 @@ import {
   medianScore,
   misses,
   missLine,
+  runMetrics,
   scriptBytes,
   summarise,
   table,
@@ -243,4 +244,12 @@ test('performance below 90 fails the tier, as every other target does', () => {
     misses('/', summarise(report({ a11y: 0.99 }))).map((m) => m.category),
     ['accessibility'],
   );
+});
+
+test('one run’s metrics in a line, with a dash for what was not measured', () => {
+  const lhr = report();
+  assert.equal(runMetrics(lhr), 'FCP – · SI – · LCP 4.6 s · TBT 810 ms · CLS 0.010');
+  lhr.audits['first-contentful-paint'] = { numericValue: 1640 };
+  lhr.audits['speed-index'] = { numericValue: 1700 };
+  assert.equal(runMetrics(lhr), 'FCP 1.6 s · SI 1.7 s · LCP 4.6 s · TBT 810 ms · CLS 0.010');
 });
