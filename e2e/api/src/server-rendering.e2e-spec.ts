@@ -2,7 +2,14 @@ import { get, type IncomingHttpHeaders } from 'node:http';
 import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import { MadangClient } from '@madang/testing';
 import sharp from 'sharp';
-import { CSRF_COOKIE, CSRF_HEADER, type MeResponse, SESSION_COOKIE } from '@madang/contracts';
+import {
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  FONT_FACES_STYLE_ID,
+  FONTS_COOKIE,
+  type MeResponse,
+  SESSION_COOKIE,
+} from '@madang/contracts';
 
 const baseUrl = () => process.env['E2E_BASE_URL'] as string;
 
@@ -211,17 +218,19 @@ describe('server-rendered public pages (built app over HTTP)', () => {
   it('sends the faces disabled until the browser’s cookie names their set (it then has their files)', async () => {
     const tag = async (path: string, cookie?: string) => {
       const { html } = await page(path, cookie ? { cookie } : {});
-      const found = /<style id="pretendard-faces" data-fonts="([0-9a-f]{10})"([^>]*)>/.exec(html);
+      const found = new RegExp(`<style id="${FONT_FACES_STYLE_ID}" data-fonts="([0-9a-f]{10})"([^>]*)>`).exec(
+        html,
+      );
       return { set: found?.[1] ?? '', rest: found?.[2] };
     };
     const first = await tag('/catalogue');
     expect(first.rest).toBe(' media="not all"');
-    expect(await tag('/catalogue', `madang_fonts=${first.set}`)).toEqual({ set: first.set, rest: '' });
+    expect(await tag('/catalogue', `${FONTS_COOKIE}=${first.set}`)).toEqual({ set: first.set, rest: '' });
     // A cookie from an earlier set of faces (other files): disabled again, until the new files are fetched.
-    expect((await tag('/catalogue', 'madang_fonts=0123456789')).rest).toBe(' media="not all"');
+    expect((await tag('/catalogue', `${FONTS_COOKIE}=0123456789`)).rest).toBe(' media="not all"');
     // Pages the browser draws itself (signed-in work) come the same way.
     expect((await tag('/bookings')).rest).toBe(' media="not all"');
-    expect((await tag('/bookings', `madang_fonts=${first.set}`)).rest).toBe('');
+    expect((await tag('/bookings', `${FONTS_COOKIE}=${first.set}`)).rest).toBe('');
   });
 
   it('declares the Pretendard faces once, in the page, and serves their files for a year', async () => {

@@ -1,3 +1,4 @@
+import { FONT_FACES_STYLE_ID, FONTS_COOKIE } from '@madang/contracts';
 import { expect, type Page, test } from '@playwright/test';
 import sharp from 'sharp';
 import { signIn, snap } from './support';
@@ -17,8 +18,6 @@ const JS_BUDGET_HOME = 150_000;
 const JS_BUDGET_CATALOGUE = 200_000;
 /** Korean home: the slices of the Hangul syllables it shows, in the weights it uses (one variable file each). */
 const FONT_BUDGET_KO_HOME = 600_000;
-/** Set by the web app once it has fetched the page's fonts (FONTS_COOKIE in @madang/contracts). */
-const FONTS_COOKIE = 'madang_fonts';
 
 interface Transfer {
   url: string;
@@ -186,7 +185,7 @@ test.describe('first load', () => {
     await expect.poll(() => hasFontsCookie(page), { timeout: 20_000 }).toBe(true);
     await page.goto('/?lang=ko');
     await expect(page.locator('h1').first()).toBeVisible();
-    expect(await page.locator('#pretendard-faces').getAttribute('media')).toBeNull();
+    expect(await page.locator(`#${FONT_FACES_STYLE_ID}`).getAttribute('media')).toBeNull();
     const found = await page.evaluate(async () => {
       const rules = Array.from(document.styleSheets)
         .flatMap((sheet) => Array.from(sheet.cssRules))

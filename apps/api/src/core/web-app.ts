@@ -170,6 +170,9 @@ export function withNonce(html: string, nonce: string): string {
   );
 }
 
+/** index.html's <style> of @font-face rules, with the hash of the set (written by the fonts tool). */
+const FONT_FACES_TAG = new RegExp(`<style id="${FONT_FACES_STYLE_ID}" data-fonts="([0-9a-f]+)">`);
+
 /**
  * The page's @font-face rules (index.html's <style id="pretendard-faces" data-fonts="<hash>">) stay on
  * only for a browser whose FONTS_COOKIE names this very set: it has their files in its cache (a year,
@@ -179,7 +182,7 @@ export function withNonce(html: string, nonce: string): string {
  * app fetches the page's files once it has loaded and sets the cookie (font-warmup.ts).
  */
 export function withFontFaces(html: string, req: Pick<Request, 'cookies'>): string {
-  const tag = new RegExp(`<style id="${FONT_FACES_STYLE_ID}" data-fonts="([0-9a-f]+)">`).exec(html);
+  const tag = FONT_FACES_TAG.exec(html);
   if (!tag) return html;
   const cookie = (req.cookies as Record<string, string> | undefined)?.[FONTS_COOKIE];
   if (cookie === tag[1]) return html;
