@@ -208,3 +208,85 @@ test('signed in, a public page hydrates into the signed-in shell and the work pa
   await expect(page.locator('h1')).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('pages that hydrate without Intl do not start it; a page that needs it starts it in a task of its own', async ({
+  page,
+}) => {
+  // Every use of the browser's international components (ICU: the first one costs a phone 60–90 ms), with
+  // whether main.ts's warm-up (performance mark `madang:intl-warm-up`) had run by then.
+  await page.addInitScript(() => {
+    const uses: { what: string; afterWarmUp: boolean }[] = [];
+    (window as unknown as { intlUses: typeof uses }).intlUses = uses;
+    const record = (what: string) =>
+      uses.push({ what, afterWarmUp: performance.getEntriesByName('madang:intl-warm-up').length > 0 });
+    for (const name of ['DateTimeFormat', 'NumberFormat', 'Collator', 'RelativeTimeFormat'] as const) {
+      const Original = Intl[name] as unknown as { new (...args: unknown[]): object; prototype: object };
+      const Wrapped = function (...args: unknown[]) {
+        record(name);
+        return new Original(...args);
+      };
+      Object.setPrototypeOf(Wrapped, Original);
+      Wrapped.prototype = Original.prototype;
+      (Intl as unknown as Record<string, unknown>)[name] = Wrapped;
+    }
+    const wrap = <T extends object>(target: T, method: keyof T & string) => {
+      const original = target[method] as unknown as (...args: unknown[]) => unknown;
+      (target as Record<string, unknown>)[method] = function (this: unknown, ...args: unknown[]) {
+        record(method);
+        return original.apply(this, args);
+      };
+    };
+    wrap(String.prototype, 'localeCompare');
+    wrap(Number.prototype, 'toLocaleString');
+    wrap(Date.prototype, 'toLocaleString');
+    wrap(Date.prototype, 'toLocaleDateString');
+    wrap(Date.prototype, 'toLocaleTimeString');
+  });
+  const uses = () =>
+    page.evaluate(
+      () => (window as unknown as { intlUses: { what: string; afterWarmUp: boolean }[] }).intlUses,
+    );
+  const warmedUp = () => page.evaluate(() => performance.getEntriesByName('madang:intl-warm-up').length > 0);
+  const assets = (await (await page.request.get('/api/assets')).json()) as { id: string; kind: string }[];
+  const calls = (await (await page.request.get('/api/public/calls?scope=open&limit=1')).json()) as {
+    items: { id: string }[];
+  };
+  const hydrated = async () => {
+    await page.waitForLoadState('networkidle');
+    // Hydration takes the root's `ngh` attribute (the server's map of its DOM) away.
+    await expect(page.locator('app-root')).not.toHaveAttribute('ngh');
+    await expect(page.locator('h1').first()).toBeVisible();
+  };
+
+  // The home page, the catalogue and every asset page: nothing formatted until someone reaches for it.
+  const paths = ['/', '/catalogue', ...assets.map((a) => `/catalogue/${a.id}`)];
+  for (const path of paths) {
+    await page.goto(path);
+    await hydrated();
+    expect(await uses(), `${path} used Intl while starting`).toEqual([]);
+    expect(await warmedUp(), `${path} warmed Intl up`).toBe(false);
+  }
+
+  // A call page formats its deadline while hydrating: the warm-up comes first, in main.ts.
+  await page.goto(`/calls/${calls.items[0].id}`);
+  await hydrated();
+  const onCallPage = await uses();
+  expect(onCallPage.length).toBeGreaterThan(1);
+  expect(
+    onCallPage.every((use) => use.afterWarmUp),
+    JSON.stringify(onCallPage),
+  ).toBe(true);
+
+  // Reaching for a card hydrates it: the catalogue still formats and sorts as before.
+  await page.goto('/catalogue?lang=en');
+  await hydrated();
+  await page.getByTestId('catalogue-list').locator('a').first().hover();
+  await expect(page.getByTestId('catalogue-list').locator('[data-testid^="seat-"]').first()).toBeVisible();
+  const seats = await page
+    .getByTestId('catalogue-list')
+    .locator('[data-testid^="seat-"] span')
+    .allTextContents();
+  expect(seats.length).toBeGreaterThan(2);
+  const numbers = seats.map((s) => Number(/\d+/.exec(s)?.[0]));
+  expect(numbers, 'seats in natural order').toEqual([...numbers].sort((a, b) => a - b));
+});

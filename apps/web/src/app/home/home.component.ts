@@ -17,6 +17,8 @@ import { PageMetaService } from '@madang/web/util';
 
 @Component({
   selector: 'app-home',
+  // Hydrates without Intl (nothing formatted until someone reaches for it): see NO_INTL_AT_START.
+  host: { 'data-no-intl-at-start': '' },
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RouterLink, TranslatePipe, NgComponentOutlet, OverdueCardComponent],
   template: `

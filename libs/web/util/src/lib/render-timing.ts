@@ -33,3 +33,11 @@ export function yieldToBrowser(): Promise<void> {
   if (typeof scheduler?.yield === 'function') return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * The attribute a page component's host carries (`host: { 'data-no-intl-at-start': '' }`) when its
+ * server-rendered page hydrates without formatting anything with Intl: dates, numbers and collation wait
+ * for the first interaction. The browser's first Intl object costs a phone 60–90 ms (ICU starts); main.ts
+ * pays it in a task of its own before the app starts, except on pages that say they do not need it.
+ */
+export const NO_INTL_AT_START = 'data-no-intl-at-start';

@@ -82,6 +82,8 @@ const EAGER_DEPENDENCIES = [MoneyComponent] as const;
 
 @Component({
   selector: 'app-asset-detail',
+  // Hydrates without Intl (nothing formatted until someone reaches for it): see NO_INTL_AT_START.
+  host: { 'data-no-intl-at-start': '' },
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ReactiveFormsModule,

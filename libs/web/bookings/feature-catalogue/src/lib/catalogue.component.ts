@@ -46,6 +46,8 @@ const KIND_ICONS: Readonly<Record<AssetKind, IconName>> = {
 
 @Component({
   selector: 'app-catalogue',
+  // Hydrates without Intl (nothing formatted until someone reaches for it): see NO_INTL_AT_START.
+  host: { 'data-no-intl-at-start': '' },
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [
     ...EAGER_DEPENDENCIES,

@@ -1,5 +1,5 @@
 import type { AssetAvailability, AssetSummary } from '@madang/contracts';
-import { freeStateAt, groupIdenticalAssets } from './catalogue-view';
+import { freeStateAt, groupIdenticalAssets, naturalCompare } from './catalogue-view';
 
 const asset = (id: string, over: Partial<AssetSummary> = {}): AssetSummary => ({
   id,
@@ -50,6 +50,48 @@ describe('groupIdenticalAssets', () => {
   it('needs at least minSize twins', () => {
     expect(groupIdenticalAssets([asset('1'), asset('2')]).map((e) => e.type)).toEqual(['single', 'single']);
     expect(groupIdenticalAssets([asset('1'), asset('2')], 2).map((e) => e.type)).toEqual(['group']);
+  });
+});
+
+describe('naturalCompare', () => {
+  const sorted = (names: string[]) => [...names].sort(naturalCompare);
+
+  it('orders numbers by value and the rest letter by letter, ignoring case', () => {
+    expect(sorted(['Desk 10', 'Desk 2', 'Desk 1', 'desk 3'])).toEqual([
+      'Desk 1',
+      'Desk 2',
+      'desk 3',
+      'Desk 10',
+    ]);
+    expect(sorted(['Booth B2', 'Booth A10', 'Booth A9', 'Booth'])).toEqual([
+      'Booth',
+      'Booth A9',
+      'Booth A10',
+      'Booth B2',
+    ]);
+    expect(sorted(['데스크 12', '데스크 3', '부스 1'])).toEqual(['데스크 3', '데스크 12', '부스 1']);
+  });
+
+  it('is a total order: leading zeros and case decide last, equal names are equal', () => {
+    expect(sorted(['Desk 2', 'Desk 02', 'Desk 002'])).toEqual(['Desk 2', 'Desk 02', 'Desk 002']);
+    expect(naturalCompare('Desk 1', 'desk 1')).toBeLessThan(0);
+    expect(naturalCompare('desk 1', 'Desk 1')).toBeGreaterThan(0);
+    expect(naturalCompare('Desk 7', 'Desk 7')).toBe(0);
+    expect(naturalCompare('', 'Desk')).toBeLessThan(0);
+  });
+
+  it('sorts seats without a collator (no ICU while the catalogue hydrates)', () => {
+    const localeCompare = jest.spyOn(String.prototype, 'localeCompare');
+    const collator = jest.spyOn(Intl, 'Collator');
+    try {
+      const entries = groupIdenticalAssets(['10', '2', '1'].map((n) => asset(n)));
+      expect(entries[0].type === 'group' && entries[0].members.map((m) => m.id)).toEqual(['1', '2', '10']);
+      expect(localeCompare).not.toHaveBeenCalled();
+      expect(collator).not.toHaveBeenCalled();
+    } finally {
+      localeCompare.mockRestore();
+      collator.mockRestore();
+    }
   });
 });
 

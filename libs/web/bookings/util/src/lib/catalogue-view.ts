@@ -44,11 +44,39 @@ export function groupIdenticalAssets(assets: readonly AssetSummary[], minSize = 
       out.push({
         type: 'group',
         key: twins[0].id,
-        members: [...twins].sort((x, y) => x.name.en.localeCompare(y.name.en, 'en', { numeric: true })),
+        members: [...twins].sort((x, y) => naturalCompare(x.name.en, y.name.en)),
       });
     } else out.push({ type: 'single', asset: a });
   }
   return out;
+}
+
+/**
+ * "Desk 2" before "Desk 10": runs of digits compare as numbers, the rest letter by letter ignoring case.
+ * Written out rather than `localeCompare(…, { numeric: true })`: the catalogue sorts seats while it
+ * hydrates, and the page's first collator would start ICU (60–90 ms on a phone, see NO_INTL_AT_START).
+ */
+export function naturalCompare(a: string, b: string): number {
+  const left = a.match(/\d+|\D+/g) ?? [];
+  const right = b.match(/\d+|\D+/g) ?? [];
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const x = left[i];
+    const y = right[i];
+    const numbers = /^\d/.test(x) && /^\d/.test(y);
+    const order = numbers ? compareDigits(x, y) : compareText(x.toLowerCase(), y.toLowerCase());
+    if (order !== 0) return order;
+  }
+  return left.length - right.length || compareText(a, b);
+}
+
+function compareDigits(x: string, y: string): number {
+  const a = x.replace(/^0+(?=\d)/, '');
+  const b = y.replace(/^0+(?=\d)/, '');
+  return a.length - b.length || compareText(a, b) || x.length - y.length;
+}
+
+function compareText(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** Whether an asset can be booked at `at`, or from when later in the window, or not in the window. */
