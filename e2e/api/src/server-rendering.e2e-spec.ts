@@ -215,26 +215,56 @@ describe('server-rendered public pages (built app over HTTP)', () => {
     }
   });
 
-  it('sends the faces disabled until the browser’s cookie names their set (it then has their files)', async () => {
-    const tag = async (path: string, cookie?: string) => {
+  it('sends the faces only to a browser whose cookie names their set; the others get them as a file', async () => {
+    const style = async (path: string, cookie?: string) => {
       const { html } = await page(path, cookie ? { cookie } : {});
-      const found = new RegExp(`<style id="${FONT_FACES_STYLE_ID}" data-fonts="([0-9a-f]{10})"([^>]*)>`).exec(
-        html,
-      );
-      return { set: found?.[1] ?? '', rest: found?.[2] };
+      const found = new RegExp(
+        `<style id="${FONT_FACES_STYLE_ID}" data-fonts="([0-9a-f]{10})"([^>]*)>([\\s\\S]*?)</style>`,
+      ).exec(html);
+      return {
+        set: found?.[1] ?? '',
+        attributes: found?.[2],
+        faces: (found?.[3].match(/@font-face/g) ?? []).length,
+      };
     };
-    const first = await tag('/catalogue');
-    expect(first.rest).toBe(' media="not all"');
-    expect(await tag('/catalogue', `${FONTS_COOKIE}=${first.set}`)).toEqual({ set: first.set, rest: '' });
-    // A cookie from an earlier set of faces (other files): disabled again, until the new files are fetched.
-    expect((await tag('/catalogue', `${FONTS_COOKIE}=0123456789`)).rest).toBe(' media="not all"');
+    // A first visit: no rules in the page, a disabled style pointing at them.
+    const first = await style('/catalogue');
+    expect(first.attributes).toBe(` data-href="/${FONT_FACES_STYLE_ID}.${first.set}.css" media="not all"`);
+    expect(first.faces).toBe(0);
+    // The file: the very rules, a year in the cache (the hash names them), compressed like any stylesheet.
+    const file = await fetch(`${baseUrl()}/${FONT_FACES_STYLE_ID}.${first.set}.css`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(file.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(file.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(file.headers.get('content-encoding')).toBe('gzip');
+    const css = await file.text();
+    // The browser with the files: the same rules, on, in the page.
+    const returning = await style('/catalogue', `${FONTS_COOKIE}=${first.set}`);
+    expect(returning).toEqual({ set: first.set, attributes: '', faces: 28 });
+    const { html } = await page('/catalogue', { cookie: `${FONTS_COOKIE}=${first.set}` });
+    expect(html).toContain(css);
+    expect(css.match(/@font-face/g)).toHaveLength(28);
+    // A cookie from an earlier set of faces (other files): left out again, until the new files are fetched.
+    expect((await style('/catalogue', `${FONTS_COOKIE}=0123456789`)).faces).toBe(0);
     // Pages the browser draws itself (signed-in work) come the same way.
-    expect((await tag('/bookings')).rest).toBe(' media="not all"');
-    expect((await tag('/bookings', `${FONTS_COOKIE}=${first.set}`)).rest).toBe('');
+    expect(await style('/bookings')).toEqual(first);
+    expect((await style('/bookings', `${FONTS_COOKIE}=${first.set}`)).faces).toBe(28);
+    // Another set's file does not exist.
+    expect(
+      (await fetch(`${baseUrl()}/${FONT_FACES_STYLE_ID}.0123456789.css`)).headers.get('content-type'),
+    ).not.toMatch(/text\/css/);
   });
 
   it('declares the Pretendard faces once, in the page, and serves their files for a year', async () => {
-    const html = await (await fetch(`${baseUrl()}/catalogue`, { headers: { accept: 'text/html' } })).text();
+    const withFonts = async (path: string) => {
+      const first = await page(path);
+      const set = new RegExp(`data-fonts="([0-9a-f]{10})"`).exec(first.html)?.[1];
+      return (await page(path, { cookie: `${FONTS_COOKIE}=${set}` })).html;
+    };
+    const html = await withFonts('/catalogue');
     const faces = html.match(/@font-face\s*{[^}]*}/g) ?? [];
     expect(faces).toHaveLength(28);
     // Loaded again by the global stylesheet, they made the browser lay the whole page out a second time.

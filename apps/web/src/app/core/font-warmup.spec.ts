@@ -1,7 +1,7 @@
 import { FONT_FACES_STYLE_ID } from '@madang/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deferredFaces, filesFor, pageText, rangeIntervals } from './font-warmup';
+import { deferredFaces, facesIn, filesFor, pageText, rangeIntervals } from './font-warmup';
 
 const faces = [
   { url: '/fonts/latin.woff2', range: 'U+20-7E, U+A0' },
@@ -44,16 +44,58 @@ describe('the first visit’s font warm-up', () => {
     ]);
   });
 
-  it('finds the faces only when the server sent them disabled', () => {
-    const rule = `@font-face{font-family:'P';src:url(/fonts/ma.woff2) format('woff2');unicode-range:U+B9C8}`;
-    document.head.innerHTML = `<style id="${FONT_FACES_STYLE_ID}" data-fonts="0a1b2c3d4e" media="not all">${rule}</style>`;
-    expect(deferredFaces(document)).toEqual([
-      { url: '/fonts/ma.woff2', range: expect.stringMatching(/b9c8/i) },
+  it('reads the faces of the rules the fonts tool writes', () => {
+    const css =
+      `@font-face{font-family:'Pretendard Variable';font-weight:45 920;font-display:fallback;` +
+      `src:url(/fonts/ma.woff2) format('woff2-variations');unicode-range:U+B9C8,U+B9CC-B9CF}` +
+      `@font-face { src: url("/fonts/latin.woff2") format("woff2"); unicode-range: U+20-7E }` +
+      `@font-face{font-family:'No range';src:url(/fonts/all.woff2)}`;
+    expect(facesIn(css)).toEqual([
+      { url: '/fonts/ma.woff2', range: 'U+B9C8,U+B9CC-B9CF' },
+      { url: '/fonts/latin.woff2', range: 'U+20-7E' },
     ]);
-    document.head.innerHTML = `<style id="${FONT_FACES_STYLE_ID}" data-fonts="0a1b2c3d4e">${rule}</style>`;
-    expect(deferredFaces(document)).toBeNull();
-    document.head.innerHTML = '';
-    expect(deferredFaces(document)).toBeNull();
+    expect(facesIn('')).toEqual([]);
+  });
+
+  it('finds the faces only when the server sent them disabled: from the file it points at, or inline', async () => {
+    const rule = `@font-face{font-family:'P';src:url(/fonts/ma.woff2) format('woff2');unicode-range:U+B9C8}`;
+    const fetched: string[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async (url: string) => {
+      fetched.push(url);
+      const ok = url === '/faces.css';
+      return { ok, status: ok ? 200 : 404, text: async () => (ok ? rule : '') };
+    }) as typeof fetch;
+    try {
+      document.head.innerHTML = `<style id="${FONT_FACES_STYLE_ID}" data-fonts="0a1b2c3d4e" data-href="/faces.css" media="not all"></style>`;
+      expect(await deferredFaces(document)).toEqual([{ url: '/fonts/ma.woff2', range: 'U+B9C8' }]);
+      expect(fetched).toEqual(['/faces.css']);
+      document.head.innerHTML = `<style id="${FONT_FACES_STYLE_ID}" data-fonts="0a1b2c3d4e" data-href="/gone.css" media="not all"></style>`;
+      expect(await deferredFaces(document)).toBeNull();
+      document.head.innerHTML = `<style id="${FONT_FACES_STYLE_ID}" data-fonts="0a1b2c3d4e" media="not all">${rule}</style>`;
+      expect(await deferredFaces(document)).toEqual([{ url: '/fonts/ma.woff2', range: 'U+B9C8' }]);
+      document.head.innerHTML = `<style id="${FONT_FACES_STYLE_ID}" data-fonts="0a1b2c3d4e">${rule}</style>`;
+      expect(await deferredFaces(document)).toBeNull();
+      document.head.innerHTML = '';
+      expect(await deferredFaces(document)).toBeNull();
+      expect(fetched).toEqual(['/faces.css', '/gone.css']);
+    } finally {
+      globalThis.fetch = realFetch;
+      document.head.innerHTML = '';
+    }
+  });
+
+  it('finds every face of index.html', () => {
+    const html = readFileSync(join(__dirname, '../../index.html'), 'utf8');
+    const css =
+      new RegExp(`<style id="${FONT_FACES_STYLE_ID}"[^>]*>([\\s\\S]*?)</style>`).exec(html)?.[1] ?? '';
+    const faces = facesIn(css);
+    expect(faces).toHaveLength((css.match(/@font-face/g) ?? []).length);
+    expect(faces.length).toBeGreaterThan(20);
+    for (const face of faces) {
+      expect(face.url).toMatch(/^\/fonts\/pretendard-[\d.]+\/.+\.woff2$/);
+      expect(face.range).toMatch(/^U\+[0-9a-f]/i);
+    }
   });
 
   it('reads the page’s text, not its scripts’ or styles’', () => {

@@ -103,22 +103,36 @@ export function filesFor(faces: readonly FaceFile[], text: string): string[] {
 /** The page's font <style> when the server sent it disabled, else null (rules on, or none). */
 function deferredStyle(doc: Document): HTMLStyleElement | null {
   const style = doc.getElementById(FONT_FACES_STYLE_ID);
-  return style instanceof HTMLStyleElement && style.media === 'not all' && style.sheet ? style : null;
+  return style instanceof HTMLStyleElement && style.media === 'not all' ? style : null;
 }
 
-/** The faces of the page's disabled font <style>; null when the rules are on (or the page has none). */
-export function deferredFaces(doc: Document): FaceFile[] | null {
-  const style = deferredStyle(doc);
-  if (!style?.sheet) return null;
+/** The faces of a stylesheet's @font-face rules, as tools/fonts/pretendard-faces.mjs writes them. */
+export function facesIn(css: string): FaceFile[] {
   const faces: FaceFile[] = [];
-  for (const rule of Array.from(style.sheet.cssRules)) {
-    if (!rule.cssText.startsWith('@font-face')) continue;
-    const { style: face } = rule as CSSFontFaceRule;
-    const url = /url\(["']?([^"')]+)["']?\)/.exec(face.getPropertyValue('src'))?.[1];
-    const range = face.getPropertyValue('unicode-range');
+  for (const [rule] of css.matchAll(/@font-face\s*{[^}]*}/g)) {
+    const url = /url\(\s*["']?([^"')]+)["']?\s*\)/.exec(rule)?.[1];
+    const range = /unicode-range\s*:\s*([^;}]+)/.exec(rule)?.[1]?.trim();
     if (url && range) faces.push({ url, range });
   }
   return faces;
+}
+
+/**
+ * The faces the server left out of the page (its disabled <style>): read from the file it points at
+ * (`data-href`, a year in the cache), else from the style itself; null when the rules are on (or the page
+ * has none) or the file cannot be had.
+ */
+export async function deferredFaces(doc: Document): Promise<FaceFile[] | null> {
+  const style = deferredStyle(doc);
+  if (!style) return null;
+  const href = style.dataset['href'];
+  if (!href) return facesIn(style.textContent ?? '');
+  try {
+    const answer = await fetch(href, { priority: 'low', credentials: 'same-origin' } as RequestInit);
+    return answer.ok ? facesIn(await answer.text()) : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -138,14 +152,15 @@ export function pageText(doc: Document): string {
 /**
  * Fetches the files the page's text needs, then sets FONTS_COOKIE to the faces' hash (the style's
  * `data-fonts`). The work comes in three pieces, each in its own idle moment (`nextIdle`), so none is a
- * long task on a phone (reading the rules, their 3,400 intervals, the page's text: ~15 ms each at a
- * phone's speed). A file that fails leaves the cookie unset (the next page tries again); nothing is thrown:
+ * long task on a phone (the rules, fetched at low priority and read; their 3,400 intervals; the page's
+ * text: ~15 ms each at a phone's speed). A file that fails leaves the cookie unset (the next page tries again); nothing is thrown:
  * fonts are never worth an error.
  */
 export async function warmUpFonts(doc: Document, nextIdle: () => Promise<void>): Promise<void> {
   const set = deferredStyle(doc)?.dataset['fonts'];
-  const faces = deferredFaces(doc);
-  if (!faces || !set || !/^[0-9a-f]+$/.test(set)) return;
+  if (!set || !/^[0-9a-f]+$/.test(set)) return;
+  const faces = await deferredFaces(doc);
+  if (!faces?.length) return;
   await nextIdle();
   const intervals = faceIntervals(faces);
   await nextIdle();
