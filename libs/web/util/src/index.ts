@@ -13,3 +13,4 @@ export * from './lib/public-origin';
 export * from './lib/page-meta';
 export * from './lib/near-viewport';
 export * from './lib/render-minute';
+export * from './lib/intl-formats';

@@ -1,6 +1,6 @@
 import { Pipe, type PipeTransform } from '@angular/core';
 import type { Locale } from '@madang/contracts';
-import { centreTimeZone } from '@madang/web/util';
+import { centreTimeZone, dateTimeFormat } from '@madang/web/util';
 
 const FORMATS: Readonly<Record<'date' | 'dateTime', Intl.DateTimeFormatOptions>> = {
   date: { dateStyle: 'medium' },
@@ -18,7 +18,7 @@ export class DateTimePipe implements PipeTransform {
     if (!value) return '';
     const date = new Date(value);
     if (Number.isNaN(date.getTime())) return value;
-    return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
+    return dateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
       ...FORMATS[style],
       timeZone: centreTimeZone(),
     }).format(date);

@@ -2,6 +2,7 @@ import { HttpClient } from '@angular/common/http';
 import { Injectable, inject, signal } from '@angular/core';
 import { LOCALES, type SiteConfig } from '@madang/contracts';
 import { firstValueFrom, timeout } from 'rxjs';
+import { dateTimeFormat } from './intl-formats';
 
 /**
  * Used only until `GET /api/config` has answered (the app waits for it at start) or if it never
@@ -25,7 +26,7 @@ export function centreTimeZone(): string {
 
 /** Today's date in the centre's time zone (default: the server's), `YYYY-MM-DD`. */
 export function centreToday(timeZone = centreTimeZone(), now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(now);
+  return dateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(now);
 }
 
 /** The server's public configuration (time zone, languages, currency), loaded once at app start. */

@@ -4,7 +4,14 @@ import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import type { AssetAvailability, AssetKind, AssetSummary, AvailabilityResponse } from '@madang/contracts';
-import { PageMetaService, centreTimeZone, currentMinute, failureText, renderMinute } from '@madang/web/util';
+import {
+  PageMetaService,
+  centreTimeZone,
+  currentMinute,
+  dateTimeFormat,
+  failureText,
+  renderMinute,
+} from '@madang/web/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
 import { IconComponent, type IconName } from '@madang/web/ui';
 import {
@@ -223,35 +230,25 @@ export class CatalogueComponent {
   }
 }
 
-/**
- * Intl formatters are costly to build and every card asks for one or two: one per kind, kept. Measured
- * on the catalogue's start-up in a phone-speed browser, building them per card was a tenth of its script.
- */
-const formatters = new Map<string, Intl.DateTimeFormat>();
+/** The catalogue's time formats: a date alone (to compare days), or a time with or without its weekday. */
 function formatter(
   locale: string,
   timeZone: string,
   weekday: boolean,
   dateOnly: boolean,
 ): Intl.DateTimeFormat {
-  const key = `${locale}|${timeZone}|${weekday}|${dateOnly}`;
-  let made = formatters.get(key);
-  if (!made) {
-    made = new Intl.DateTimeFormat(
-      locale,
-      dateOnly
-        ? { timeZone }
-        : {
-            timeZone,
-            hour: '2-digit',
-            minute: '2-digit',
-            hourCycle: 'h23',
-            ...(weekday ? { weekday: 'short' } : {}),
-          },
-    );
-    formatters.set(key, made);
-  }
-  return made;
+  return dateTimeFormat(
+    locale,
+    dateOnly
+      ? { timeZone }
+      : {
+          timeZone,
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+          ...(weekday ? { weekday: 'short' } : {}),
+        },
+  );
 }
 
 function readView(): View {

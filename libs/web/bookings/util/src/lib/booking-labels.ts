@@ -8,7 +8,7 @@ import {
 } from '@madang/contracts';
 import { formatWonLenient } from '@madang/money';
 import { type MessageKey, dictionary } from '@madang/web/i18n';
-import { centreTimeZone } from '@madang/web/util';
+import { centreTimeZone, dateTimeFormat } from '@madang/web/util';
 
 export const KIND_KEYS: Readonly<Record<AssetKind, MessageKey>> = {
   space: 'kind.space',
@@ -85,7 +85,7 @@ function intlLocale(locale: Locale): string {
 export function formatInstant(iso: string, locale: Locale, timeZone = centreTimeZone()): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(intlLocale(locale), { ...DATE_TIME, timeZone }).format(d);
+  return dateTimeFormat(intlLocale(locale), { ...DATE_TIME, timeZone }).format(d);
 }
 
 /** "11월 27일 (금) 10:00–12:00" in the given zone; the end shows its date only when it differs. */
@@ -93,10 +93,10 @@ export function formatRange(start: string, end: string, locale: Locale, timeZone
   const s = new Date(start);
   const e = new Date(end);
   if (Number.isNaN(s.getTime()) || Number.isNaN(e.getTime())) return `${start} – ${end}`;
-  const dateOf = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(d);
-  const first = new Intl.DateTimeFormat(intlLocale(locale), { ...DATE_TIME, timeZone }).format(s);
+  const dateOf = (d: Date) => dateTimeFormat('en-CA', { timeZone, dateStyle: 'short' }).format(d);
+  const first = dateTimeFormat(intlLocale(locale), { ...DATE_TIME, timeZone }).format(s);
   const sameDay = dateOf(s) === dateOf(new Date(e.getTime() - 1));
-  const last = new Intl.DateTimeFormat(intlLocale(locale), {
+  const last = dateTimeFormat(intlLocale(locale), {
     ...(sameDay ? TIME : DATE_TIME),
     timeZone,
   }).format(e);

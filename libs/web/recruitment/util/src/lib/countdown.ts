@@ -1,5 +1,5 @@
 import type { Locale } from '@madang/contracts';
-import { centreTimeZone } from '@madang/web/util';
+import { centreTimeZone, dateTimeFormat } from '@madang/web/util';
 import { DateTime } from 'luxon';
 
 export interface Countdown {
@@ -46,7 +46,7 @@ export function countdownText(left: Countdown, locale: Locale): string {
 export function formatInCentre(value: string, locale: Locale, timeZone = centreTimeZone()): string {
   const date = new Date(value);
   if (Number.isNaN(date.getTime())) return value;
-  return new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
+  return dateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', {
     year: 'numeric',
     month: 'long',
     day: 'numeric',
