@@ -6,6 +6,7 @@ import { anonymousOnlyGuard, permissionGuard } from '@madang/web/session';
 import { ErrorPageComponent } from '@madang/web/ui';
 import { settlementScopeGuard } from '@madang/web/settlement/data-access';
 import { withFeatureProviders } from './core/feature-routes';
+import { withFirstPageYield } from './core/first-page-yield';
 
 /**
  * Top-level routes: the shell's own pages, then one lazy entry per domain page. Each domain's
@@ -236,6 +237,6 @@ const appRoutes: Routes = [
 ];
 
 /** Material's defaults (form fields outlined) come with the first domain page, not with the shell. */
-export const routes: Routes = withFeatureProviders(appRoutes, () =>
-  import('./core/material-defaults').then((m) => m.MATERIAL_DEFAULTS),
+export const routes: Routes = withFirstPageYield(
+  withFeatureProviders(appRoutes, () => import('./core/material-defaults').then((m) => m.MATERIAL_DEFAULTS)),
 );

@@ -3,6 +3,7 @@ import { type ActivatedRouteSnapshot, type RouterStateSnapshot, TitleStrategy } 
 import { isLocale } from '@madang/contracts';
 import { I18nService, LOCALE_QUERY_PARAM, type MessageKey } from '@madang/web/i18n';
 import { PageMetaService } from '@madang/web/util';
+import { firstPageYields } from './first-page-yield';
 
 /**
  * Route `title`s are message keys; the document title follows the language. The head itself
@@ -44,13 +45,14 @@ export class I18nTitleStrategy extends TitleStrategy {
 
 /**
  * A page search engines may index: no route on its way is guarded (guards mean signed-in work, or
- * sign-in itself) and it is not an error page (route data `status`).
+ * sign-in itself; firstPageYields, on every route, only times the first page) and it is not an error
+ * page (route data `status`).
  */
 export function isPublic(route: ActivatedRouteSnapshot): boolean {
   for (let r: ActivatedRouteSnapshot | null = route; r; r = r.firstChild) {
     const config = r.routeConfig;
-    if (config?.canActivate?.length || config?.canMatch?.length || config?.canActivateChild?.length)
-      return false;
+    const guards = (config?.canActivate ?? []).filter((guard) => guard !== firstPageYields);
+    if (guards.length || config?.canMatch?.length || config?.canActivateChild?.length) return false;
     if (r.data['status'] !== undefined) return false;
   }
   return true;
