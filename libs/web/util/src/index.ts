@@ -14,3 +14,4 @@ export * from './lib/page-meta';
 export * from './lib/near-viewport';
 export * from './lib/render-minute';
 export * from './lib/intl-formats';
+export * from './lib/chart-label';

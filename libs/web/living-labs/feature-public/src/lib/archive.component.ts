@@ -20,7 +20,7 @@ import { I18nService, LocalizedPipe, TranslatePipe } from '@madang/web/i18n';
 import { PublicLabsService } from '@madang/web/living-labs/data-access';
 import { LAB_PALETTE } from '@madang/web/living-labs/util';
 import { PaginatorComponent } from '@madang/web/ui';
-import { PageMetaService, PageState, failureText } from '@madang/web/util';
+import { PageMetaService, PageState, chartLabelLines, failureText } from '@madang/web/util';
 import type { ChartConfiguration } from 'chart.js';
 import { BaseChartDirective } from 'ng2-charts';
 
@@ -126,7 +126,8 @@ export class ArchiveComponent {
     datasets: [{ data: this.verdictRows().map((r) => r.count), backgroundColor: [...LAB_PALETTE] }],
   }));
   protected readonly outcomeChart = computed<ChartConfiguration<'bar'>['data']>(() => ({
-    labels: this.outcomeRows().map((r) => OUTCOME_TYPE_LABELS[r.type][this.lang()]),
+    // Beside the bars, so a long name takes two lines rather than being cut off on a phone.
+    labels: this.outcomeRows().map((r) => chartLabelLines(OUTCOME_TYPE_LABELS[r.type][this.lang()])),
     datasets: [
       {
         label: this.i18n.t('labs.page.outcomes'),
