@@ -5,6 +5,7 @@ import {
   computed,
   effect,
   inject,
+  linkedSignal,
   signal,
   untracked,
 } from '@angular/core';
@@ -17,9 +18,15 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { type BookingDto, type Decision, type LocalizedText, PERMISSIONS } from '@madang/contracts';
+import {
+  type AssetSummary,
+  type BookingDto,
+  type Decision,
+  type LocalizedText,
+  PERMISSIONS,
+} from '@madang/contracts';
 import { DateTime } from 'luxon';
-import { firstValueFrom, forkJoin } from 'rxjs';
+import { firstValueFrom, forkJoin, map } from 'rxjs';
 import { BookingsService, CatalogueService } from '@madang/web/bookings/data-access';
 import { centreTimeZone, failureText, measureRender } from '@madang/web/util';
 import { I18nService, TranslatePipe } from '@madang/web/i18n';
@@ -39,6 +46,13 @@ import {
   formatRange,
   layoutDay,
 } from '@madang/web/bookings/util';
+
+/** One day's rows and bars as loaded: the date asked for, every active asset, the day's bookings. */
+interface DayData {
+  readonly date: string;
+  readonly assets: AssetSummary[];
+  readonly bookings: BookingDto[];
+}
 
 export const DECISION_ICONS: Readonly<Record<Decision, IconName>> = {
   pending: 'schedule',
@@ -88,6 +102,7 @@ export class ApproverDayComponent {
     const day = DateTime.fromISO(this.date(), { zone: this.zone });
     if (!day.isValid) return undefined;
     return {
+      date: this.date(),
       from: day.startOf('day').toUTC().toISO() ?? '',
       to: day.plus({ days: 1 }).startOf('day').toUTC().toISO() ?? '',
     };
@@ -100,7 +115,23 @@ export class ApproverDayComponent {
       forkJoin({
         assets: this.catalogue.assets(),
         bookings: this.bookings.listAll({ scope: 'all', from: params.from, to: params.to }),
-      }),
+      }).pipe(map((loaded): DayData => ({ date: params.date, ...loaded }))),
+  });
+  /**
+   * The day the timeline shows: the one loaded last, kept (dimmed, `aria-busy`) while the next one loads,
+   * nothing after an error. The rows stay in the page from day to day and are updated, not rebuilt: no
+   * blank flash between days, and no 17,000 DOM nodes of garbage per day for 200 assets, whose collection
+   * paused the next render by 200–300 ms.
+   */
+  protected readonly shown = linkedSignal<
+    { value: DayData | undefined; loading: boolean },
+    DayData | undefined
+  >({
+    source: () => ({
+      value: this.data.hasValue() ? this.data.value() : undefined,
+      loading: this.data.isLoading(),
+    }),
+    computation: (now, previous) => now.value ?? (now.loading ? previous?.value : undefined),
   });
   /** Decisions taken here, shown at once without reloading the day. */
   private readonly updated = signal<ReadonlyMap<string, BookingDto>>(new Map());
@@ -109,12 +140,14 @@ export class ApproverDayComponent {
   );
   private readonly items = computed<BookingDto[]>(() => {
     const updated = this.updated();
-    return this.data.hasValue() ? this.data.value().bookings.map((b) => updated.get(b.id) ?? b) : [];
+    return this.shown()?.bookings.map((b) => updated.get(b.id) ?? b) ?? [];
   });
 
   /** Hours shown: 07–24, widened to midnight when a booking starts earlier. */
   protected readonly window = computed<TimelineWindow | null>(() => {
-    const day = DateTime.fromISO(this.date(), { zone: this.zone });
+    const shown = this.shown();
+    if (!shown) return null;
+    const day = DateTime.fromISO(shown.date, { zone: this.zone });
     if (!day.isValid) return null;
     const midnight = day.startOf('day');
     const earliest = Math.min(
@@ -144,7 +177,7 @@ export class ApproverDayComponent {
   /** Asset names by id: the catalogue's, or a booking's for an asset no longer listed. */
   private readonly names = computed(() => {
     const names = new Map<string, LocalizedText>();
-    if (this.data.hasValue()) for (const a of this.data.value().assets) names.set(a.id, a.name);
+    for (const a of this.shown()?.assets ?? []) names.set(a.id, a.name);
     for (const b of this.items())
       for (const i of b.items) if (!names.has(i.assetId)) names.set(i.assetId, i.assetName);
     return names;
@@ -159,7 +192,7 @@ export class ApproverDayComponent {
   /** Rows with everything a bar shows computed once per data change, not per render. */
   protected readonly rows = computed(() => {
     const w = this.window();
-    if (!w || !this.data.hasValue()) return [];
+    if (!w || !this.shown()) return [];
     const lang = this.lang();
     const names = this.names();
     const hhmm = new Intl.DateTimeFormat('en-GB', {
