@@ -148,7 +148,7 @@ test("render time: the approver's day with 200 assets (median of 5)", async ({ p
   await expect(page.locator('[data-testid^="day-row-"]')).toHaveCount(ASSETS);
 
   // While the next day loads, the last one stays in the page (dimmed and aria-busy), not a blank page.
-  let release = () => {};
+  let release = (): void => undefined;
   held = new Promise<void>((resolve) => (release = resolve));
   await page.getByTestId('day-next').click();
   const timeline = page.getByTestId('day-timeline');
