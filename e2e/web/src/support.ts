@@ -54,9 +54,17 @@ async function animationsSettled(page: Page): Promise<void> {
 export async function expectAccessible(page: Page, context: string): Promise<void> {
   await rendered(page);
   await animationsSettled(page);
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
+  const analyze = () =>
+    new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
+  let results = await analyze();
+  if (results.violations.some((v) => v.id === 'color-contrast')) {
+    // An animation that began while axe ran (a snack bar leaving at the end of its time) reads as low
+    // contrast: judge again once it has settled. A real contrast fault is there the second time too.
+    await animationsSettled(page);
+    results = await analyze();
+  }
   const summary = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   );
