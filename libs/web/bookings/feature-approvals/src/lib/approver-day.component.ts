@@ -120,8 +120,7 @@ export class ApproverDayComponent {
   /**
    * The day the timeline shows: the one loaded last, kept (dimmed, `aria-busy`) while the next one loads,
    * nothing after an error. The rows stay in the page from day to day and are updated, not rebuilt: no
-   * blank flash between days, and no 17,000 DOM nodes of garbage per day for 200 assets, whose collection
-   * paused the next render by 200–300 ms.
+   * blank flash between days, and for 200 assets some 17,000 DOM nodes fewer to throw away per day.
    */
   protected readonly shown = linkedSignal<
     { value: DayData | undefined; loading: boolean },
